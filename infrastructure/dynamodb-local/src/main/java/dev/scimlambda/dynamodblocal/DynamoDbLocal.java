@@ -34,10 +34,12 @@ public final class DynamoDbLocal implements AutoCloseable {
   public static final Region REGION = Region.US_EAST_1;
 
   private final Server jetty;
+  private final LocalDynamoDBRequestHandler database;
   private final URI endpoint;
 
-  private DynamoDbLocal(Server jetty, URI endpoint) {
+  private DynamoDbLocal(Server jetty, LocalDynamoDBRequestHandler database, URI endpoint) {
     this.jetty = jetty;
+    this.database = database;
     this.endpoint = endpoint;
   }
 
@@ -72,7 +74,7 @@ public final class DynamoDbLocal implements AutoCloseable {
       context.setHandler(serverHandler);
       jetty.setHandler(context);
       jetty.start();
-      return new DynamoDbLocal(jetty, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+      return new DynamoDbLocal(jetty, requestHandler, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start", e);
     }
@@ -108,6 +110,8 @@ public final class DynamoDbLocal implements AutoCloseable {
   public void close() {
     try {
       jetty.stop();
+      // Closes the SQLite files; without it a restart on the same folder finds them locked.
+      database.shutdown();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop", e);
     }
