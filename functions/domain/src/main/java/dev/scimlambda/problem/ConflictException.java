@@ -1,0 +1,8 @@
+package dev.scimlambda.problem;
+
+/** A write lost against existing state: a duplicate key, or a concurrent change of the same item. */
+public final class ConflictException extends RuntimeException {
+  public ConflictException(String message) {
+    super(message);
+  }
+}

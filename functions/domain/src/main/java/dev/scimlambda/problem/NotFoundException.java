@@ -1,0 +1,8 @@
+package dev.scimlambda.problem;
+
+/** The addressed thing does not exist, or is not visible to the caller. */
+public final class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

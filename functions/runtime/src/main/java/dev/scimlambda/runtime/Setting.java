@@ -1,0 +1,53 @@
+package dev.scimlambda.runtime;
+
+import java.util.Locale;
+
+/**
+ * Every setting a function reads. In Lambda each one arrives as the environment variable
+ * {@link #environmentVariable()}; Micronaut maps that variable to {@link #property()}, which is how
+ * the embedded stack and the tests, running many handlers in one JVM, set them instead.
+ *
+ * <p>The template check asserts that {@code template.yaml} sets every {@link #deployed} setting a
+ * function's {@link FunctionManifest} lists, so a setting cannot be added here and forgotten there.
+ */
+public enum Setting {
+  /** Name of the single DynamoDB table. */
+  TABLE_NAME("SCIM_TABLE_NAME", true),
+  /** Prefix of every Secrets Manager secret name this stack owns; IAM grants are scoped to it. */
+  SECRET_PREFIX("SCIM_SECRET_PREFIX", true),
+  /** Secret holding the admin API token. */
+  ADMIN_TOKEN_SECRET_ID("SCIM_ADMIN_TOKEN_SECRET_ID", true),
+  /** Base URL IdPs reach us at (API Gateway stage URL or custom domain), without a trailing slash. */
+  PUBLIC_BASE_URL("SCIM_PUBLIC_BASE_URL", true),
+  /** How long a rotated-out connection secret keeps working, ISO-8601 (PT24H); PT0S revokes at once. */
+  SECRET_ROTATION_GRACE("SCIM_SECRET_ROTATION_GRACE", true),
+  /** {@code aws} (Secrets Manager, the default) or {@code local} (a file, for the embedded stack). */
+  SECRET_STORE("SCIM_SECRET_STORE", false),
+  /** File of the local secret store; only read when {@link #SECRET_STORE} is {@code local}. */
+  LOCAL_SECRETS_FILE("SCIM_LOCAL_SECRETS_FILE", false),
+  /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
+  DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
+
+  private final String environmentVariable;
+  private final boolean deployed;
+
+  Setting(String environmentVariable, boolean deployed) {
+    this.environmentVariable = environmentVariable;
+    this.deployed = deployed;
+  }
+
+  public String environmentVariable() {
+    return environmentVariable;
+  }
+
+  /** The Micronaut property the environment variable maps to, e.g. {@code scim.table-name}. */
+  public String property() {
+    String rest = environmentVariable.substring("SCIM_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    return "scim." + rest;
+  }
+
+  /** Whether a deployed function must get this setting from the template (false: local runs only). */
+  public boolean deployed() {
+    return deployed;
+  }
+}
