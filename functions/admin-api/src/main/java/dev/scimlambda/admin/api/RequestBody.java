@@ -1,0 +1,76 @@
+package dev.scimlambda.admin.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.problem.InvalidInputException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Typed reads of an admin request body. Each rejects a wrong type with a 400 naming the field, which
+ * is what a console needs to point at the right input.
+ */
+final class RequestBody {
+
+  private final JsonNode body;
+
+  RequestBody(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidInputException(null, "the request body must be a JSON object");
+    }
+    this.body = body;
+  }
+
+  boolean has(String field) {
+    return body.has(field);
+  }
+
+  Optional<String> string(String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new InvalidInputException(field, field + " must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  String requiredString(String field) {
+    return string(field).orElseThrow(() -> new InvalidInputException(field, field + " is required"));
+  }
+
+  /** Empty when absent or null; callers that care tell the two apart with {@link #has}. */
+  Optional<Integer> integer(String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new InvalidInputException(field, field + " must be an integer");
+    }
+    return Optional.of(value.intValue());
+  }
+
+  Optional<Boolean> bool(String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidInputException(field, field + " must be true or false");
+    }
+    return Optional.of(value.booleanValue());
+  }
+
+  /** An ISO-8601 duration such as {@code PT8H}. */
+  Optional<Duration> duration(String field) {
+    return string(field).map(text -> {
+      try {
+        return Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new InvalidInputException(field, field + " must be an ISO-8601 duration such as PT8H");
+      }
+    });
+  }
+}

@@ -1,0 +1,11 @@
+package dev.scimlambda.problem;
+
+/**
+ * A request without valid credentials. The message is the same for every cause so a caller learns
+ * nothing about which connections or tokens exist.
+ */
+public final class UnauthenticatedException extends RuntimeException {
+  public UnauthenticatedException() {
+    super("A valid bearer token is required.");
+  }
+}

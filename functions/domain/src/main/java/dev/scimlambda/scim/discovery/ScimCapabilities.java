@@ -1,0 +1,21 @@
+package dev.scimlambda.scim.discovery;
+
+/**
+ * What this service provider really supports, as advertised in ServiceProviderConfig. A flag turns
+ * true only together with the feature: IdPs take these at their word (Entra stops sending PATCH,
+ * Okta stops filtering) so an optimistic flag breaks provisioning.
+ */
+public record ScimCapabilities(
+    boolean patch,
+    boolean bulk,
+    int bulkMaxOperations,
+    int bulkMaxPayloadSize,
+    boolean filter,
+    int filterMaxResults,
+    boolean changePassword,
+    boolean sort,
+    boolean etag) {
+
+  /** Discovery only: no resource endpoints yet. */
+  public static final ScimCapabilities CURRENT = new ScimCapabilities(false, false, 0, 0, false, 0, false, false, false);
+}

@@ -1,0 +1,15 @@
+package dev.scimlambda.workspace;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A partial update of a workspace, as sent to {@code PATCH /admin/v1/workspaces/{id}}. An absent
+ * field is left alone; {@code seatLimit} distinguishes "absent" from "set to unlimited".
+ */
+public record WorkspaceChanges(
+    Optional<String> name,
+    Optional<Optional<Integer>> seatLimit,
+    Optional<Duration> sessionDuration,
+    Optional<Boolean> revokeSessionsOnDeprovision,
+    boolean forceReauthentication) {}

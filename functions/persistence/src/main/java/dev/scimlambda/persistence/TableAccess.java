@@ -1,0 +1,24 @@
+package dev.scimlambda.persistence;
+
+import dev.scimlambda.problem.ConflictException;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The table and client every store shares, and the DynamoDB actions the stores call. */
+public record TableAccess(DynamoDbClient dynamo, String tableName) {
+
+  /** Exactly the operations the stores invoke; the template grants these and no more. */
+  public static final Set<String> IAM_ACTIONS =
+      Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+
+  /** Runs a conditional write, turning a failed condition into the domain's conflict. */
+  static <T> T conditional(Supplier<T> write, String conflictMessage) {
+    try {
+      return write.get();
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException(conflictMessage);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.scimlambda.runtime;
+
+import dev.scimlambda.connection.ConnectionAuthenticator;
+import dev.scimlambda.connection.ConnectionStore;
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoWorkspaceStore;
+import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.workspace.WorkspaceStore;
+import dev.scimlambda.workspace.Workspaces;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the plain-Java domain services and their stores, so the domain itself never sees Micronaut. */
+@Factory
+public class DomainWiring {
+
+  static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
+
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Singleton
+  TableAccess table(DynamoDbClient dynamo, Settings settings) {
+    return new TableAccess(dynamo, settings.require(Setting.TABLE_NAME));
+  }
+
+  @Singleton
+  WorkspaceStore workspaceStore(TableAccess table) {
+    return new DynamoWorkspaceStore(table);
+  }
+
+  @Singleton
+  ConnectionStore connectionStore(TableAccess table) {
+    return new DynamoConnectionStore(table);
+  }
+
+  @Singleton
+  SecretNames secretNames(Settings settings) {
+    return new SecretNames(settings.require(Setting.SECRET_PREFIX));
+  }
+
+  @Singleton
+  Workspaces workspaces(WorkspaceStore store, Clock clock) {
+    return new Workspaces(store, clock);
+  }
+
+  @Singleton
+  Connections connections(
+      ConnectionStore store, Workspaces workspaces, SecretStore secrets, SecretNames names, Clock clock, Settings settings) {
+    Duration grace = settings.optional(Setting.SECRET_ROTATION_GRACE).map(Duration::parse).orElse(DEFAULT_ROTATION_GRACE);
+    return new Connections(store, workspaces, secrets, names, clock, grace);
+  }
+
+  @Singleton
+  ConnectionAuthenticator connectionAuthenticator(
+      ConnectionStore store, SecretStore secrets, SecretNames names, Clock clock) {
+    return new ConnectionAuthenticator(store, secrets, names, clock);
+  }
+}

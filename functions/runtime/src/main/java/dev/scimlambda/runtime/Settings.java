@@ -1,0 +1,27 @@
+package dev.scimlambda.runtime;
+
+import io.micronaut.core.value.PropertyResolver;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** Reads {@link Setting}s, from environment variables in Lambda and from properties in local runs. */
+@Singleton
+public final class Settings {
+
+  private final PropertyResolver properties;
+
+  public Settings(PropertyResolver properties) {
+    this.properties = properties;
+  }
+
+  public Optional<String> optional(Setting setting) {
+    return properties.get(setting.property(), String.class).filter(v -> !v.isBlank());
+  }
+
+  public String require(Setting setting) {
+    return optional(setting)
+        .orElseThrow(() -> new IllegalStateException(
+            "missing setting: environment variable " + setting.environmentVariable()
+                + " (property " + setting.property() + ")"));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.scimlambda.scim.api;
+
+import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.runtime.FunctionManifest;
+import dev.scimlambda.runtime.Setting;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Lambda entry point behind {@code /scim/v2/{proxy+}}: the SCIM endpoints of every connection. */
+public class ScimApiHandler extends APIGatewayV2HTTPEventFunction {
+
+  public static final FunctionManifest MANIFEST =
+      new FunctionManifest(
+          ScimApiHandler.class.getName(),
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL),
+          union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")));
+
+  /** Used by Lambda. */
+  public ScimApiHandler() {
+    super();
+  }
+
+  /** Used by the embedded stack and the tests, which run several handlers on one context. */
+  public ScimApiHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.scimlambda.stream;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import dev.scimlambda.runtime.FunctionManifest;
+import dev.scimlambda.runtime.Setting;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Lambda entry point for the table's DynamoDB stream. Reports partial batch failures
+ * (ReportBatchItemFailures) so one bad record is retried alone instead of the whole batch.
+ */
+public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+  public static final FunctionManifest MANIFEST =
+      new FunctionManifest(
+          StreamHandler.class.getName(), Set.of(Setting.SECRET_PREFIX), Set.of("secretsmanager:DeleteSecret"));
+
+  @Inject ChangeProcessor processor;
+
+  /** Used by Lambda. */
+  public StreamHandler() {
+    super();
+  }
+
+  /** Used by the embedded stack and the tests. */
+  public StreamHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public StreamsEventResponse execute(DynamodbEvent event) {
+    List<ChangeRecord> batch = event.getRecords().stream().map(StreamHandler::decode).toList();
+    return processor
+        .process(batch)
+        .map(failed -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(failed))))
+        .orElseGet(() -> new StreamsEventResponse(List.of()));
+  }
+
+  private static ChangeRecord decode(DynamodbEvent.DynamodbStreamRecord record) {
+    var change = record.getDynamodb();
+    return new ChangeRecord(
+        record.getEventName(), change.getSequenceNumber(), image(change.getOldImage()), image(change.getNewImage()));
+  }
+
+  private static Map<String, AttributeValue> image(
+      Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+    return image == null ? Map.of() : DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.scimlambda.stream;
+
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.connection.SecretStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+@Factory
+public class StreamWiring {
+
+  @Singleton
+  ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names) {
+    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names)));
+  }
+}
