@@ -1,0 +1,104 @@
+package dev.scimlambda.testing;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds an API Gateway HTTP API (payload 2.0) event and invokes a handler with it, as Lambda would. */
+public final class ApiCall {
+
+  private final String method;
+  private final String path;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private String rawQuery = "";
+  private String body;
+
+  private ApiCall(String method, String path) {
+    this.method = method;
+    this.path = path;
+  }
+
+  public static ApiCall of(String method, String path) {
+    return new ApiCall(method, path);
+  }
+
+  public ApiCall header(String name, String value) {
+    headers.put(name.toLowerCase(Locale.ROOT), value);
+    return this;
+  }
+
+  public ApiCall bearer(String token) {
+    return header("authorization", "Bearer " + token);
+  }
+
+  public ApiCall query(String rawQuery) {
+    this.rawQuery = rawQuery;
+    return this;
+  }
+
+  /** A body with its content type. */
+  public ApiCall body(String contentType, String body) {
+    this.body = body;
+    return header("content-type", contentType);
+  }
+
+  public ApiCall json(String body) {
+    return body("application/json", body);
+  }
+
+  public ApiResult invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRouteKey("$default")
+            .withRawPath(path)
+            .withRawQueryString(rawQuery)
+            .withHeaders(headers)
+            .withBody(body)
+            .withIsBase64Encoded(false)
+            .withRequestContext(
+                APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withRequestId(UUID.randomUUID().toString())
+                    .withStage("$default")
+                    .withHttp(
+                        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                            .withMethod(method)
+                            .withPath(path)
+                            .withProtocol("HTTP/1.1")
+                            .withSourceIp("127.0.0.1")
+                            .build())
+                    .build())
+            .build();
+    return new ApiResult(handler.handleRequest(event, new TestContext()));
+  }
+
+  /** The few Context members Micronaut reads; the rest answer what a fresh invocation would. */
+  private static final class TestContext implements Context {
+    private final String requestId = UUID.randomUUID().toString();
+
+    @Override public String getAwsRequestId() { return requestId; }
+    @Override public String getLogGroupName() { return "test"; }
+    @Override public String getLogStreamName() { return "test"; }
+    @Override public String getFunctionName() { return "test"; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:test"; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return 30_000; }
+    @Override public int getMemoryLimitInMB() { return 1024; }
+    @Override public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override public void log(String message) { System.err.print(message); }
+        @Override public void log(byte[] message) { System.err.write(message, 0, message.length); }
+      };
+    }
+  }
+}
