@@ -44,7 +44,7 @@ public final class TestStack implements AutoCloseable {
 
   /** {@code overrides} replace settings by {@link Setting#property()} name. */
   public static TestStack start(Map<String, Object> overrides) {
-    DynamoDbLocal db = database();
+    DynamoDbLocal db = sharedDatabase();
     String tableName = "scim-" + UUID.randomUUID();
     try (DynamoDbClient dynamo = db.client()) {
       TableDefinition.load().createIfAbsent(dynamo, tableName);
@@ -65,7 +65,7 @@ public final class TestStack implements AutoCloseable {
     return new TestStack(tableName, secretsFile, context);
   }
 
-  private static synchronized DynamoDbLocal database() {
+  private static synchronized DynamoDbLocal sharedDatabase() {
     if (database == null) {
       database = DynamoDbLocal.inMemory();
       Runtime.getRuntime().addShutdownHook(new Thread(database::close));
