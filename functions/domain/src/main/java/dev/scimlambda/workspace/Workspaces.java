@@ -84,7 +84,7 @@ public final class Workspaces {
     return new Workspace(
         current.id(),
         changes.name().map(Workspaces::validName).orElse(current.name()),
-        changes.seatLimit().map(limit -> validSeatLimit(limit.orElse(null))).orElse(current.seatLimit()),
+        changes.seatLimit().isPresent() ? validSeatLimit(changes.seatLimit().get().orElse(null)) : current.seatLimit(),
         new IdentitySettings(session, validAfter, revoke),
         current.createdAt(),
         now,

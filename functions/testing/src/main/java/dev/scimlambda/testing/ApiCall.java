@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +28,13 @@ public final class ApiCall {
     this.path = path;
   }
 
-  public static ApiCall of(String method, String path) {
-    return new ApiCall(method, path);
+  /** {@code pathAndQuery} may carry a query string, as in {@code /Users?filter=...}. */
+  public static ApiCall of(String method, String pathAndQuery) {
+    int q = pathAndQuery.indexOf('?');
+    if (q < 0) {
+      return new ApiCall(method, pathAndQuery);
+    }
+    return new ApiCall(method, pathAndQuery.substring(0, q)).query(pathAndQuery.substring(q + 1));
   }
 
   public ApiCall header(String name, String value) {
@@ -54,6 +61,21 @@ public final class ApiCall {
     return body("application/json", body);
   }
 
+  /** As API Gateway does: decoded, and repeated names joined by commas. */
+  private Map<String, String> queryParameters() {
+    if (rawQuery.isEmpty()) {
+      return null;
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      parameters.merge(name, value, (a, b) -> a + "," + b);
+    }
+    return parameters;
+  }
+
   public ApiResult invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
@@ -61,6 +83,7 @@ public final class ApiCall {
             .withRouteKey("$default")
             .withRawPath(path)
             .withRawQueryString(rawQuery)
+            .withQueryStringParameters(queryParameters())
             .withHeaders(headers)
             .withBody(body)
             .withIsBase64Encoded(false)

@@ -16,6 +16,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.Duration;
 import java.util.Optional;
 
 /** {@code /admin/v1/workspaces/{ws}/connections}: directory connections and their secrets. */
@@ -58,10 +60,14 @@ public final class ConnectionController {
     return ScimJson.MAPPER.createObjectNode().put("bearerToken", connections.revealSecret(workspaceId, connectionId));
   }
 
-  /** Optional body {@code {"gracePeriod": "PT1H"}}; {@code PT0S} revokes the old secret at once. */
+  /**
+   * Issues a new secret. {@code ?gracePeriod=PT1H} sets how long the old one keeps working (the
+   * configured default otherwise; {@code PT0S} revokes it at once). A query parameter rather than a
+   * body, because the API Gateway proxy rejects a POST without body whenever the route binds one.
+   */
   @Post("/{connectionId}/rotate-secret")
-  public JsonNode rotateSecret(String workspaceId, String connectionId, @Nullable @Body JsonNode json) {
-    Optional<java.time.Duration> grace = json == null ? Optional.empty() : new RequestBody(json).duration("gracePeriod");
+  public JsonNode rotateSecret(String workspaceId, String connectionId, @Nullable @QueryValue String gracePeriod) {
+    Optional<Duration> grace = Optional.ofNullable(gracePeriod).map(text -> RequestBody.parseDuration("gracePeriod", text));
     return withSecret(connections.rotateSecret(workspaceId, connectionId, grace));
   }
 

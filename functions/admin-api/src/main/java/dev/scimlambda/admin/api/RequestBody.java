@@ -65,12 +65,14 @@ final class RequestBody {
 
   /** An ISO-8601 duration such as {@code PT8H}. */
   Optional<Duration> duration(String field) {
-    return string(field).map(text -> {
-      try {
-        return Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException(field, field + " must be an ISO-8601 duration such as PT8H");
-      }
-    });
+    return string(field).map(text -> parseDuration(field, text));
+  }
+
+  static Duration parseDuration(String field, String text) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, field + " must be an ISO-8601 duration such as PT8H");
+    }
   }
 }
