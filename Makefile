@@ -1,0 +1,40 @@
+# Used by `sam build` (Metadata BuildMethod: makefile, CodeUri: .): SAM runs
+# `make --makefile <repo>/Makefile build-<LogicalId>` once per function with ARTIFACTS_DIR set.
+# Maven runs in the repository this Makefile lives in (not SAM's scratch copy) and only when a pom
+# or a main source changed since the last package, so the second and third targets reuse the build.
+# The Lambda Java runtime puts every lib/*.jar on the classpath.
+
+ROOT := $(patsubst %/,%,$(dir $(abspath $(firstword $(MAKEFILE_LIST)))))
+MVN ?= mvn
+STAMP := $(ROOT)/target/sam-package.stamp
+JARS := $(ROOT)/functions/scim-api/target/function.jar \
+        $(ROOT)/functions/admin-api/target/function.jar \
+        $(ROOT)/functions/stream-processor/target/function.jar
+SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git -o -name node_modules \) -prune \
+             -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
+
+.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction
+
+# A missing jar means the stamp cannot be trusted.
+ifneq ($(filter-out $(wildcard $(JARS)),$(JARS)),)
+.PHONY: $(STAMP)
+endif
+
+$(STAMP): $(SOURCES)
+	cd $(ROOT) && $(MVN) -q -DskipTests package
+	@mkdir -p $(@D) && touch $@
+
+build-ScimApiFunction: $(STAMP)
+	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	cp $(ROOT)/functions/scim-api/target/function.jar $(ARTIFACTS_DIR)/lib/
+
+build-AdminApiFunction: $(STAMP)
+	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	cp $(ROOT)/functions/admin-api/target/function.jar $(ARTIFACTS_DIR)/lib/
+
+build-StreamFunction: $(STAMP)
+	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
