@@ -21,7 +21,9 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
-          StreamHandler.class.getName(), Set.of(Setting.SECRET_PREFIX), Set.of("secretsmanager:DeleteSecret"));
+          StreamHandler.class.getName(),           Set.of(Setting.SECRET_PREFIX),
+          // SecretsManagerSecretStore.delete tells "already scheduled" from a refusal with DescribeSecret.
+          Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
 
   @Inject ChangeProcessor processor;
 

@@ -3,6 +3,7 @@ package dev.scimlambda.admin.api;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.secrets.SecretsManagerSecretStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.HashSet;
@@ -34,11 +35,7 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
 
   private static Set<String> actions() {
     Set<String> all = new HashSet<>(TableAccess.IAM_ACTIONS);
-    all.addAll(Set.of(
-        "secretsmanager:CreateSecret",
-        "secretsmanager:PutSecretValue",
-        "secretsmanager:GetSecretValue",
-        "secretsmanager:DeleteSecret"));
+    all.addAll(SecretsManagerSecretStore.IAM_ACTIONS);
     return Set.copyOf(all);
   }
 }
