@@ -1,9 +1,5 @@
 package dev.scimlambda.testing;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -100,28 +96,6 @@ public final class ApiCall {
                             .build())
                     .build())
             .build();
-    return new ApiResult(handler.handleRequest(event, new TestContext()));
-  }
-
-  /** The few Context members Micronaut reads; the rest answer what a fresh invocation would. */
-  private static final class TestContext implements Context {
-    private final String requestId = UUID.randomUUID().toString();
-
-    @Override public String getAwsRequestId() { return requestId; }
-    @Override public String getLogGroupName() { return "test"; }
-    @Override public String getLogStreamName() { return "test"; }
-    @Override public String getFunctionName() { return "test"; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:test"; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 30_000; }
-    @Override public int getMemoryLimitInMB() { return 1024; }
-    @Override public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override public void log(String message) { System.err.print(message); }
-        @Override public void log(byte[] message) { System.err.write(message, 0, message.length); }
-      };
-    }
+    return new ApiResult(handler.handleRequest(event, new TestLambdaContext()));
   }
 }

@@ -1,0 +1,83 @@
+package dev.scimlambda.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.secrets.LocalFileSecretStore;
+import dev.scimlambda.testing.TestLambdaContext;
+import dev.scimlambda.testing.TestStack;
+import dev.scimlambda.workspace.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stream handler, fed by the table's real stream on DynamoDB Local the way Lambda feeds it. */
+class StreamHandlerTest {
+
+  @TempDir Path dir;
+  private TestStack stack;
+  private Connections connections;
+  private final SecretNames names = new SecretNames(TestStack.SECRET_PREFIX);
+
+  @BeforeEach
+  void start() {
+    stack = TestStack.start();
+    stack.context().getBean(Workspaces.class).ensureDefault();
+    connections = stack.context().getBean(Connections.class);
+  }
+
+  @AfterEach
+  void stop() {
+    stack.close();
+  }
+
+  /** A fresh mapping without checkpoints reads the stream from its start, as after a replay. */
+  private StreamEventSourceMapping mapping() {
+    String arn;
+    try (var dynamo = stack.database().client()) {
+      arn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
+    }
+    var options = new StreamEventSourceMapping.Options(100, 2, Duration.ofMillis(50), null, dir.resolve("failed.jsonl"));
+    return new StreamEventSourceMapping(
+        stack.database().streamsClient(), arn, new StreamHandler(stack.context()), TestLambdaContext::new, options);
+  }
+
+  private boolean secretExists(IssuedConnection connection) {
+    return new LocalFileSecretStore(stack.secretsFile()).current(names.connection(connection.connection().id())).isPresent();
+  }
+
+  @Test
+  void aDeletedConnectionsSecretIsRemovedFromTheSecretStore() {
+    IssuedConnection connection = connections.create("default", "Okta", "okta");
+    connections.delete("default", connection.connection().id());
+    mapping().poll();
+    assertThat(secretExists(connection)).isFalse();
+  }
+
+  @Test
+  void anActiveConnectionsSecretIsKept() {
+    IssuedConnection connection = connections.create("default", "Okta", "okta");
+    connections.rotateSecret("default", connection.connection().id(), java.util.Optional.empty());
+    mapping().poll();
+    assertThat(secretExists(connection)).isTrue();
+  }
+
+  @Test
+  void replayingTheStreamChangesNothingAndFailsNothing() {
+    IssuedConnection deleted = connections.create("default", "Okta", "okta");
+    IssuedConnection kept = connections.create("default", "Entra", "azure");
+    connections.delete("default", deleted.connection().id());
+    mapping().poll();
+    mapping().poll();
+    assertThat(secretExists(deleted)).isFalse();
+    assertThat(secretExists(kept)).isTrue();
+    assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+  }
+}
