@@ -13,7 +13,13 @@ JARS := $(ROOT)/functions/scim-api/target/function.jar \
 SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git -o -name node_modules \) -prune \
              -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
-.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction
+.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction run
+
+# The embedded stack (README quick start): builds infrastructure/target/scim-local.jar and starts it.
+# Reads PORT, SCIM_ADMIN_TOKEN and SCIM_DATA_DIR; `make run ARGS=--in-memory` keeps nothing on disk.
+run:
+	cd $(ROOT) && $(MVN) -q -DskipTests package -pl infrastructure/local-stack -am
+	java -jar $(ROOT)/infrastructure/target/scim-local.jar $(ARGS)
 
 # A missing jar means the stamp cannot be trusted.
 ifneq ($(filter-out $(wildcard $(JARS)),$(JARS)),)

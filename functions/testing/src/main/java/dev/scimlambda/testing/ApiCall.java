@@ -3,12 +3,12 @@ package dev.scimlambda.testing;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import dev.scimlambda.httpapi.HttpApiEvents;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** Builds an API Gateway HTTP API (payload 2.0) event and invokes a handler with it, as Lambda would. */
 public final class ApiCall {
@@ -57,45 +57,12 @@ public final class ApiCall {
     return body("application/json", body);
   }
 
-  /** As API Gateway does: decoded, and repeated names joined by commas. */
-  private Map<String, String> queryParameters() {
-    if (rawQuery.isEmpty()) {
-      return null;
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      parameters.merge(name, value, (a, b) -> a + "," + b);
-    }
-    return parameters;
-  }
-
   public ApiResult invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-    APIGatewayV2HTTPEvent event =
-        APIGatewayV2HTTPEvent.builder()
-            .withVersion("2.0")
-            .withRouteKey("$default")
-            .withRawPath(path)
-            .withRawQueryString(rawQuery)
-            .withQueryStringParameters(queryParameters())
-            .withHeaders(headers)
-            .withBody(body)
-            .withIsBase64Encoded(false)
-            .withRequestContext(
-                APIGatewayV2HTTPEvent.RequestContext.builder()
-                    .withRequestId(UUID.randomUUID().toString())
-                    .withStage("$default")
-                    .withHttp(
-                        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                            .withMethod(method)
-                            .withPath(path)
-                            .withProtocol("HTTP/1.1")
-                            .withSourceIp("127.0.0.1")
-                            .build())
-                    .build())
-            .build();
+    Map<String, List<String>> headerLists = new LinkedHashMap<>();
+    headers.forEach((name, value) -> headerLists.put(name, List.of(value)));
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    String prefix = path.startsWith("/scim/v2/") ? "/scim/v2/" : "/admin/v1/";
+    APIGatewayV2HTTPEvent event = HttpApiEvents.request(method, path, rawQuery, headerLists, bytes, prefix, "127.0.0.1");
     return new ApiResult(handler.handleRequest(event, new TestLambdaContext()));
   }
 }

@@ -1,0 +1,145 @@
+package dev.scimlambda.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.scimlambda.httpapi.HttpApiEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the API Gateway HTTP API does in AWS, on 127.0.0.1: routes a path prefix to a function and
+ * turns each request into a payload-2.0 event, so the handlers run exactly the code they run in
+ * Lambda. Unrouted paths and handler crashes answer the way API Gateway answers them.
+ */
+public final class LocalHttpGateway implements AutoCloseable {
+
+  /** A route: every path under {@code prefix} goes to {@code handler}, invoked as {@code functionName}. */
+  public record Route(
+      String prefix, String functionName, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalHttpGateway.class);
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final List<Route> routes;
+
+  private LocalHttpGateway(HttpServer server, ExecutorService workers, List<Route> routes) {
+    this.server = server;
+    this.workers = workers;
+    this.routes = routes;
+  }
+
+  /** Listens on 127.0.0.1:{@code port} (0 picks a free port); IdPs send parallel requests, so do we. */
+  public static LocalHttpGateway start(int port, List<Route> routes) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+      ExecutorService workers = Executors.newFixedThreadPool(16);
+      LocalHttpGateway gateway = new LocalHttpGateway(server, workers, List.copyOf(routes));
+      server.createContext("/", gateway::serve);
+      server.setExecutor(workers);
+      server.start();
+      return gateway;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      Route route = routes.stream().filter(r -> path.startsWith(r.prefix())).findFirst().orElse(null);
+      if (route == null) {
+        write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}");
+        return;
+      }
+      APIGatewayV2HTTPResponse response;
+      try {
+        response = route.handler().handleRequest(event(exchange, route), new LocalLambdaContext(route.functionName()));
+      } catch (RuntimeException e) {
+        LOG.error("{} failed on {} {}", route.functionName(), exchange.getRequestMethod(), path, e);
+        write(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}");
+        return;
+      }
+      respond(exchange, response);
+    }
+  }
+
+  private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route) throws IOException {
+    return HttpApiEvents.request(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(),
+        readAll(exchange.getRequestBody()),
+        route.prefix(),
+        exchange.getRemoteAddress().getAddress().getHostAddress());
+  }
+
+  private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (response.getHeaders() != null) {
+      headers.putAll(response.getHeaders());
+    }
+    if (response.getMultiValueHeaders() != null) {
+      response.getMultiValueHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    }
+    if (response.getCookies() != null) {
+      response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+    }
+    String body = response.getBody();
+    byte[] bytes =
+        body == null ? new byte[0]
+            : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    write(exchange, response.getStatusCode(), headers, bytes);
+  }
+
+  private static void write(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    write(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    headers.forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("content-length")) {
+        exchange.getResponseHeaders().add(name, value);
+      }
+    });
+    boolean noBody = body.length == 0 || status == 204 || status == 304;
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

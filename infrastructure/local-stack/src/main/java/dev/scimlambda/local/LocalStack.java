@@ -1,0 +1,162 @@
+package dev.scimlambda.local;
+
+import dev.scimlambda.admin.api.AdminApiHandler;
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.dynamodblocal.DynamoDbLocal;
+import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.random.SecureRandomIds;
+import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.scim.api.ScimApiHandler;
+import dev.scimlambda.secrets.LocalFileSecretStore;
+import dev.scimlambda.stream.StreamHandler;
+import dev.scimlambda.table.TableDefinition;
+import dev.scimlambda.workspace.Workspaces;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole system on one machine: the Lambda handlers behind a loopback HTTP gateway, DynamoDB
+ * Local with its stream delivered to the stream handler, and a file-backed secret store. The
+ * handlers read the same settings they read in Lambda; only their values point here.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  static final String TABLE_NAME = "scim-local";
+  static final String SECRET_PREFIX = "scim-lambda/local";
+
+  private final DynamoDbLocal database;
+  private final ApplicationContext context;
+  private final StreamEventSourceMapping streamMapping;
+  private final LocalHttpGateway gateway;
+  private final String adminToken;
+  private final Path dataDir;
+
+  private LocalStack(
+      DynamoDbLocal database,
+      ApplicationContext context,
+      StreamEventSourceMapping streamMapping,
+      LocalHttpGateway gateway,
+      String adminToken,
+      Path dataDir) {
+    this.database = database;
+    this.context = context;
+    this.streamMapping = streamMapping;
+    this.gateway = gateway;
+    this.adminToken = adminToken;
+    this.dataDir = dataDir;
+  }
+
+  public static LocalStack start(LocalStackConfig config) {
+    Path dataDir = config.inMemory() ? temporaryDirectory() : config.dataDir().toAbsolutePath();
+    DynamoDbLocal database =
+        config.inMemory() ? DynamoDbLocal.inMemory() : DynamoDbLocal.persistent(0, dataDir.resolve("dynamodb"));
+    String streamArn;
+    try (DynamoDbClient dynamo = database.client()) {
+      TableDefinition.load().createIfAbsent(dynamo, TABLE_NAME);
+      streamArn = dynamo.describeTable(b -> b.tableName(TABLE_NAME)).table().latestStreamArn();
+    }
+    Path secretsFile = dataDir.resolve("secrets.json");
+    SecretNames names = new SecretNames(SECRET_PREFIX);
+    String adminToken = adminToken(new LocalFileSecretStore(secretsFile), names.adminToken(), config.adminToken());
+    int port = config.port() == 0 ? freePort() : config.port();
+
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .properties(Map.of(
+                Setting.TABLE_NAME.property(), TABLE_NAME,
+                Setting.DYNAMODB_ENDPOINT.property(), database.endpoint().toString(),
+                Setting.SECRET_STORE.property(), "local",
+                Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString(),
+                Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
+                Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
+                Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port))
+            .start();
+    context.getBean(Workspaces.class).ensureDefault();
+
+    StreamEventSourceMapping streamMapping =
+        new StreamEventSourceMapping(
+            database.streamsClient(),
+            streamArn,
+            new StreamHandler(context),
+            () -> new LocalLambdaContext("stream"),
+            StreamEventSourceMapping.Options.defaults(
+                config.inMemory() ? null : dataDir.resolve("stream-checkpoints.json"),
+                dataDir.resolve("stream-failures.jsonl")));
+    streamMapping.start();
+
+    LocalHttpGateway gateway =
+        LocalHttpGateway.start(
+            port,
+            List.of(
+                new LocalHttpGateway.Route("/scim/v2/", "scim-api", new ScimApiHandler(context)),
+                new LocalHttpGateway.Route("/admin/v1/", "admin-api", new AdminApiHandler(context))));
+    return new LocalStack(database, context, streamMapping, gateway, adminToken, dataDir);
+  }
+
+  /**
+   * The token the admin API accepts: {@code SCIM_ADMIN_TOKEN} when given (stored as the new current
+   * version if it differs), else the one kept from an earlier start, else a new random one.
+   */
+  private static String adminToken(LocalFileSecretStore secrets, String secretId, Optional<String> requested) {
+    Optional<String> kept = secrets.current(secretId);
+    String token = requested.orElseGet(() -> kept.orElseGet(() -> "admin_" + SecureRandomIds.base64Url(32)));
+    if (!kept.equals(Optional.of(token))) {
+      secrets.putVersion(secretId, UUID.randomUUID().toString(), token);
+    }
+    return token;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("scim-local");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + gateway.port();
+  }
+
+  public int port() {
+    return gateway.port();
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Delivers what the stream holds now; tests use it to wait for derived work. */
+  public void drainStream() {
+    streamMapping.poll();
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    streamMapping.close();
+    context.close();
+    database.close();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.scimlambda.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class LocalHttpGatewayTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicReference<APIGatewayV2HTTPEvent> seen = new AtomicReference<>();
+
+  private LocalHttpGateway gateway(APIGatewayV2HTTPResponse answer) {
+    return LocalHttpGateway.start(0, List.of(new LocalHttpGateway.Route("/api/", "fn", (event, context) -> {
+      seen.set(event);
+      if (answer == null) {
+        throw new IllegalStateException("handler crashed");
+      }
+      return answer;
+    })));
+  }
+
+  private HttpResponse<byte[]> send(LocalHttpGateway gateway, HttpRequest.Builder request, String path) throws Exception {
+    return http.send(request.uri(URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static APIGatewayV2HTTPResponse ok(String body) {
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(201).withHeaders(Map.of("X-Answer", "yes")).withBody(body).build();
+  }
+
+  @Test
+  void theHandlerSeesThePayloadApiGatewayWouldSend() throws Exception {
+    try (LocalHttpGateway gateway = gateway(ok("{}"))) {
+      send(gateway, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+          .header("Content-Type", "application/json").header("X-Multi", "one"), "/api/things/7?x=1&x=2&y=%20z");
+      APIGatewayV2HTTPEvent event = seen.get();
+      assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
+      assertThat(event.getRawPath()).isEqualTo("/api/things/7");
+      assertThat(event.getRawQueryString()).isEqualTo("x=1&x=2&y=%20z");
+      assertThat(event.getQueryStringParameters()).containsEntry("x", "1,2").containsEntry("y", " z");
+      assertThat(event.getPathParameters()).containsEntry("proxy", "things/7");
+      assertThat(event.getHeaders()).containsEntry("x-multi", "one").containsEntry("content-type", "application/json");
+      assertThat(event.getBody()).isEqualTo("{\"a\":1}");
+      assertThat(event.getIsBase64Encoded()).isFalse();
+    }
+  }
+
+  @Test
+  void theHandlersStatusHeadersAndBodyAreWrittenBack() throws Exception {
+    try (LocalHttpGateway gateway = gateway(ok("{\"done\":true}"))) {
+      HttpResponse<byte[]> response = send(gateway, HttpRequest.newBuilder().GET(), "/api/x");
+      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(response.headers().firstValue("X-Answer")).contains("yes");
+      assertThat(new String(response.body())).isEqualTo("{\"done\":true}");
+    }
+  }
+
+  @Test
+  void aBinaryBodyArrivesBase64Encoded() throws Exception {
+    try (LocalHttpGateway gateway = gateway(ok(""))) {
+      send(gateway, HttpRequest.newBuilder().PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 255}))
+          .header("Content-Type", "application/octet-stream"), "/api/blob");
+      assertThat(seen.get().getIsBase64Encoded()).isTrue();
+      assertThat(seen.get().getBody()).isEqualTo("AAEC/w==");
+    }
+  }
+
+  @Test
+  void aCrashingHandlerIs500WithoutDetails() throws Exception {
+    try (LocalHttpGateway gateway = gateway(null)) {
+      HttpResponse<byte[]> response = send(gateway, HttpRequest.newBuilder().GET(), "/api/x");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(new String(response.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.scimlambda.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded stack end to end, over real HTTP on loopback, as a user starts it. */
+class LocalStackTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path dataDir;
+
+  private LocalStack start(Optional<String> adminToken) {
+    return LocalStack.start(new LocalStackConfig(0, dataDir, false, adminToken));
+  }
+
+  private HttpResponse<String> send(LocalStack stack, String method, String path, String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port() + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode createConnection(LocalStack stack) throws Exception {
+    String body = "{\"name\":\"Okta\",\"type\":\"okta\"}";
+    return JSON.readTree(send(stack, "POST", "/admin/v1/workspaces/default/connections", stack.adminToken(), body).body());
+  }
+
+  private static String scimPath(JsonNode connection, String endpoint) {
+    return "/scim/v2/" + connection.get("id").asText() + endpoint;
+  }
+
+  @Test
+  void aNewConnectionsSecretGetsTheServiceProviderConfigAndAWrongOneGets401() throws Exception {
+    try (LocalStack stack = start(Optional.of("admin-secret"))) {
+      JsonNode connection = createConnection(stack);
+      assertThat(connection.get("scimBaseUrl").asText()).isEqualTo(stack.baseUrl() + "/scim/v2/" + connection.get("id").asText());
+      var ok = send(stack, "GET", scimPath(connection, "/ServiceProviderConfig"), connection.get("bearerToken").asText(), null);
+      var wrong = send(stack, "GET", scimPath(connection, "/ServiceProviderConfig"), "scim_wrong", null);
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.headers().firstValue("Content-Type")).contains("application/scim+json");
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    }
+  }
+
+  @Test
+  void theDefaultWorkspaceExistsOnFirstStart() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      assertThat(send(stack, "GET", "/admin/v1/workspaces/default", stack.adminToken(), null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theRequestSeenIsShownInTheConnectionDetails() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      JsonNode connection = createConnection(stack);
+      send(stack, "GET", scimPath(connection, "/Schemas"), connection.get("bearerToken").asText(), null);
+      String details = send(stack, "GET", "/admin/v1/workspaces/default/connections/" + connection.get("id").asText(),
+          stack.adminToken(), null).body();
+      assertThat(JSON.readTree(details).get("lastRequestAt").isNull()).isFalse();
+    }
+  }
+
+  @Test
+  void dataAndTheGeneratedAdminTokenSurviveARestart() throws Exception {
+    JsonNode connection;
+    String adminToken;
+    try (LocalStack stack = start(Optional.empty())) {
+      adminToken = stack.adminToken();
+      connection = createConnection(stack);
+    }
+    try (LocalStack stack = start(Optional.empty())) {
+      assertThat(stack.adminToken()).isEqualTo(adminToken);
+      var spc = send(stack, "GET", scimPath(connection, "/ServiceProviderConfig"), connection.get("bearerToken").asText(), null);
+      assertThat(spc.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anAdminTokenFromTheEnvironmentReplacesTheKeptOne() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      assertThat(stack.adminToken()).startsWith("admin_");
+    }
+    try (LocalStack stack = start(Optional.of("chosen-token"))) {
+      assertThat(send(stack, "GET", "/admin/v1/workspaces", "chosen-token", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aDeletedConnectionsSecretIsRemovedByTheStreamHandler() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      JsonNode connection = createConnection(stack);
+      String id = connection.get("id").asText();
+      send(stack, "DELETE", "/admin/v1/workspaces/default/connections/" + id, stack.adminToken(), null);
+      stack.drainStream();
+      Map<?, ?> secrets = JSON.readValue(Files.readString(dataDir.resolve("secrets.json")), Map.class);
+      assertThat(secrets.keySet()).noneMatch(key -> key.toString().endsWith("/connections/" + id));
+    }
+  }
+
+  @Test
+  void inMemoryLeavesNothingInTheDataFolder() throws Exception {
+    try (LocalStack stack = LocalStack.start(new LocalStackConfig(0, dataDir, true, Optional.empty()))) {
+      createConnection(stack);
+    }
+    try (var files = Files.list(dataDir)) {
+      assertThat(files.toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnroutedPathIs404LikeApiGateway() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      var response = send(stack, "GET", "/elsewhere", null, null);
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+  }
+
+  @Test
+  void configurationIsReadFromTheEnvironmentAndTheInMemoryFlag() {
+    LocalStackConfig config =
+        LocalStackConfig.from(Map.of("PORT", "9090", "SCIM_DATA_DIR", "/var/scim", "SCIM_ADMIN_TOKEN", "t"), List.of("--in-memory"));
+    assertThat(config).isEqualTo(new LocalStackConfig(9090, Path.of("/var/scim"), true, Optional.of("t")));
+  }
+
+  @Test
+  void defaultsArePort8080AndALocalDataFolder() {
+    assertThat(LocalStackConfig.from(Map.of(), List.of()))
+        .isEqualTo(new LocalStackConfig(8080, Path.of(".scim-local"), false, Optional.empty()));
+  }
+}
