@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class DynamoConnectionStoreTest {
 
-  private final DynamoConnectionStore store = new DynamoConnectionStore(TableFixture.newTable());
+  final DynamoConnectionStore store = new DynamoConnectionStore(newTable());
+
+  /** The table under test; the LocalStack subclass runs the same specification against LocalStack. */
+  TableAccess newTable() {
+    return TableFixture.newTable();
+  }
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
   private Connection connection(String id, String workspace, Instant createdAt) {

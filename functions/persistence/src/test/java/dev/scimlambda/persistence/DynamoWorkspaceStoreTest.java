@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class DynamoWorkspaceStoreTest {
 
-  private final DynamoWorkspaceStore store = new DynamoWorkspaceStore(TableFixture.newTable());
+  final DynamoWorkspaceStore store = new DynamoWorkspaceStore(newTable());
+
+  /** The table under test; the LocalStack subclass runs the same specification against LocalStack. */
+  TableAccess newTable() {
+    return TableFixture.newTable();
+  }
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
   private Workspace workspace(String id, Integer seatLimit, long version) {

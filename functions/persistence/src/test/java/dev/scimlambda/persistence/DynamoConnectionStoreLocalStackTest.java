@@ -1,0 +1,17 @@
+package dev.scimlambda.persistence;
+
+import org.junit.jupiter.api.BeforeEach;
+
+/** The same specification as {@link DynamoConnectionStoreTest}, against DynamoDB in LocalStack. */
+class DynamoConnectionStoreLocalStackTest extends DynamoConnectionStoreTest {
+
+  @BeforeEach
+  void requireDocker() {
+    LocalStackTables.assumeAvailable();
+  }
+
+  @Override
+  TableAccess newTable() {
+    return LocalStackTables.newTable();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.scimlambda.persistence;
+
+import org.junit.jupiter.api.BeforeEach;
+
+/** The same specification as {@link DynamoWorkspaceStoreTest}, against DynamoDB in LocalStack. */
+class DynamoWorkspaceStoreLocalStackTest extends DynamoWorkspaceStoreTest {
+
+  @BeforeEach
+  void requireDocker() {
+    LocalStackTables.assumeAvailable();
+  }
+
+  @Override
+  TableAccess newTable() {
+    return LocalStackTables.newTable();
+  }
+}
