@@ -1,6 +1,7 @@
 package dev.scimlambda.connection;
 
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.DisplayName;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.random.SecureRandomIds;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 /** Creating, rotating and revoking directory connections and their bearer secrets. */
 public final class Connections {
 
-  private static final int MAX_NAME = 200;
   private static final Duration MAX_GRACE = Duration.ofDays(7);
 
   private final ConnectionStore store;
@@ -43,7 +43,7 @@ public final class Connections {
 
   public IssuedConnection create(String workspaceId, String name, String type) {
     workspaces.get(workspaceId);
-    String validName = validName(name);
+    String validName = DisplayName.valid("name", name);
     IdpType idpType =
         IdpType.fromWireName(type)
             .orElseThrow(
@@ -119,16 +119,6 @@ public final class Connections {
       throw new ConflictException("connection " + connectionId + " is deleted");
     }
     return connection;
-  }
-
-  private static String validName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException("name", "name is required");
-    }
-    if (name.length() > MAX_NAME) {
-      throw new InvalidInputException("name", "name must be at most " + MAX_NAME + " characters");
-    }
-    return name.strip();
   }
 
   private static Duration validGrace(Duration grace) {

@@ -1,6 +1,7 @@
 package dev.scimlambda.workspace;
 
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.DisplayName;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
 import java.time.Clock;
@@ -16,7 +17,6 @@ public final class Workspaces {
 
   public static final String DEFAULT_ID = "default";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-  private static final int MAX_NAME = 200;
   private static final int RETRIES_ON_CONCURRENT_CHANGE = 3;
 
   private final WorkspaceStore store;
@@ -35,7 +35,7 @@ public final class Workspaces {
     }
     Instant now = clock.instant();
     Workspace workspace =
-        new Workspace(id, validName(name), validSeatLimit(seatLimit), IdentitySettings.defaults(), now, now, 1);
+        new Workspace(id, DisplayName.valid("name", name), validSeatLimit(seatLimit), IdentitySettings.defaults(), now, now, 1);
     store.create(workspace);
     return workspace;
   }
@@ -83,22 +83,12 @@ public final class Workspaces {
     boolean revoke = changes.revokeSessionsOnDeprovision().orElse(settings.revokeSessionsOnDeprovision());
     return new Workspace(
         current.id(),
-        changes.name().map(Workspaces::validName).orElse(current.name()),
+        changes.name().map(name -> DisplayName.valid("name", name)).orElse(current.name()),
         changes.seatLimit().isPresent() ? validSeatLimit(changes.seatLimit().get().orElse(null)) : current.seatLimit(),
         new IdentitySettings(session, validAfter, revoke),
         current.createdAt(),
         now,
         current.version() + 1);
-  }
-
-  private static String validName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException("name", "name is required");
-    }
-    if (name.length() > MAX_NAME) {
-      throw new InvalidInputException("name", "name must be at most " + MAX_NAME + " characters");
-    }
-    return name.strip();
   }
 
   private static Integer validSeatLimit(Integer seatLimit) {

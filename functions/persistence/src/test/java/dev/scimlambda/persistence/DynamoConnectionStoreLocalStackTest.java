@@ -1,5 +1,6 @@
 package dev.scimlambda.persistence;
 
+import dev.scimlambda.emulators.LocalStackEmulator;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The same specification as {@link DynamoConnectionStoreTest}, against DynamoDB in LocalStack. */
@@ -7,7 +8,7 @@ class DynamoConnectionStoreLocalStackTest extends DynamoConnectionStoreTest {
 
   @BeforeEach
   void requireDocker() {
-    LocalStackTables.assumeAvailable();
+    LocalStackEmulator.assumeAvailable();
   }
 
   @Override
