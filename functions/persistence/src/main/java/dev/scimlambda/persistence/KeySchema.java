@@ -19,6 +19,8 @@ public final class KeySchema {
   static final String WORKSPACE_SK = "WORKSPACE";
   static final String ALL_WORKSPACES = "WORKSPACES";
   static final String CONNECTION_SK = "CONNECTION";
+  static final String USER_PREFIX = "USER#";
+  static final String USER_COUNT_SK = "USER_COUNT";
 
   private KeySchema() {}
 
@@ -30,6 +32,28 @@ public final class KeySchema {
   /** Partition of everything one connection owns: the connection item, its users and groups. */
   static String connectionPartition(String connectionId) {
     return "CONN#" + connectionId;
+  }
+
+  static String userSk(String userId) {
+    return USER_PREFIX + userId;
+  }
+
+  /** Guard making userName unique per connection (case-insensitive: the key is lower-cased). */
+  static String userNameGuard(String userNameKey) {
+    return "USERNAME#" + userNameKey;
+  }
+
+  static String userExternalIdGuard(String externalId) {
+    return "USER_EXTID#" + externalId;
+  }
+
+  /** Lookup item for {@code emails.value eq}; not unique, so the user id ends the key. */
+  static String userEmailIndex(String emailKey, String userId) {
+    return userEmailIndexPrefix(emailKey) + userId;
+  }
+
+  static String userEmailIndexPrefix(String emailKey) {
+    return "USER_EMAIL#" + emailKey + "#";
   }
 
   /** GSI1 partition listing a workspace's connections. */

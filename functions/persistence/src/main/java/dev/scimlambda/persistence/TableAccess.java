@@ -9,9 +9,19 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /** The table and client every store shares, and the DynamoDB actions the stores call. */
 public record TableAccess(DynamoDbClient dynamo, String tableName) {
 
-  /** Exactly the operations the stores invoke; the template grants these and no more. */
+  /**
+   * Exactly the IAM actions the stores need; the template grants these and no more. Transactions
+   * have no action of their own: IAM checks each item as PutItem, UpdateItem, DeleteItem or
+   * ConditionCheckItem.
+   */
   public static final Set<String> IAM_ACTIONS =
-      Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+      Set.of(
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:Query");
 
   /** Runs a conditional write, turning a failed condition into the domain's conflict. */
   static <T> T conditional(Supplier<T> write, String conflictMessage) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.IdpType;
+import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.table.TableDefinition;
+import java.util.Set;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;
 import java.time.Instant;
@@ -42,6 +46,16 @@ class TableContractTest {
     connections.rotateSecret("c1", "v1", "v2", now);
     connections.touch("c1", now);
     connections.markDeleted("c1", now);
+    DynamoUserStore users = new DynamoUserStore(table);
+    ScimUser ada = new ScimUser("c1", "u1", ScimJson.MAPPER.createObjectNode(), "ada", "e1", Set.of("a@x"), true, now, now, 1);
+    users.create(ada);
+    ScimUser renamed = new ScimUser("c1", "u1", ScimJson.MAPPER.createObjectNode(), "ada2", null, Set.of(), true, now, now, 2);
+    users.replace(ada, renamed);
+    users.findId("c1", UserStore.LookupKey.USER_NAME, "ada2");
+    users.findIdsByEmail("c1", "a@x");
+    users.page("c1", null, 10);
+    users.count("c1");
+    users.delete(renamed);
 
     assertThat(TableFixture.CALLED_ACTIONS).isNotEmpty();
     assertThat(TableAccess.IAM_ACTIONS).containsAll(TableFixture.CALLED_ACTIONS);

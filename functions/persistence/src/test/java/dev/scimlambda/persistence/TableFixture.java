@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * One DynamoDB Local per test JVM, a fresh table per fixture, and a client that records every
@@ -39,9 +40,19 @@ final class TableFixture {
     return new TableAccess(dynamo, name);
   }
 
+  /** Records IAM actions: a transaction is checked by IAM item by item, so its items are recorded. */
   private static final class RecordActions implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      if (context.request() instanceof TransactWriteItemsRequest transaction) {
+        transaction.transactItems().forEach(item -> {
+          if (item.put() != null) CALLED_ACTIONS.add("dynamodb:PutItem");
+          if (item.update() != null) CALLED_ACTIONS.add("dynamodb:UpdateItem");
+          if (item.delete() != null) CALLED_ACTIONS.add("dynamodb:DeleteItem");
+          if (item.conditionCheck() != null) CALLED_ACTIONS.add("dynamodb:ConditionCheckItem");
+        });
+        return;
+      }
       CALLED_ACTIONS.add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
   }

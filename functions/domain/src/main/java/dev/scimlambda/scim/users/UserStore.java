@@ -1,0 +1,65 @@
+package dev.scimlambda.scim.users;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of a connection's SCIM users. Uniqueness of userName and externalId is enforced by
+ * the store atomically with the write, never by a read beforehand.
+ */
+public interface UserStore {
+
+  /** Throws {@link UniquenessViolation} when the userName or externalId is taken in the connection. */
+  void create(ScimUser user);
+
+  Optional<ScimUser> find(String connectionId, String id);
+
+  /**
+   * Replaces {@code previous} with {@code updated} (version {@code previous.version() + 1}). Throws
+   * {@link VersionMismatch} when the stored user is no longer {@code previous}, {@link
+   * UniquenessViolation} when a new userName or externalId is taken.
+   */
+  void replace(ScimUser previous, ScimUser updated);
+
+  /** Deletes the user if it is still {@code current}; throws {@link VersionMismatch} otherwise. */
+  void delete(ScimUser current);
+
+  /** The id of the user holding a unique indexed value, if any. */
+  Optional<String> findId(String connectionId, LookupKey key, String normalisedValue);
+
+  /** Ids of users having the email (normalised), in id order. */
+  List<String> findIdsByEmail(String connectionId, String emailKey);
+
+  /** One page of the connection's users in id order, starting after {@code afterId} (exclusive; null = start). */
+  UserPage page(String connectionId, String afterId, int limit);
+
+  /** How many users the connection has. */
+  long count(String connectionId);
+
+  /** The unique values a user can be looked up by. */
+  enum LookupKey {
+    USER_NAME,
+    EXTERNAL_ID
+  }
+
+  /** Users in id order and the id to continue after, null at the end. */
+  record UserPage(List<ScimUser> users, String lastId) {}
+
+  /** The attribute whose value another user of the connection already holds. */
+  final class UniquenessViolation extends RuntimeException {
+    public UniquenessViolation(String attribute) {
+      super(attribute);
+    }
+
+    public String attribute() {
+      return getMessage();
+    }
+  }
+
+  /** The user changed (or went away) since it was read. */
+  final class VersionMismatch extends RuntimeException {
+    public VersionMismatch() {
+      super("the user was changed concurrently");
+    }
+  }
+}

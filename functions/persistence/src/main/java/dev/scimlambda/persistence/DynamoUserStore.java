@@ -1,0 +1,305 @@
+package dev.scimlambda.persistence;
+
+import static dev.scimlambda.persistence.Item.s;
+import static dev.scimlambda.persistence.KeySchema.PK;
+import static dev.scimlambda.persistence.KeySchema.SK;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.users.UserStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * SCIM users in their connection's partition: the user item, guard items that make userName and
+ * externalId unique, lookup items for emails, and the connection's user count, all written in one
+ * transaction so the indexes never disagree with the users.
+ */
+public final class DynamoUserStore implements UserStore {
+
+  public static final String ENTITY = "User";
+  /** Keeps every write within DynamoDB's 100 items per transaction, with room for guards. */
+  public static final int MAX_EMAILS = 40;
+  static final int TRANSACTION_ATTEMPTS = 3;
+
+  private final TableAccess table;
+
+  public DynamoUserStore(TableAccess table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(ScimUser user) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(putIfAbsent(userItem(user), null));
+    writes.addAll(guardPuts(user, user.userNameKey(), user.externalId()));
+    user.emailKeys().forEach(email -> writes.add(put(emailItem(user, email))));
+    writes.add(countChange(user.connectionId(), 1));
+    transact(writes);
+  }
+
+  @Override
+  public Optional<ScimUser> find(String connectionId, String id) {
+    Map<String, AttributeValue> item =
+        table.dynamo().getItem(b -> b.tableName(table.tableName()).key(userKey(connectionId, id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public void replace(ScimUser previous, ScimUser updated) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(putIfVersion(userItem(updated), previous.version()));
+    String connection = previous.connectionId();
+    if (!previous.userNameKey().equals(updated.userNameKey())) {
+      writes.add(delete(key(connection, KeySchema.userNameGuard(previous.userNameKey()))));
+      writes.addAll(guardPuts(updated, updated.userNameKey(), null));
+    }
+    if (!Objects.equals(previous.externalId(), updated.externalId())) {
+      if (previous.externalId() != null) {
+        writes.add(delete(key(connection, KeySchema.userExternalIdGuard(previous.externalId()))));
+      }
+      if (updated.externalId() != null) {
+        writes.addAll(guardPuts(updated, null, updated.externalId()));
+      }
+    }
+    Set<String> removed = new TreeSet<>(previous.emailKeys());
+    removed.removeAll(updated.emailKeys());
+    Set<String> added = new TreeSet<>(updated.emailKeys());
+    added.removeAll(previous.emailKeys());
+    removed.forEach(email -> writes.add(delete(key(connection, KeySchema.userEmailIndex(email, previous.id())))));
+    added.forEach(email -> writes.add(put(emailItem(updated, email))));
+    transact(writes);
+  }
+
+  @Override
+  public void delete(ScimUser current) {
+    String connection = current.connectionId();
+    List<Write> writes = new ArrayList<>();
+    writes.add(deleteIfVersion(userKey(connection, current.id()), current.version()));
+    writes.add(delete(key(connection, KeySchema.userNameGuard(current.userNameKey()))));
+    if (current.externalId() != null) {
+      writes.add(delete(key(connection, KeySchema.userExternalIdGuard(current.externalId()))));
+    }
+    current.emailKeys().forEach(email -> writes.add(delete(key(connection, KeySchema.userEmailIndex(email, current.id())))));
+    writes.add(countChange(connection, -1));
+    transact(writes);
+  }
+
+  @Override
+  public Optional<String> findId(String connectionId, LookupKey lookup, String normalisedValue) {
+    String sk = switch (lookup) {
+      case USER_NAME -> KeySchema.userNameGuard(normalisedValue);
+      case EXTERNAL_ID -> KeySchema.userExternalIdGuard(normalisedValue);
+    };
+    Map<String, AttributeValue> item =
+        table.dynamo().getItem(b -> b.tableName(table.tableName()).key(key(connectionId, sk)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("userId").s());
+  }
+
+  @Override
+  public List<String> findIdsByEmail(String connectionId, String emailKey) {
+    return table.dynamo()
+        .queryPaginator(b -> b.tableName(table.tableName())
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+            .expressionAttributeValues(Map.of(
+                ":pk", s(KeySchema.connectionPartition(connectionId)),
+                ":prefix", s(KeySchema.userEmailIndexPrefix(emailKey))))
+            .consistentRead(true))
+        .items()
+        .stream()
+        .map(item -> item.get("userId").s())
+        .toList();
+  }
+
+  @Override
+  public UserPage page(String connectionId, String afterId, int limit) {
+    Map<String, AttributeValue> start = afterId == null ? null : userKey(connectionId, afterId);
+    var response = table.dynamo().query(b -> b.tableName(table.tableName())
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+        .expressionAttributeValues(Map.of(
+            ":pk", s(KeySchema.connectionPartition(connectionId)), ":prefix", s(KeySchema.USER_PREFIX)))
+        .exclusiveStartKey(start)
+        .limit(limit)
+        .consistentRead(true));
+    List<ScimUser> users = response.items().stream().map(DynamoUserStore::fromItem).toList();
+    boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+    return new UserPage(users, more && !users.isEmpty() ? users.get(users.size() - 1).id() : null);
+  }
+
+  @Override
+  public long count(String connectionId) {
+    Map<String, AttributeValue> item = table.dynamo()
+        .getItem(b -> b.tableName(table.tableName())
+            .key(key(connectionId, KeySchema.USER_COUNT_SK))
+            .consistentRead(true))
+        .item();
+    return item == null || !item.containsKey("count") ? 0 : Long.parseLong(item.get("count").n());
+  }
+
+  private List<Write> guardPuts(ScimUser user, String userNameKey, String externalId) {
+    List<Write> writes = new ArrayList<>();
+    if (userNameKey != null) {
+      writes.add(putIfAbsent(guardItem(user, KeySchema.userNameGuard(userNameKey)), "userName"));
+    }
+    if (externalId != null) {
+      writes.add(putIfAbsent(guardItem(user, KeySchema.userExternalIdGuard(externalId)), "externalId"));
+    }
+    return writes;
+  }
+
+  private Write countChange(String connectionId, int delta) {
+    return new Write(TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
+        .key(key(connectionId, KeySchema.USER_COUNT_SK))
+        .updateExpression("ADD #count :delta")
+        .expressionAttributeNames(Map.of("#count", "count"))
+        .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta))))).build(), null);
+  }
+
+  /**
+   * Runs the writes as one transaction and translates which condition failed. A transaction that
+   * collided with another one on the same items is retried a few times (DynamoDB cancels both
+   * sides), then reported as a concurrent change.
+   */
+  private void transact(List<Write> writes) {
+    List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        table.dynamo().transactWriteItems(b -> b.transactItems(items));
+        return;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+            String guardOf = writes.get(i).guardOf();
+            throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
+          }
+        }
+        boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        if (!conflict) {
+          throw e;
+        }
+        if (attempt == TRANSACTION_ATTEMPTS) {
+          throw new VersionMismatch();
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 20L << attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new VersionMismatch();
+    }
+  }
+
+  private static Map<String, AttributeValue> key(String connectionId, String sk) {
+    return Map.of(PK, s(KeySchema.connectionPartition(connectionId)), SK, s(sk));
+  }
+
+  private static Map<String, AttributeValue> userKey(String connectionId, String id) {
+    return key(connectionId, KeySchema.userSk(id));
+  }
+
+  private static Map<String, AttributeValue> guardItem(ScimUser user, String sk) {
+    Map<String, AttributeValue> item = new HashMap<>(key(user.connectionId(), sk));
+    item.put(KeySchema.ENTITY, s("UserGuard"));
+    item.put("userId", s(user.id()));
+    return item;
+  }
+
+  private static Map<String, AttributeValue> emailItem(ScimUser user, String emailKey) {
+    Map<String, AttributeValue> item = new HashMap<>(key(user.connectionId(), KeySchema.userEmailIndex(emailKey, user.id())));
+    item.put(KeySchema.ENTITY, s("UserEmail"));
+    item.put("userId", s(user.id()));
+    return item;
+  }
+
+  private static Map<String, AttributeValue> userItem(ScimUser u) {
+    Item item = Item.of(new HashMap<>(userKey(u.connectionId(), u.id())))
+        .put(KeySchema.ENTITY, ENTITY)
+        .put("id", u.id())
+        .put("connectionId", u.connectionId())
+        .put("document", u.document().toString())
+        .put("userNameKey", u.userNameKey())
+        .put("externalId", u.externalId())
+        .put("active", u.active())
+        .put("created", u.created())
+        .put("lastModified", u.lastModified())
+        .put("version", u.version());
+    if (!u.emailKeys().isEmpty()) {
+      item.values().put("emailKeys", AttributeValue.fromSs(List.copyOf(u.emailKeys())));
+    }
+    return item.values();
+  }
+
+  /** Public so the stream processor decodes the same images the store writes. */
+  public static ScimUser fromItem(Map<String, AttributeValue> values) {
+    Item item = Item.of(values);
+    AttributeValue emails = values.get("emailKeys");
+    try {
+      return new ScimUser(
+          item.string("connectionId"),
+          item.string("id"),
+          (ObjectNode) ScimJson.MAPPER.readTree(item.string("document")),
+          item.string("userNameKey"),
+          item.string("externalId"),
+          emails == null ? Set.of() : Set.copyOf(new HashSet<>(emails.ss())),
+          item.bool("active"),
+          item.instant("created"),
+          item.instant("lastModified"),
+          item.number("version"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored user document is not JSON", e);
+    }
+  }
+
+  /** One action of a transaction, remembering which guard it is so a failed condition can be named. */
+  private record Write(TransactWriteItem item, String guardOf) {}
+
+  private Write put(Map<String, AttributeValue> item) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)).build(), null);
+  }
+
+  private Write putIfAbsent(Map<String, AttributeValue> item, String guardOf) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))).build(), guardOf);
+  }
+
+  private Write putIfVersion(Map<String, AttributeValue> item, long expectedVersion) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
+        .conditionExpression("#version = :expected")
+        .expressionAttributeNames(Map.of("#version", "version"))
+        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+  }
+
+  private Write delete(Map<String, AttributeValue> key) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)).build(), null);
+  }
+
+  private Write deleteIfVersion(Map<String, AttributeValue> key, long expectedVersion) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
+        .conditionExpression("#version = :expected")
+        .expressionAttributeNames(Map.of("#version", "version"))
+        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+  }
+}
