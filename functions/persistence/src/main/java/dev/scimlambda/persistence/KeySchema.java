@@ -56,6 +56,15 @@ public final class KeySchema {
     return "USER_EMAIL#" + emailKey + "#";
   }
 
+  /** Partition of the page cursors of one list query. */
+  static String cursorPartition(String scope, String queryKey) {
+    return "CURSOR#" + scope + "#" + queryKey;
+  }
+
+  static String cursorSk(long startIndex) {
+    return "IDX#" + startIndex;
+  }
+
   /** GSI1 partition listing a workspace's connections. */
   static String workspaceConnections(String workspaceId) {
     return "WS#" + workspaceId + "#CONNECTIONS";
