@@ -40,7 +40,7 @@ public final class Discovery {
         .putObject("bulk")
         .put("supported", capabilities.bulk())
         .put("maxOperations", capabilities.bulkMaxOperations())
-        .put("maxPayloadSize", capabilities.bulkMaxPayloadSize());
+        .put("maxPayloadSize", capabilities.maxPayloadSize());
     config.putObject("filter").put("supported", capabilities.filter()).put("maxResults", capabilities.filterMaxResults());
     config.putObject("changePassword").put("supported", capabilities.changePassword());
     config.putObject("sort").put("supported", capabilities.sort());

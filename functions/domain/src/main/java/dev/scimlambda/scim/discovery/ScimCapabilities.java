@@ -9,13 +9,17 @@ public record ScimCapabilities(
     boolean patch,
     boolean bulk,
     int bulkMaxOperations,
-    int bulkMaxPayloadSize,
+    int maxPayloadSize,
     boolean filter,
     int filterMaxResults,
     boolean changePassword,
     boolean sort,
     boolean etag) {
 
+  /** 1 MiB: far above any single SCIM resource, small enough to parse within a Lambda's memory. */
+  public static final int MAX_PAYLOAD_SIZE = 1 << 20;
+
   /** Discovery only: no resource endpoints yet. */
-  public static final ScimCapabilities CURRENT = new ScimCapabilities(false, false, 0, 0, false, 0, false, false, false);
+  public static final ScimCapabilities CURRENT =
+      new ScimCapabilities(false, false, 0, MAX_PAYLOAD_SIZE, false, 0, false, false, false);
 }

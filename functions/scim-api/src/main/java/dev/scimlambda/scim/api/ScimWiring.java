@@ -10,7 +10,12 @@ import java.util.List;
 public class ScimWiring {
 
   @Singleton
-  Discovery discovery() {
-    return new Discovery(ScimCapabilities.CURRENT, List.of());
+  ScimCapabilities capabilities() {
+    return ScimCapabilities.CURRENT;
+  }
+
+  @Singleton
+  Discovery discovery(ScimCapabilities capabilities) {
+    return new Discovery(capabilities, List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.scimlambda.scim.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.scim.discovery.ScimCapabilities;
 import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class ScimMediaTypeTest extends ScimTestConnections {
     assertThat(result.json().get("scimType").asText()).isEqualTo("invalidSyntax");
     assertThat(result.json().get("status").asText()).isEqualTo("400");
     assertThat(result.bodyText()).doesNotContain("secret-looking-value");
+  }
+
+  @Test
+  void aBodyOverTheAdvertisedMaximumIs413() {
+    IssuedConnection connection = newConnection();
+    String big = "{\"userName\":\"" + "x".repeat(ScimCapabilities.MAX_PAYLOAD_SIZE) + "\"}";
+    ApiResult result = ApiCall.of("POST", "/scim/v2/" + connection.connection().id() + "/Echo")
+        .bearer(connection.bearerToken())
+        .body("application/scim+json", big)
+        .header("content-length", Integer.toString(big.length()))
+        .invoke(handler);
+    assertThat(result.status()).isEqualTo(413);
+    assertThat(result.json().get("status").asText()).isEqualTo("413");
   }
 
   @Test
