@@ -32,8 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoUserStore implements UserStore {
 
   public static final String ENTITY = "User";
-  /** Keeps every write within DynamoDB's 100 items per transaction, with room for guards. */
-  public static final int MAX_EMAILS = 40;
   static final int TRANSACTION_ATTEMPTS = 3;
 
   private final TableAccess table;

@@ -22,9 +22,4 @@ public record ScimUser(
     boolean active,
     Instant created,
     Instant lastModified,
-    long version) {
-
-  public String etag() {
-    return "W/\"" + version + "\"";
-  }
-}
+    long version) {}

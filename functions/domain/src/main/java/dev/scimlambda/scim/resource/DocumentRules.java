@@ -1,0 +1,19 @@
+package dev.scimlambda.scim.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The SCIM rules a resource document obeys when it is created, replaced (PUT) or patched: schema
+ * validation, mutability and the PATCH semantics of RFC 7644 §3.5. Each method returns the new
+ * document (without {@code id} and {@code meta}, which the server owns) or throws a {@link
+ * dev.scimlambda.scim.ScimException}.
+ */
+public interface DocumentRules {
+
+  ObjectNode forCreate(JsonNode body);
+
+  ObjectNode forReplace(ObjectNode current, JsonNode body);
+
+  ObjectNode patch(ObjectNode current, JsonNode patchRequest);
+}

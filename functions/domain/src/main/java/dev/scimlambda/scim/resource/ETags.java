@@ -1,0 +1,45 @@
+package dev.scimlambda.scim.resource;
+
+import dev.scimlambda.scim.ScimException;
+
+/**
+ * Weak ETags ({@code W/"<version>"}) and the preconditions of RFC 7644 §3.14. IdPs echo the tag
+ * with or without {@code W/}, so comparison looks at the version only.
+ */
+public final class ETags {
+
+  private ETags() {}
+
+  public static String of(long version) {
+    return "W/\"" + version + "\"";
+  }
+
+  /** {@code If-Match}: absent or {@code *} passes; otherwise one listed tag must be the current version. */
+  public static void requireMatch(String ifMatch, long currentVersion) {
+    if (ifMatch == null || ifMatch.isBlank() || matchesAny(ifMatch, currentVersion)) {
+      return;
+    }
+    throw new ScimException(412, null, "The resource changed: its version is " + of(currentVersion));
+  }
+
+  /** {@code If-None-Match}: true when the client's copy is current (answer 304). */
+  public static boolean notModified(String ifNoneMatch, long currentVersion) {
+    return ifNoneMatch != null && !ifNoneMatch.isBlank() && matchesAny(ifNoneMatch, currentVersion);
+  }
+
+  private static boolean matchesAny(String header, long version) {
+    for (String tag : header.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*")) {
+        return true;
+      }
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals("\"" + version + "\"")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

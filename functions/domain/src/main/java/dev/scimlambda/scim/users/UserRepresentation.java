@@ -1,0 +1,27 @@
+package dev.scimlambda.scim.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.resource.ETags;
+
+/** The SCIM representation of a stored user: its document plus the server-owned {@code id} and {@code meta}. */
+public final class UserRepresentation {
+
+  private UserRepresentation() {}
+
+  /** @param baseUrl the connection's SCIM base URL */
+  public static ObjectNode of(ScimUser user, String baseUrl) {
+    ObjectNode representation = user.document().deepCopy();
+    representation.put("id", user.id());
+    ObjectNode meta = representation.putObject("meta");
+    meta.put("resourceType", "User");
+    meta.put("created", user.created().toString());
+    meta.put("lastModified", user.lastModified().toString());
+    meta.put("location", location(baseUrl, user.id()));
+    meta.put("version", ETags.of(user.version()));
+    return representation;
+  }
+
+  public static String location(String baseUrl, String id) {
+    return baseUrl + "/Users/" + id;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.scimlambda.scim.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.scim.resource.DocumentRules;
+import dev.scimlambda.scim.resource.ETags;
+import dev.scimlambda.scim.users.UserStore.UniquenessViolation;
+import dev.scimlambda.scim.users.UserStore.VersionMismatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** The Users endpoint of one connection (RFC 7644 §3.3-3.6): create, read, replace, patch, delete. */
+public final class Users {
+
+  /** Parallel PATCHes of one user are normal (IdPs fan out); a lost race is re-applied on the fresh copy. */
+  static final int WRITE_ATTEMPTS = 5;
+
+  private final UserStore store;
+  private final DocumentRules rules;
+  private final Clock clock;
+
+  public Users(UserStore store, DocumentRules rules, Clock clock) {
+    this.store = store;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public ScimUser create(String connectionId, JsonNode body) {
+    ObjectNode document = rules.forCreate(body);
+    Instant now = clock.instant();
+    ScimUser user = build(connectionId, UUID.randomUUID().toString(), document, now, now, 1);
+    try {
+      store.create(user);
+    } catch (UniquenessViolation e) {
+      throw uniqueness(e);
+    }
+    return user;
+  }
+
+  public ScimUser get(String connectionId, String id) {
+    return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("User " + id + " not found"));
+  }
+
+  /** PUT: the body replaces every attribute the client may write. */
+  public ScimUser replace(String connectionId, String id, JsonNode body, String ifMatch) {
+    return write(connectionId, id, ifMatch, current -> rules.forReplace(current, body));
+  }
+
+  /** PATCH: the operations apply atomically, all or none. */
+  public ScimUser patch(String connectionId, String id, JsonNode patchRequest, String ifMatch) {
+    return write(connectionId, id, ifMatch, current -> rules.patch(current, patchRequest));
+  }
+
+  public void delete(String connectionId, String id, String ifMatch) {
+    for (int attempt = 1; ; attempt++) {
+      ScimUser current = get(connectionId, id);
+      ETags.requireMatch(ifMatch, current.version());
+      try {
+        store.delete(current);
+        return;
+      } catch (VersionMismatch lostRace) {
+        retryOrFail(attempt, ifMatch, lostRace);
+      }
+    }
+  }
+
+  /**
+   * Read, change, write with the version as condition. With {@code If-Match} the client asked for
+   * exactly the version it saw, so a lost race is 412; without, the change is re-applied to the
+   * fresh copy, which is what makes concurrent PATCHes lose no update.
+   */
+  private ScimUser write(String connectionId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+    for (int attempt = 1; ; attempt++) {
+      ScimUser current = get(connectionId, id);
+      ETags.requireMatch(ifMatch, current.version());
+      ObjectNode document = change.apply(current.document().deepCopy());
+      ScimUser updated =
+          build(connectionId, id, document, current.created(), clock.instant(), current.version() + 1);
+      try {
+        store.replace(current, updated);
+        return updated;
+      } catch (UniquenessViolation e) {
+        throw uniqueness(e);
+      } catch (VersionMismatch lostRace) {
+        retryOrFail(attempt, ifMatch, lostRace);
+      }
+    }
+  }
+
+  private static void retryOrFail(int attempt, String ifMatch, VersionMismatch lostRace) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      throw new ScimException(412, null, "The resource changed while this request was applied");
+    }
+    if (attempt == WRITE_ATTEMPTS) {
+      throw new ScimException(409, null, "The resource is being changed concurrently; retry the request");
+    }
+  }
+
+  private static ScimUser build(String connectionId, String id, ObjectNode document, Instant created, Instant modified,
+      long version) {
+    document.remove("id");
+    document.remove("meta");
+    return new ScimUser(connectionId, id, document, UserKeys.userNameKey(document), UserKeys.externalId(document),
+        UserKeys.emailKeys(document), UserKeys.active(document), created, modified, version);
+  }
+
+  private static ScimException uniqueness(UniquenessViolation e) {
+    return new ScimException(409, ScimType.uniqueness, "A user with this " + e.attribute() + " already exists");
+  }
+}
