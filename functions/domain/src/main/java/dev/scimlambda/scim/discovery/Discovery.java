@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.scimlambda.scim.schema.ResourceSchema;
+import dev.scimlambda.scim.schema.Schema;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
  * The discovery endpoints of RFC 7644 §4 for one connection: ServiceProviderConfig, ResourceTypes
@@ -17,18 +16,26 @@ import java.util.stream.Stream;
  */
 public final class Discovery {
 
-  private static final String SCHEMA_FOLDER = "/dev/scimlambda/scim/schemas/";
   private static final String PROTOCOL_SPEC = "https://www.rfc-editor.org/rfc/rfc6750";
 
-  /** The schemas this server describes, loaded once: they are the same for every connection. */
-  private static final Map<String, ObjectNode> SCHEMAS = loadSchemas("ServiceProviderConfig", "ResourceType", "Schema");
+  /** The discovery schemas themselves, loaded once: they are the same for every connection. */
+  private static final List<Schema> DISCOVERY_SCHEMAS =
+      List.of(Schema.load("ServiceProviderConfig"), Schema.load("ResourceType"), Schema.load("Schema"));
 
   private final ScimCapabilities capabilities;
-  private final List<ResourceType> resourceTypes;
+  private final List<ResourceSchema> resourceTypes;
+  private final Map<String, ObjectNode> schemas;
 
-  public Discovery(ScimCapabilities capabilities, List<ResourceType> resourceTypes) {
+  public Discovery(ScimCapabilities capabilities, List<ResourceSchema> resourceTypes) {
     this.capabilities = capabilities;
     this.resourceTypes = List.copyOf(resourceTypes);
+    Map<String, ObjectNode> byId = new TreeMap<>();
+    DISCOVERY_SCHEMAS.forEach(schema -> byId.put(schema.id(), schema.document()));
+    resourceTypes.forEach(type -> {
+      byId.put(type.core().id(), type.core().document());
+      type.extensionsRequired().keySet().forEach(extension -> byId.put(extension.id(), extension.document()));
+    });
+    this.schemas = Map.copyOf(byId);
   }
 
   /** RFC 7643 §5. */
@@ -64,7 +71,7 @@ public final class Discovery {
 
   public ObjectNode resourceType(String id, String baseUrl) {
     return resourceTypes.stream()
-        .filter(t -> t.id().equals(id))
+        .filter(t -> t.resourceType().equals(id))
         .findFirst()
         .map(t -> resourceType(t, baseUrl))
         .orElseThrow(() -> ScimException.notFound("Resource type " + id + " not found"));
@@ -72,11 +79,11 @@ public final class Discovery {
 
   /** RFC 7644 §4: a ListResponse of every schema. */
   public ObjectNode schemas(String baseUrl) {
-    return ScimJson.listResponse(schemaIds().map(id -> schema(id, baseUrl)).toList());
+    return ScimJson.listResponse(schemas.keySet().stream().sorted().map(id -> schema(id, baseUrl)).toList());
   }
 
   public ObjectNode schema(String id, String baseUrl) {
-    ObjectNode template = SCHEMAS.get(id);
+    ObjectNode template = schemas.get(id);
     if (template == null) {
       throw ScimException.notFound("Schema " + id + " not found");
     }
@@ -85,42 +92,22 @@ public final class Discovery {
     return schema;
   }
 
-  private Stream<String> schemaIds() {
-    return SCHEMAS.keySet().stream().sorted();
-  }
-
-  private static ObjectNode resourceType(ResourceType type, String baseUrl) {
+  private static ObjectNode resourceType(ResourceSchema type, String baseUrl) {
     ObjectNode node = ScimJson.MAPPER.createObjectNode();
     node.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
-    node.put("id", type.id());
-    node.put("name", type.name());
+    node.put("id", type.resourceType());
+    node.put("name", type.resourceType());
     node.put("description", type.description());
     node.put("endpoint", type.endpoint());
-    node.put("schema", type.schema());
+    node.put("schema", type.core().id());
     ArrayNode extensions = node.putArray("schemaExtensions");
-    type.schemaExtensions()
-        .forEach((schema, required) -> extensions.addObject().put("schema", schema).put("required", required));
-    node.set("meta", meta("ResourceType", baseUrl + "/ResourceTypes/" + type.id()));
+    type.extensionsRequired()
+        .forEach((schema, required) -> extensions.addObject().put("schema", schema.id()).put("required", required));
+    node.set("meta", meta("ResourceType", baseUrl + "/ResourceTypes/" + type.resourceType()));
     return node;
   }
 
   private static ObjectNode meta(String resourceType, String location) {
     return ScimJson.MAPPER.createObjectNode().put("resourceType", resourceType).put("location", location);
-  }
-
-  private static Map<String, ObjectNode> loadSchemas(String... files) {
-    return Stream.of(files)
-        .map(Discovery::readSchema)
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(s -> s.get("id").asText(), s -> s));
-  }
-
-  private static ObjectNode readSchema(String file) {
-    try (InputStream in = Discovery.class.getResourceAsStream(SCHEMA_FOLDER + file + ".json")) {
-      ObjectNode schema = (ObjectNode) ScimJson.MAPPER.readTree(in);
-      schema.remove("meta");
-      return schema;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema " + file, e);
-    }
   }
 }

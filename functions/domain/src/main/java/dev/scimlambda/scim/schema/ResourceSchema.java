@@ -17,14 +17,20 @@ public final class ResourceSchema {
   private static final Map<String, Attribute> COMMON = common();
 
   private final String resourceType;
+  private final String description;
   private final String endpoint;
   private final Schema core;
   private final Map<String, Schema> extensions;
+  private final Map<Schema, Boolean> extensionsRequired;
 
-  public ResourceSchema(String resourceType, String endpoint, Schema core, Map<Schema, Boolean> extensionsRequired) {
+  /** @param extensionsRequired each extension schema and whether a resource must carry it */
+  public ResourceSchema(
+      String resourceType, String description, String endpoint, Schema core, Map<Schema, Boolean> extensionsRequired) {
     this.resourceType = resourceType;
+    this.description = description;
     this.endpoint = endpoint;
     this.core = core;
+    this.extensionsRequired = Map.copyOf(extensionsRequired);
     Map<String, Schema> byUrn = new LinkedHashMap<>();
     extensionsRequired.keySet().forEach(schema -> byUrn.put(schema.id().toLowerCase(Locale.ROOT), schema));
     this.extensions = Map.copyOf(byUrn);
@@ -34,8 +40,17 @@ public final class ResourceSchema {
     return resourceType;
   }
 
+  public String description() {
+    return description;
+  }
+
   public String endpoint() {
     return endpoint;
+  }
+
+  /** Extension schemas and whether each is required, as ResourceTypes advertises them. */
+  public Map<Schema, Boolean> extensionsRequired() {
+    return extensionsRequired;
   }
 
   public Schema core() {

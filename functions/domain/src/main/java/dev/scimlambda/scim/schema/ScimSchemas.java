@@ -17,6 +17,7 @@ public final class ScimSchemas {
   /** Loaded on first use, once per JVM: the definitions are the same for every connection. */
   private static final class Holder {
     static final ResourceSchema USER =
-        new ResourceSchema("User", "/Users", Schema.load("User"), Map.of(Schema.load("EnterpriseUser"), false));
+        new ResourceSchema(
+            "User", "User Account", "/Users", Schema.load("User"), Map.of(Schema.load("EnterpriseUser"), false));
   }
 }
