@@ -1,0 +1,107 @@
+package dev.scimlambda.scim.query;
+
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
+import dev.scimlambda.scim.schema.ResourceSchema;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recognises the filters IdPs send to find one resource ({@code userName eq "x"},
+ * {@code externalId eq "x"}, {@code emails[type eq "work"].value eq "x"}, or such a term and-ed with
+ * others) so the store reads index items instead of scanning. Anything else is a scan. A lookup
+ * still evaluates the whole filter on its candidates, so both plans return the same resources.
+ */
+public final class FilterPlanner {
+
+  private final ResourceSchema schema;
+  private final Map<String, IndexedAttribute> indexed;
+
+  /**
+   * @param indexedPaths attribute paths (as in a filter: {@code userName}, {@code emails.value}) to
+   *     the index holding their values
+   */
+  public FilterPlanner(ResourceSchema schema, Map<String, IndexedAttribute> indexedPaths) {
+    this.schema = schema;
+    Map<String, IndexedAttribute> byCanonicalPath = new LinkedHashMap<>();
+    indexedPaths.forEach((path, attribute) -> byCanonicalPath.put(canonical(path), attribute));
+    this.indexed = Map.copyOf(byCanonicalPath);
+  }
+
+  /** The User indexes: id, userName, externalId and email addresses. */
+  public static FilterPlanner users() {
+    return new FilterPlanner(
+        ScimSchemas.user(),
+        Map.of(
+            "id", IndexedAttribute.ID,
+            "userName", IndexedAttribute.USER_NAME,
+            "externalId", IndexedAttribute.EXTERNAL_ID,
+            "emails.value", IndexedAttribute.EMAIL));
+  }
+
+  /** {@code filter} may be null (no filter: every resource). */
+  public QueryPlan plan(Filter filter) {
+    if (filter == null) {
+      return new QueryPlan.FullScan(null);
+    }
+    return lookup(filter, null)
+        .<QueryPlan>map(term -> new QueryPlan.IndexLookup(term.attribute(), term.key(), filter))
+        .orElseGet(() -> new QueryPlan.FullScan(filter));
+  }
+
+  private record Term(IndexedAttribute attribute, String key) {}
+
+  /**
+   * The best index term that every resource matching {@code filter} satisfies: an eq on an indexed
+   * path, or one among the operands of an and. {@code within} is the canonical path of the complex
+   * attribute a value filter applies to, else null.
+   */
+  private Optional<Term> lookup(Filter filter, String within) {
+    FilterType type = filter.getFilterType();
+    if (type == FilterType.AND) {
+      Optional<Term> best = Optional.empty();
+      for (Filter operand : filter.getCombinedFilters()) {
+        Optional<Term> term = lookup(operand, within);
+        if (term.isPresent() && (best.isEmpty() || term.get().attribute().compareTo(best.get().attribute()) < 0)) {
+          best = term;
+        }
+      }
+      return best;
+    }
+    if (type == FilterType.COMPLEX_VALUE && within == null) {
+      ResolvedPath path = ResolvedPath.resolve(filter.getAttributePath(), schema);
+      return path.isWholeExtension() ? Optional.empty() : lookup(filter.getValueFilter(), path.canonical());
+    }
+    if (type == FilterType.EQUAL && filter.getComparisonValue() != null && filter.getComparisonValue().isTextual()) {
+      String path = within == null
+          ? ResolvedPath.resolve(filter.getAttributePath(), schema).valueOfComplex().canonical()
+          : within + "." + relative(filter.getAttributePath());
+      IndexedAttribute attribute = indexed.get(path);
+      if (attribute != null) {
+        return Optional.of(new Term(attribute, attribute.key(filter.getComparisonValue().textValue())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String relative(Path path) {
+    StringBuilder names = new StringBuilder();
+    for (Path.Element element : path) {
+      names.append(names.length() == 0 ? "" : ".").append(element.getAttribute().toLowerCase(Locale.ROOT));
+    }
+    return names.toString();
+  }
+
+  private String canonical(String path) {
+    try {
+      return ResolvedPath.resolve(Path.fromString(path), schema).valueOfComplex().canonical();
+    } catch (BadRequestException e) {
+      throw new IllegalArgumentException("not an attribute path: " + path, e);
+    }
+  }
+}
