@@ -82,7 +82,7 @@ final class Fixtures {
     put(attributes, new Attribute("ports", AttributeType.COMPLEX, true, false, false, Mutability.READ_WRITE,
         Returned.DEFAULT, "none", Map.copyOf(portParts)));
     Schema schema = new Schema("urn:example:scim:schemas:Device", Map.copyOf(attributes), ScimJson.MAPPER.createObjectNode());
-    return new ResourceSchema("Device", "/Devices", schema, Map.of());
+    return new ResourceSchema("Device", "A device", "/Devices", schema, Map.of());
   }
 
   private static Attribute simple(String name, AttributeType type, boolean caseExact, Returned returned) {
