@@ -1,7 +1,9 @@
 package dev.scimlambda.scim;
 
-/** The {@code scimType} error keywords of RFC 7644 §3.12. */
+/** The {@code scimType} error keywords of RFC 7644 §3.12, and RFC 9865's two for cursors. */
 public enum ScimType {
+  invalidCursor,
+  expiredCursor,
   invalidFilter,
   tooMany,
   uniqueness,

@@ -1,0 +1,10 @@
+package dev.scimlambda.scim.users;
+
+import java.util.List;
+
+/**
+ * One page of a list query.
+ *
+ * @param nextCursor RFC 9865 cursor of the next page when the request used cursors and more follow; else null
+ */
+public record ListResult(List<ScimUser> resources, long totalResults, long startIndex, String nextCursor) {}
