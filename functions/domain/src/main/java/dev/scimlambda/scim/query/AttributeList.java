@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class AttributeList {
 
-  private static final String NAME = "(?:\\$ref|[A-Za-z][A-Za-z0-9_-]*)";
+  private static final String NAME = "(?:\\$(?i:ref)|[A-Za-z][A-Za-z0-9_-]*)";
   private static final String ATTRIBUTE_PATH = NAME + "(?:\\." + NAME + ")?";
   private static final String URN = "[Uu][Rr][Nn]:[A-Za-z0-9][A-Za-z0-9._%+-]*(?::[A-Za-z0-9._%+-]+)+";
 

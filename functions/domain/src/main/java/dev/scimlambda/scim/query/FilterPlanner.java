@@ -1,15 +1,20 @@
 package dev.scimlambda.scim.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.ScimSchemas;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises the filters IdPs send to find one resource ({@code userName eq "x"},
@@ -21,6 +26,7 @@ public final class FilterPlanner {
 
   private final ResourceSchema schema;
   private final Map<String, IndexedAttribute> indexed;
+  private final Map<ResolvedPath, IndexedAttribute> indexedPaths;
 
   /**
    * @param indexedPaths attribute paths (as in a filter: {@code userName}, {@code emails.value}) to
@@ -29,8 +35,14 @@ public final class FilterPlanner {
   public FilterPlanner(ResourceSchema schema, Map<String, IndexedAttribute> indexedPaths) {
     this.schema = schema;
     Map<String, IndexedAttribute> byCanonicalPath = new LinkedHashMap<>();
-    indexedPaths.forEach((path, attribute) -> byCanonicalPath.put(canonical(path), attribute));
+    Map<ResolvedPath, IndexedAttribute> byPath = new LinkedHashMap<>();
+    indexedPaths.forEach((path, attribute) -> {
+      ResolvedPath resolved = resolve(path);
+      byCanonicalPath.put(resolved.canonical(), attribute);
+      byPath.put(resolved, attribute);
+    });
     this.indexed = Map.copyOf(byCanonicalPath);
+    this.indexedPaths = Map.copyOf(byPath);
   }
 
   /** The User indexes: id, userName, externalId and email addresses. */
@@ -42,6 +54,24 @@ public final class FilterPlanner {
             "userName", IndexedAttribute.USER_NAME,
             "externalId", IndexedAttribute.EXTERNAL_ID,
             "emails.value", IndexedAttribute.EMAIL));
+  }
+
+  /**
+   * The keys to index {@code resource} under, per index: read with the evaluator's rules (names in
+   * any case, every value of a multi-valued attribute) and normalised by {@link IndexedAttribute#key},
+   * so a lookup finds every resource a scan would. Stores write their index items from this.
+   */
+  public Map<IndexedAttribute, Set<String>> indexKeys(ObjectNode resource) {
+    Map<IndexedAttribute, Set<String>> keys = new EnumMap<>(IndexedAttribute.class);
+    indexedPaths.forEach((path, attribute) -> {
+      for (JsonNode value : path.values(resource)) {
+        String text = Json.text(value);
+        if (text != null) {
+          keys.computeIfAbsent(attribute, a -> new LinkedHashSet<>()).add(attribute.key(text));
+        }
+      }
+    });
+    return keys;
   }
 
   /** {@code filter} may be null (no filter: every resource). */
@@ -97,9 +127,9 @@ public final class FilterPlanner {
     return names.toString();
   }
 
-  private String canonical(String path) {
+  private ResolvedPath resolve(String path) {
     try {
-      return ResolvedPath.resolve(Path.fromString(path), schema).valueOfComplex().canonical();
+      return ResolvedPath.resolve(Path.fromString(path), schema).valueOfComplex();
     } catch (BadRequestException e) {
       throw new IllegalArgumentException("not an attribute path: " + path, e);
     }

@@ -35,6 +35,11 @@ class AttributeListTest {
         .containsExactly(ENTERPRISE + ":manager.value", ENTERPRISE, "groups.$ref");
   }
 
+  @Test
+  void refIsANameInAnyCaseLikeTheOthers() {
+    assertThat(AttributeList.parse("GROUPS.$REF")).containsExactly("GROUPS.$REF");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"name..givenName", "name.", ".name", "emails[type eq \"work\"]", "user name", "a.b.c",
       "urn:", "urn:x", "1abc", "name;x", "\"userName\""})

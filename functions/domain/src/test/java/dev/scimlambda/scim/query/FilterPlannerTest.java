@@ -5,9 +5,11 @@ import static dev.scimlambda.scim.query.Fixtures.USER;
 import static dev.scimlambda.scim.query.Fixtures.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.query.QueryPlan.FullScan;
 import dev.scimlambda.scim.query.QueryPlan.IndexLookup;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,6 +124,25 @@ class FilterPlannerTest {
     assertThat(IndexedAttribute.EMAIL.key("Bob@X.org")).isEqualTo("bob@x.org");
     assertThat(IndexedAttribute.EXTERNAL_ID.key(" Bob ")).isEqualTo(" Bob ");
     assertThat(IndexedAttribute.ID.key("Bob")).isEqualTo("Bob");
+  }
+
+  @Test
+  void aResourceIsIndexedUnderTheKeysALookupUses() {
+    assertThat(planner.indexKeys(Fixtures.bjensen())).isEqualTo(Map.of(
+        IndexedAttribute.ID, Set.of(Fixtures.BJENSEN_ID),
+        IndexedAttribute.USER_NAME, Set.of("bjensen@example.com"),
+        IndexedAttribute.EXTERNAL_ID, Set.of("701984"),
+        IndexedAttribute.EMAIL, Set.of("bjensen@example.com", "babs@jensen.org")));
+  }
+
+  @Test
+  void indexKeysAreReadWithAttributeNamesInAnyCase() {
+    ObjectNode odd = Fixtures.json("{\"ID\":\"u1\",\"UserName\":\" Bob \",\"EMAILS\":[{\"Value\":\"Bob@X.org\"}]}");
+
+    assertThat(planner.indexKeys(odd)).isEqualTo(Map.of(
+        IndexedAttribute.ID, Set.of("u1"),
+        IndexedAttribute.USER_NAME, Set.of("bob"),
+        IndexedAttribute.EMAIL, Set.of("bob@x.org")));
   }
 
   private QueryPlan plan(String filter) {

@@ -97,6 +97,15 @@ class ProjectionTest {
   }
 
   @Test
+  void theBareCoreSchemaUrnReturnsEveryDefaultCoreAttributeButNoExtension() {
+    ObjectNode all = bjensen();
+    all.remove("password");
+    all.remove(ENTERPRISE);
+
+    assertThat(project(CORE, null)).isEqualTo(all);
+  }
+
+  @Test
   void namesInTheParametersMatchInAnyCase() {
     ObjectNode projected = project("USERNAME,Name.GivenName," + ENTERPRISE.toUpperCase() + ":Department", "NAME.givenname");
 
