@@ -65,13 +65,13 @@ public final class ScimTesting {
 
   /** Users with, besides, an extension holding immutable, read-only, integer, decimal, dateTime and binary attributes. */
   public static ResourceSchema usersWithBadges() {
-    return new ResourceSchema("User", "/Users", Schema.load("User"),
+    return new ResourceSchema("User", "User Account", "/Users", Schema.load("User"),
         Map.of(Schema.load("EnterpriseUser"), false, Schema.load("TestBadge"), false));
   }
 
   /** Groups as RFC 7643 §4.2 defines them: members' value, $ref and type are immutable. */
   public static ResourceSchema groups() {
-    return new ResourceSchema("Group", "/Groups", Schema.load("TestGroup"), Map.of());
+    return new ResourceSchema("Group", "Group", "/Groups", Schema.load("TestGroup"), Map.of());
   }
 
   /** Babs Jensen of RFC 7643 §8.2, with a work and a home email, a work address and a group. */

@@ -6,8 +6,12 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoPageCursorStore;
+import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.persistence.DynamoWorkspaceStore;
 import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.scim.paging.PageCursorStore;
+import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.workspace.WorkspaceStore;
 import dev.scimlambda.workspace.Workspaces;
 import io.micronaut.context.annotation.Factory;
@@ -40,6 +44,16 @@ public class DomainWiring {
   @Singleton
   ConnectionStore connectionStore(TableAccess table) {
     return new DynamoConnectionStore(table);
+  }
+
+  @Singleton
+  UserStore userStore(TableAccess table) {
+    return new DynamoUserStore(table);
+  }
+
+  @Singleton
+  PageCursorStore pageCursorStore(TableAccess table, Clock clock) {
+    return new DynamoPageCursorStore(table, clock);
   }
 
   @Singleton

@@ -63,6 +63,26 @@ class LocalStackTest {
   }
 
   @Test
+  void anIdpCanProvisionAndFindAUserOverHttp() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      JsonNode connection = createConnection(stack);
+      String token = connection.get("bearerToken").asText();
+      String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ada@example.com\","
+          + "\"name\":{\"givenName\":\"Ada\"},\"emails\":[{\"value\":\"ada@example.com\",\"type\":\"work\"}]}";
+      var created = send(stack, "POST", scimPath(connection, "/Users"), token, user);
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.headers().firstValue("Location")).isPresent();
+      var found = send(stack, "GET", scimPath(connection, "/Users?filter=userName%20eq%20%22ADA@example.com%22"), token, null);
+      assertThat(found.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(found.body()).get("totalResults").asInt()).isEqualTo(1);
+      String id = JSON.readTree(created.body()).get("id").asText();
+      var deactivated = send(stack, "PATCH", scimPath(connection, "/Users/" + id), token,
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+      assertThat(JSON.readTree(deactivated.body()).get("active").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
   void theDefaultWorkspaceExistsOnFirstStart() throws Exception {
     try (LocalStack stack = start(Optional.empty())) {
       assertThat(send(stack, "GET", "/admin/v1/workspaces/default", stack.adminToken(), null).statusCode()).isEqualTo(200);

@@ -6,6 +6,7 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.Schema;
+import dev.scimlambda.scim.users.UserListing;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,9 @@ public final class Discovery {
   /** The discovery schemas themselves, loaded once: they are the same for every connection. */
   private static final List<Schema> DISCOVERY_SCHEMAS =
       List.of(Schema.load("ServiceProviderConfig"), Schema.load("ResourceType"), Schema.load("Schema"));
+
+  /** Our cursors carry their position, so they never expire; RFC 9865 asks for a number, we give a day. */
+  static final int CURSOR_TIMEOUT_SECONDS = 86_400;
 
   private final ScimCapabilities capabilities;
   private final List<ResourceSchema> resourceTypes;
@@ -52,6 +56,15 @@ public final class Discovery {
     config.putObject("changePassword").put("supported", capabilities.changePassword());
     config.putObject("sort").put("supported", capabilities.sort());
     config.putObject("etag").put("supported", capabilities.etag());
+    // RFC 9865: both index and cursor pagination, with the page sizes the listing applies.
+    config
+        .putObject("pagination")
+        .put("cursor", true)
+        .put("index", true)
+        .put("defaultPaginationMethod", "index")
+        .put("defaultPageSize", UserListing.DEFAULT_COUNT)
+        .put("maxPageSize", UserListing.MAX_COUNT)
+        .put("cursorTimeout", CURSOR_TIMEOUT_SECONDS);
     ArrayNode schemes = config.putArray("authenticationSchemes");
     schemes
         .addObject()

@@ -1,5 +1,7 @@
 package dev.scimlambda.scim.discovery;
 
+import dev.scimlambda.scim.users.UserListing;
+
 /**
  * What this service provider really supports, as advertised in ServiceProviderConfig. A flag turns
  * true only together with the feature: IdPs take these at their word (Entra stops sending PATCH,
@@ -19,7 +21,10 @@ public record ScimCapabilities(
   /** 1 MiB: far above any single SCIM resource, small enough to parse within a Lambda's memory. */
   public static final int MAX_PAYLOAD_SIZE = 1 << 20;
 
-  /** Discovery only: no resource endpoints yet. */
+  /** Lambda answers within 29 s: 100 operations of a few writes each fit with room to spare. */
+  public static final int MAX_BULK_OPERATIONS = 100;
+
+  /** What the Users endpoint serves; changePassword stays false: passwords are never stored. */
   public static final ScimCapabilities CURRENT =
-      new ScimCapabilities(false, false, 0, MAX_PAYLOAD_SIZE, false, 0, false, false, false);
+      new ScimCapabilities(true, true, MAX_BULK_OPERATIONS, MAX_PAYLOAD_SIZE, true, UserListing.MAX_COUNT, false, true, true);
 }

@@ -1,11 +1,21 @@
 package dev.scimlambda.scim.api;
 
+import dev.scimlambda.scim.bulk.BulkProcessor;
 import dev.scimlambda.scim.discovery.Discovery;
 import dev.scimlambda.scim.discovery.ScimCapabilities;
+import dev.scimlambda.scim.paging.PageCursorStore;
+import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.UserListing;
+import dev.scimlambda.scim.users.UserStore;
+import dev.scimlambda.scim.users.Users;
+import dev.scimlambda.scim.users.UsersBulkEndpoint;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 
+/** The SCIM services of the function, built from the plain-Java domain. */
 @Factory
 public class ScimWiring {
 
@@ -16,6 +26,21 @@ public class ScimWiring {
 
   @Singleton
   Discovery discovery(ScimCapabilities capabilities) {
-    return new Discovery(capabilities, List.of());
+    return new Discovery(capabilities, List.of(ScimSchemas.user()));
+  }
+
+  @Singleton
+  Users users(UserStore store, Clock clock) {
+    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock);
+  }
+
+  @Singleton
+  UserListing userListing(UserStore store, PageCursorStore cursors) {
+    return new UserListing(store, cursors);
+  }
+
+  @Singleton
+  BulkProcessor bulk(Users users, ScimCapabilities capabilities) {
+    return new BulkProcessor(List.of(new UsersBulkEndpoint(users)), capabilities.bulkMaxOperations());
   }
 }

@@ -31,22 +31,46 @@ class DiscoveryEndpointsTest extends ScimTestConnections {
   }
 
   @Test
-  void serviceProviderConfigAdvertisesNoFeatureThatIsNotServedYet() {
+  void serviceProviderConfigAdvertisesWhatTheUsersEndpointServes() {
     JsonNode config = get(newConnection(), "/ServiceProviderConfig").json();
-    for (String feature : List.of("patch", "bulk", "filter", "changePassword", "sort", "etag")) {
-      assertThat(config.get(feature).get("supported").asBoolean()).as(feature).isFalse();
+    for (String feature : List.of("patch", "bulk", "filter", "sort", "etag")) {
+      assertThat(config.get(feature).get("supported").asBoolean()).as(feature).isTrue();
     }
+    assertThat(config.get("changePassword").get("supported").asBoolean()).isFalse();
+    assertThat(config.get("bulk").get("maxOperations").asInt()).isEqualTo(100);
+    assertThat(config.get("bulk").get("maxPayloadSize").asInt()).isEqualTo(1 << 20);
+    assertThat(config.get("filter").get("maxResults").asInt()).isEqualTo(1000);
   }
 
   @Test
-  void resourceTypesIsAListResponseOfTheServedResourceTypes() {
+  void serviceProviderConfigAdvertisesIndexAndCursorPagination() {
+    JsonNode pagination = get(newConnection(), "/ServiceProviderConfig").json().get("pagination");
+    assertThat(pagination.get("cursor").asBoolean()).isTrue();
+    assertThat(pagination.get("index").asBoolean()).isTrue();
+    assertThat(pagination.get("defaultPageSize").asInt()).isEqualTo(100);
+    assertThat(pagination.get("maxPageSize").asInt()).isEqualTo(1000);
+  }
+
+  @Test
+  void resourceTypesListsUserWithTheEnterpriseExtension() {
     JsonNode list = get(newConnection(), "/ResourceTypes").json();
     assertThat(list.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
-    assertThat(list.get("totalResults").asInt()).isEqualTo(list.get("Resources").size());
+    assertThat(list.get("totalResults").asInt()).isEqualTo(1);
+    JsonNode user = list.get("Resources").get(0);
+    assertThat(user.get("endpoint").asText()).isEqualTo("/Users");
+    assertThat(user.get("schema").asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:User");
+    assertThat(user.get("schemaExtensions").get(0).get("schema").asText())
+        .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    assertThat(user.get("schemaExtensions").get(0).get("required").asBoolean()).isFalse();
   }
 
   @Test
-  void schemasListsTheDiscoverySchemas() {
+  void theUserResourceTypeIsServedById() {
+    assertThat(get(newConnection(), "/ResourceTypes/User").json().get("name").asText()).isEqualTo("User");
+  }
+
+  @Test
+  void schemasListsTheDiscoveryAndUserSchemas() {
     JsonNode list = get(newConnection(), "/Schemas").json();
     List<String> ids = new ArrayList<>();
     list.get("Resources").forEach(s -> ids.add(s.get("id").asText()));
@@ -54,8 +78,10 @@ class DiscoveryEndpointsTest extends ScimTestConnections {
         .containsExactlyInAnyOrder(
             "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
             "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
-            "urn:ietf:params:scim:schemas:core:2.0:Schema");
-    assertThat(list.get("totalResults").asInt()).isEqualTo(3);
+            "urn:ietf:params:scim:schemas:core:2.0:Schema",
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    assertThat(list.get("totalResults").asInt()).isEqualTo(5);
   }
 
   @Test

@@ -42,6 +42,27 @@ abstract class ScimTestConnections {
         .invoke(handler);
   }
 
+  static ApiResult call(IssuedConnection connection, String method, String path, String json) {
+    ApiCall call = ApiCall.of(method, "/scim/v2/" + connection.connection().id() + path).bearer(connection.bearerToken());
+    if (json != null) {
+      call.body("application/scim+json", json);
+    }
+    return call.invoke(handler);
+  }
+
+  static String userJson(String userName) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}";
+  }
+
+  /** Creates a user and returns its id. */
+  static String createUser(IssuedConnection connection, String json) {
+    ApiResult created = call(connection, "POST", "/Users", json);
+    if (created.status() != 201) {
+      throw new AssertionError("create failed: " + created);
+    }
+    return created.json().get("id").asText();
+  }
+
   static IssuedConnection rotate(IssuedConnection connection, Optional<java.time.Duration> grace) {
     return connections().rotateSecret("default", connection.connection().id(), grace);
   }
