@@ -275,11 +275,12 @@ final class Patcher {
     if (definition.multiValued()) {
       List<JsonNode> values = AttributeValues.values(definition, value, path.label());
       if (op == Op.ADD && current != null && current.isArray()) {
-        // Add appends the values not already there.
+        // Add appends the values not already there: a member added again by its id alone is
+        // already there.
         ArrayNode array = (ArrayNode) current;
         List<JsonNode> written = new ArrayList<>();
         for (JsonNode item : values) {
-          if (!contains(array, item)) {
+          if (!covered(array, item)) {
             array.add(item);
             written.add(item);
           }
@@ -381,10 +382,10 @@ final class Patcher {
           merge(path.definition(), (ObjectNode) match, value, path.label());
           written.add(match);
         } else {
-          if (!path.custom()) {
-            requireReplaceable(path.definition(), match, replacement, path.label());
-          }
           JsonNode copy = replacement == null ? null : replacement.deepCopy();
+          if (!path.custom()) {
+            keepImmutable(path.definition(), match, copy, path.label());
+          }
           replaceIdentical(values, match, copy);
           if (copy != null) {
             written.add(copy);
@@ -490,15 +491,23 @@ final class Patcher {
     }
   }
 
-  /** Replacing a value whole may not change its immutable sub-attributes that are set. */
-  private static void requireReplaceable(Attribute definition, JsonNode old, JsonNode replacement, String label) {
-    if (!old.isObject()) {
+  /**
+   * Replacing a value whole keeps the immutable sub-attributes the replacement leaves out, as PUT
+   * does, and may not change those it gives.
+   */
+  private static void keepImmutable(Attribute definition, JsonNode old, JsonNode replacement, String label) {
+    if (!old.isObject() || replacement == null || !replacement.isObject()) {
       return;
     }
     for (Attribute sub : definition.subAttributes().values()) {
       JsonNode before = JsonFields.get((ObjectNode) old, sub.name());
-      JsonNode after = replacement != null && replacement.isObject() ? replacement.get(sub.name()) : null;
-      if (sub.mutability() == Mutability.IMMUTABLE && !AttributeValues.isBlank(before) && !Objects.equals(before, after)) {
+      if (sub.mutability() != Mutability.IMMUTABLE || AttributeValues.isBlank(before)) {
+        continue;
+      }
+      JsonNode after = replacement.get(sub.name());
+      if (after == null) {
+        ((ObjectNode) replacement).set(sub.name(), before.deepCopy());
+      } else if (!after.equals(before)) {
         throw immutable(label + "." + sub.name());
       }
     }
@@ -551,6 +560,16 @@ final class Patcher {
       }
     });
     return elements;
+  }
+
+  /** Whether some value already holds everything {@code value} gives. */
+  private static boolean covered(ArrayNode values, JsonNode value) {
+    for (JsonNode existing : values) {
+      if (existing.equals(value) || (existing.isObject() && value.isObject() && sameListedValue(existing, value))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean contains(ArrayNode values, JsonNode value) {

@@ -175,6 +175,14 @@ class ScimPatchIdentityProvidersTest {
   }
 
   @Test
+  void entraAddingByIdAUserWhoIsAlreadyAMemberChangesNothing() {
+    ObjectNode patched = ScimPatch.apply(tourGuides(), patchRequest(
+        "{'op': 'Add', 'path': 'members', 'value': [{'value': '902c246b-6245-4190-8e05-00816be7344a'}]}"), groups());
+
+    assertThat(patched).isEqualTo(tourGuides());
+  }
+
+  @Test
   void entraRenamesAGroupWithAPathlessReplace() {
     ObjectNode patched = ScimPatch.apply(tourGuides(), patchRequest(
         "{'op': 'Replace', 'value': {'id': 'e9e30dba-f08f-4109-8486-d5c6a331660a', 'displayName': 'Guides'}}"), groups());

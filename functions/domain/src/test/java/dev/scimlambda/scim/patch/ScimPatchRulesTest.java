@@ -342,6 +342,27 @@ class ScimPatchRulesTest {
     }
 
     @Test
+    void replacingAValueWholeKeepsTheImmutableSubAttributesItLeavesOut() {
+      ObjectNode patched = ScimPatch.apply(tourGuides(), patchRequest("""
+          {'op': 'replace', 'path': 'members[value eq "2819c223-7f76-453a-919d-413861904646"]',
+           'value': {'value': '2819c223-7f76-453a-919d-413861904646', 'display': 'Babs'}}
+          """), groups());
+
+      assertThat(patched.at("/members/0")).isEqualTo(json("""
+          {'value': '2819c223-7f76-453a-919d-413861904646', 'display': 'Babs',
+           '$ref': 'https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646'}
+          """));
+    }
+
+    @Test
+    void replacingAValueWholeWithAnotherImmutableValueIsMutability() {
+      failsWith(ScimType.mutability, () -> ScimPatch.apply(tourGuides(), patchRequest("""
+          {'op': 'replace', 'path': 'members[value eq "2819c223-7f76-453a-919d-413861904646"]',
+           'value': {'value': '08e1d05d-121c-4561-8b96-473d93df9210'}}
+          """), groups()));
+    }
+
+    @Test
     void aReadWriteSubAttributeOfAValueWithImmutableOnesMayChange() {
       ObjectNode patched = ScimPatch.apply(tourGuides(), patchRequest(
           "{'op': 'replace', 'path': 'members[value eq \"2819c223-7f76-453a-919d-413861904646\"].display', 'value': 'Babs'}"),
