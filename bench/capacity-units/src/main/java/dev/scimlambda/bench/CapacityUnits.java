@@ -55,7 +55,7 @@ public final class CapacityUnits {
 
       double walk1k = walk(meter, users, listing, "c1k", 1_000);
       double walk10k = walk(meter, users, listing, "c10k", 10_000);
-      System.out.printf("walk ratio 10k/1k (read units): %.2f (linear would be 10.0)%n", walk10k / walk1k);
+      System.out.printf("walk ratio 10k/1k (capacity units): %.2f (linear would be 10.0)%n", walk10k / walk1k);
     }
   }
 
