@@ -4,47 +4,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
-import java.util.Locale;
+import dev.scimlambda.scim.query.FilterPlanner;
+import dev.scimlambda.scim.query.IndexedAttribute;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The values a user is indexed by, derived from its document. userName and emails compare
- * case-insensitively (RFC 7643 §4.1: userName is caseExact false), so their keys are lower-cased;
- * externalId is caseExact and kept as sent.
+ * The values a user is indexed by, derived from its document by the same planner that turns filters
+ * into lookups, so a lookup finds exactly the users a scan would.
  */
 public final class UserKeys {
 
   /** Every email is a lookup item in the user's write transaction, which DynamoDB caps at 100 items. */
   public static final int MAX_EMAILS = 40;
 
-  private UserKeys() {}
+  private static final FilterPlanner PLANNER = FilterPlanner.users();
 
-  public static String userNameKey(ObjectNode document) {
-    JsonNode userName = document.get("userName");
-    if (userName == null || !userName.isTextual() || userName.asText().isBlank()) {
-      throw ScimException.badRequest(ScimType.invalidValue, "userName is required");
-    }
-    return normalise(userName.asText());
+  private final Map<IndexedAttribute, Set<String>> keys;
+
+  private UserKeys(Map<IndexedAttribute, Set<String>> keys) {
+    this.keys = keys;
   }
 
-  public static String externalId(ObjectNode document) {
-    JsonNode externalId = document.get("externalId");
-    return externalId == null || externalId.isNull() || externalId.asText().isEmpty() ? null : externalId.asText();
-  }
-
-  public static Set<String> emailKeys(ObjectNode document) {
-    Set<String> keys = new TreeSet<>();
-    document.path("emails").forEach(email -> {
-      String value = email.path("value").asText("");
-      if (!value.isBlank()) {
-        keys.add(normalise(value));
-      }
-    });
-    if (keys.size() > MAX_EMAILS) {
+  public static UserKeys of(ObjectNode document) {
+    UserKeys userKeys = new UserKeys(PLANNER.indexKeys(document));
+    if (userKeys.all(IndexedAttribute.EMAIL).size() > MAX_EMAILS) {
       throw ScimException.badRequest(ScimType.invalidValue, "A user may have at most " + MAX_EMAILS + " emails");
     }
-    return keys;
+    return userKeys;
+  }
+
+  /** userName compares case-insensitively (RFC 7643 §4.1), so its key is folded. */
+  public String userNameKey() {
+    return all(IndexedAttribute.USER_NAME).stream().findFirst()
+        .orElseThrow(() -> ScimException.badRequest(ScimType.invalidValue, "userName is required"));
+  }
+
+  /** externalId is caseExact and kept as sent; null when absent. */
+  public String externalId() {
+    return all(IndexedAttribute.EXTERNAL_ID).stream().findFirst().filter(id -> !id.isEmpty()).orElse(null);
+  }
+
+  public Set<String> emailKeys() {
+    return new TreeSet<>(all(IndexedAttribute.EMAIL));
   }
 
   /** {@code active} defaults to true: a user is provisioned to be able to sign in. */
@@ -53,7 +56,7 @@ public final class UserKeys {
     return active == null || active.isNull() || active.asBoolean(true);
   }
 
-  public static String normalise(String value) {
-    return value.strip().toLowerCase(Locale.ROOT);
+  private Set<String> all(IndexedAttribute attribute) {
+    return keys.getOrDefault(attribute, Set.of());
   }
 }

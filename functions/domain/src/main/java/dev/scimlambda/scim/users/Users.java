@@ -11,13 +11,18 @@ import dev.scimlambda.scim.users.UserStore.VersionMismatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /** The Users endpoint of one connection (RFC 7644 §3.3-3.6): create, read, replace, patch, delete. */
 public final class Users {
 
-  /** Parallel PATCHes of one user are normal (IdPs fan out); a lost race is re-applied on the fresh copy. */
-  static final int WRITE_ATTEMPTS = 5;
+  /**
+   * Parallel PATCHes of one user are normal (IdPs fan out); a lost race is re-applied on the fresh
+   * copy after a random pause, so the racers spread out instead of colliding again.
+   */
+  static final int WRITE_ATTEMPTS = 10;
+  private static final long MAX_PAUSE_MILLIS = 50;
 
   private final UserStore store;
   private final DocumentRules rules;
@@ -98,14 +103,21 @@ public final class Users {
     if (attempt == WRITE_ATTEMPTS) {
       throw new ScimException(409, null, "The resource is being changed concurrently; retry the request");
     }
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ScimException(409, null, "The request was interrupted; retry it");
+    }
   }
 
   private static ScimUser build(String connectionId, String id, ObjectNode document, Instant created, Instant modified,
       long version) {
     document.remove("id");
     document.remove("meta");
-    return new ScimUser(connectionId, id, document, UserKeys.userNameKey(document), UserKeys.externalId(document),
-        UserKeys.emailKeys(document), UserKeys.active(document), created, modified, version);
+    UserKeys keys = UserKeys.of(document);
+    return new ScimUser(connectionId, id, document, keys.userNameKey(), keys.externalId(), keys.emailKeys(),
+        UserKeys.active(document), created, modified, version);
   }
 
   private static ScimException uniqueness(UniquenessViolation e) {

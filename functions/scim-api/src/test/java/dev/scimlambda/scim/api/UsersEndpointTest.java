@@ -10,6 +10,8 @@ import dev.scimlambda.testing.TestStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class UsersEndpointTest extends ScimTestConnections {
@@ -183,13 +185,18 @@ class UsersEndpointTest extends ScimTestConnections {
   void parallelPatchesOfOneUserLoseNoUpdate() {
     IssuedConnection connection = newConnection();
     String id = createUser(connection, userJson("ada"));
-    List<CompletableFuture<ApiResult>> patches = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      String body = patch("add", "phoneNumbers", "[{\"value\":\"+1-555-000" + i + "\",\"type\":\"work\"}]");
-      patches.add(CompletableFuture.supplyAsync(() -> call(connection, "PATCH", "/Users/" + id, body)));
+    ExecutorService idp = Executors.newFixedThreadPool(10);
+    try {
+      List<CompletableFuture<ApiResult>> patches = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        String body = patch("add", "phoneNumbers", "[{\"value\":\"+1-555-000" + i + "\",\"type\":\"work\"}]");
+        patches.add(CompletableFuture.supplyAsync(() -> call(connection, "PATCH", "/Users/" + id, body), idp));
+      }
+      patches.forEach(p -> assertThat(p.join().status()).isEqualTo(200));
+    } finally {
+      idp.shutdown();
     }
-    patches.forEach(p -> assertThat(p.join().status()).isEqualTo(200));
-    assertThat(call(connection, "GET", "/Users/" + id, null).json().get("phoneNumbers")).hasSize(8);
+    assertThat(call(connection, "GET", "/Users/" + id, null).json().get("phoneNumbers")).hasSize(10);
   }
 
   static String patch(String op, String path, String value) {
