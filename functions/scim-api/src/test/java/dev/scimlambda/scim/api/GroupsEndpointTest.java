@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 class GroupsEndpointTest extends ScimTestConnections {
 
@@ -120,6 +122,32 @@ class GroupsEndpointTest extends ScimTestConnections {
     JsonNode list = call(connection, "GET", "/Groups?excludedAttributes=members", null).json();
     assertThat(list.get("totalResults").asInt()).isEqualTo(1);
     assertThat(list.get("Resources").get(0).has("members")).isFalse();
+  }
+
+  @Test
+  void excludedAttributesMembersReadsNoMembership() {
+    IssuedConnection connection = newConnection();
+    List<String> users = users(connection, 3);
+    String id = createGroup(connection, groupJson("Marketing", users.toArray(String[]::new)));
+    List<Object> single = DynamoRequestLog.record(
+        () -> assertThat(call(connection, "GET", "/Groups/" + id + "?excludedAttributes=members", null).status()).isEqualTo(200));
+    List<Object> listed = DynamoRequestLog.record(
+        () -> assertThat(call(connection, "GET", "/Groups?excludedAttributes=members", null).status()).isEqualTo(200));
+    List<Object> whole = DynamoRequestLog.record(
+        () -> assertThat(call(connection, "GET", "/Groups/" + id, null).status()).isEqualTo(200));
+    assertThat(membershipReads(single)).isZero();
+    assertThat(membershipReads(listed)).isZero();
+    assertThat(single.stream().filter(r -> r instanceof GetItemRequest g && g.key().get("sk").s().startsWith("GROUP#")))
+        .hasSize(1);
+    assertThat(membershipReads(whole)).isEqualTo(1);
+  }
+
+  /** Queries of a group's member partition ({@code CONN#c#GROUP#g}). */
+  private static long membershipReads(List<Object> requests) {
+    return requests.stream()
+        .filter(r -> r instanceof QueryRequest q && q.expressionAttributeValues().values().stream()
+            .anyMatch(v -> v.s() != null && v.s().contains("#GROUP#")))
+        .count();
   }
 
   @Test
