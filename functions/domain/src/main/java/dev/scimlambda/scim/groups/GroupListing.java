@@ -5,7 +5,7 @@ import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
 import dev.scimlambda.scim.schema.ScimSchemas;
-import dev.scimlambda.scim.users.ResourceListing;
+import dev.scimlambda.scim.listing.ResourceListing;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.scimlambda.scim.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.listing.ResourceListing;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;

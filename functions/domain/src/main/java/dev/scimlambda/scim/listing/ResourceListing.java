@@ -1,4 +1,4 @@
-package dev.scimlambda.scim.users;
+package dev.scimlambda.scim.listing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.filters.Filter;
@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Lists a connection's resources (RFC 7644 §3.4.2) the way DynamoDB is cheap to ask: filters IdPs send
+ * Lists a connection's resources of one type (RFC 7644 §3.4.2) the way DynamoDB is cheap to ask: filters IdPs send
  * for one user are index lookups; everything else streams the connection's users in id order with
  * memory bounded by the page; and a walk page by page resumes from a remembered position instead of
  * re-reading from the start, so walking N users costs O(N) reads, not O(N²).
