@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -172,8 +173,13 @@ public final class Groups implements Memberships {
           return current;
         }
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : current.version();
-        return store.touch(connectionId, id, expected, now)
-            .orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
+        Optional<ScimGroup> touched = store.touch(connectionId, id, expected, now);
+        if (touched.isEmpty()) {
+          // Deleted while this request wrote memberships: those would outlive the group.
+          store.removeMembers(connectionId, id, members(connectionId, id).stream().map(Member::value).toList());
+          throw ScimException.notFound("Group " + id + " not found");
+        }
+        return touched.get();
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
       } catch (VersionMismatch lostRace) {

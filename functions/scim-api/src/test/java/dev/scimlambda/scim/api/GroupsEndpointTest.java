@@ -348,6 +348,36 @@ class GroupsEndpointTest extends ScimTestConnections {
   }
 
   @Test
+  void groupsAreListedPageByPageWithTheTotal() {
+    IssuedConnection connection = newConnection();
+    for (int i = 0; i < 5; i++) {
+      createGroup(connection, groupJson("Group " + i));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int start = 1; start <= 5; start += 2) {
+      JsonNode page = call(connection, "GET", "/Groups?excludedAttributes=members&count=2&startIndex=" + start, null).json();
+      assertThat(page.get("totalResults").asInt()).isEqualTo(5);
+      page.get("Resources").forEach(g -> seen.add(g.get("id").asText()));
+    }
+    assertThat(seen).hasSize(5);
+    JsonNode sorted = call(connection, "GET", "/Groups?sortBy=displayName&sortOrder=descending&count=1", null).json();
+    assertThat(sorted.get("Resources").get(0).get("displayName").asText()).isEqualTo("Group 4");
+  }
+
+  @Test
+  void aGroupCanBeAMemberOfAnotherAndLeavesItWhenDeleted() {
+    IssuedConnection connection = newConnection();
+    String inner = createGroup(connection, groupJson("Inner"));
+    String outer = createGroup(connection, groupJson("Outer", inner));
+    JsonNode member = call(connection, "GET", "/Groups/" + outer, null).json().get("members").get(0);
+    assertThat(member.get("type").asText()).isEqualTo("Group");
+    assertThat(member.get("$ref").asText()).endsWith("/Groups/" + inner);
+    assertThat(call(connection, "PATCH", "/Groups/" + inner, operations(addMembers(inner))).status()).isEqualTo(400);
+    call(connection, "DELETE", "/Groups/" + inner, null);
+    assertThat(memberIds(connection, outer)).isEmpty();
+  }
+
+  @Test
   void aGroupOfTwoThousandMembersIsBuiltByPatchesAndReadBackWhole() {
     IssuedConnection connection = newConnection();
     List<String> users = IntStream.range(0, 2000).parallel()
