@@ -3,6 +3,7 @@ package dev.scimlambda.persistence;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -31,8 +32,8 @@ final class BatchWrites {
       Map<String, List<WriteRequest>> pending =
           Map.of(table.tableName(), List.copyOf(requests.subList(from, Math.min(requests.size(), from + BATCH_SIZE))));
       for (int round = 1; !pending.isEmpty(); round++) {
-        Map<String, List<WriteRequest>> batch = pending;
-        BatchWriteItemResponse response = table.dynamo().batchWriteItem(b -> b.requestItems(batch));
+        BatchWriteItemResponse response =
+            table.dynamo().batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
         pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
         pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
         if (!pending.isEmpty()) {
