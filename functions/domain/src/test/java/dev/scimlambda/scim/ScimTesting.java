@@ -69,9 +69,9 @@ public final class ScimTesting {
         Map.of(Schema.load("EnterpriseUser"), false, Schema.load("TestBadge"), false));
   }
 
-  /** Groups as RFC 7643 §4.2 defines them: members' value, $ref and type are immutable. */
+  /** Groups as RFC 7643 §4.2 defines them (the served schema): members' value, $ref and type are immutable. */
   public static ResourceSchema groups() {
-    return new ResourceSchema("Group", "Group", "/Groups", Schema.load("TestGroup"), Map.of());
+    return ScimSchemas.group();
   }
 
   /** Babs Jensen of RFC 7643 §8.2, with a work and a home email, a work address and a group. */

@@ -18,11 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import dev.scimlambda.persistence.Transactions.Write;
 
 /**
  * SCIM users in their connection's partition: the user item, guard items that make userName and
@@ -32,12 +29,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoUserStore implements UserStore {
 
   public static final String ENTITY = "User";
-  static final int TRANSACTION_ATTEMPTS = 3;
+  static final int TRANSACTION_ATTEMPTS = Transactions.TRANSACTION_ATTEMPTS;
 
   private final TableAccess table;
+  private final Transactions tx;
 
   public DynamoUserStore(TableAccess table) {
     this.table = table;
+    this.tx = new Transactions(table, UniquenessViolation::new, VersionMismatch::new);
   }
 
   @Override
@@ -162,51 +161,7 @@ public final class DynamoUserStore implements UserStore {
   }
 
   private Write countChange(String connectionId, int delta) {
-    return new Write(TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
-        .key(key(connectionId, KeySchema.USER_COUNT_SK))
-        .updateExpression("ADD #count :delta")
-        .expressionAttributeNames(Map.of("#count", "count"))
-        .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta))))).build(), null);
-  }
-
-  /**
-   * Runs the writes as one transaction and translates which condition failed. A transaction that
-   * collided with another one on the same items is retried a few times (DynamoDB cancels both
-   * sides), then reported as a concurrent change.
-   */
-  private void transact(List<Write> writes) {
-    List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        table.dynamo().transactWriteItems(b -> b.transactItems(items));
-        return;
-      } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-            String guardOf = writes.get(i).guardOf();
-            throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
-          }
-        }
-        boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-        if (!conflict) {
-          throw e;
-        }
-        if (attempt == TRANSACTION_ATTEMPTS) {
-          throw new VersionMismatch();
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 20L << attempt));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new VersionMismatch();
-    }
+    return tx.countChange(key(connectionId, KeySchema.USER_COUNT_SK), delta);
   }
 
   private static Map<String, AttributeValue> key(String connectionId, String sk) {
@@ -270,34 +225,27 @@ public final class DynamoUserStore implements UserStore {
     }
   }
 
-  /** One action of a transaction, remembering which guard it is so a failed condition can be named. */
-  private record Write(TransactWriteItem item, String guardOf) {}
-
   private Write put(Map<String, AttributeValue> item) {
-    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)).build(), null);
+    return tx.put(item);
   }
 
   private Write putIfAbsent(Map<String, AttributeValue> item, String guardOf) {
-    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
-        .conditionExpression("attribute_not_exists(#pk)")
-        .expressionAttributeNames(Map.of("#pk", PK))).build(), guardOf);
+    return tx.putIfAbsent(item, guardOf);
   }
 
   private Write putIfVersion(Map<String, AttributeValue> item, long expectedVersion) {
-    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
-        .conditionExpression("#version = :expected")
-        .expressionAttributeNames(Map.of("#version", "version"))
-        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+    return tx.putIfVersion(item, expectedVersion);
   }
 
   private Write delete(Map<String, AttributeValue> key) {
-    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)).build(), null);
+    return tx.delete(key);
   }
 
   private Write deleteIfVersion(Map<String, AttributeValue> key, long expectedVersion) {
-    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
-        .conditionExpression("#version = :expected")
-        .expressionAttributeNames(Map.of("#version", "version"))
-        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+    return tx.deleteIfVersion(key, expectedVersion);
+  }
+
+  private void transact(List<Write> writes) {
+    tx.run(writes);
   }
 }

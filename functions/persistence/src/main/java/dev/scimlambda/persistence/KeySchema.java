@@ -21,6 +21,9 @@ public final class KeySchema {
   static final String CONNECTION_SK = "CONNECTION";
   static final String USER_PREFIX = "USER#";
   static final String USER_COUNT_SK = "USER_COUNT";
+  static final String GROUP_PREFIX = "GROUP#";
+  static final String GROUP_COUNT_SK = "GROUP_COUNT";
+  static final String MEMBER_PREFIX = "MEMBER#";
 
   private KeySchema() {}
 
@@ -54,6 +57,33 @@ public final class KeySchema {
 
   static String userEmailIndexPrefix(String emailKey) {
     return "USER_EMAIL#" + emailKey + "#";
+  }
+
+  static String groupSk(String groupId) {
+    return GROUP_PREFIX + groupId;
+  }
+
+  /** Guard making displayName unique per connection (case-insensitive: the key is lower-cased). */
+  static String groupNameGuard(String displayNameKey) {
+    return "GROUPNAME#" + displayNameKey;
+  }
+
+  static String groupExternalIdGuard(String externalId) {
+    return "GROUP_EXTID#" + externalId;
+  }
+
+  /** Partition of one group's membership items, so its members page without touching the group item. */
+  static String groupMembersPartition(String connectionId, String groupId) {
+    return connectionPartition(connectionId) + "#" + groupSk(groupId);
+  }
+
+  static String memberSk(String memberId) {
+    return MEMBER_PREFIX + memberId;
+  }
+
+  /** GSI1 partition of one member's membership items: the groups a user or group is in. */
+  static String memberGroups(String connectionId, String memberId) {
+    return connectionPartition(connectionId) + "#MEMBER#" + memberId;
   }
 
   /** Partition of the page cursors of one list query. */

@@ -12,7 +12,7 @@ public record TableAccess(DynamoDbClient dynamo, String tableName) {
   /**
    * Exactly the IAM actions the stores need; the template grants these and no more. Transactions
    * have no action of their own: IAM checks each item as PutItem, UpdateItem, DeleteItem or
-   * ConditionCheckItem.
+   * ConditionCheckItem. Batches are checked as BatchGetItem and BatchWriteItem.
    */
   public static final Set<String> IAM_ACTIONS =
       Set.of(
@@ -21,7 +21,9 @@ public record TableAccess(DynamoDbClient dynamo, String tableName) {
           "dynamodb:UpdateItem",
           "dynamodb:DeleteItem",
           "dynamodb:ConditionCheckItem",
-          "dynamodb:Query");
+          "dynamodb:Query",
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem");
 
   /** Runs a conditional write, turning a failed condition into the domain's conflict. */
   static <T> T conditional(Supplier<T> write, String conflictMessage) {

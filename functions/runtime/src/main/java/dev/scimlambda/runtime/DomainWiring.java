@@ -6,10 +6,12 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.persistence.DynamoWorkspaceStore;
 import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.workspace.WorkspaceStore;
@@ -44,6 +46,11 @@ public class DomainWiring {
   @Singleton
   ConnectionStore connectionStore(TableAccess table) {
     return new DynamoConnectionStore(table);
+  }
+
+  @Singleton
+  GroupStore groupStore(TableAccess table) {
+    return new DynamoGroupStore(table);
   }
 
   @Singleton

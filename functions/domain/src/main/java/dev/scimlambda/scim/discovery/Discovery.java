@@ -6,7 +6,7 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.Schema;
-import dev.scimlambda.scim.users.UserListing;
+import dev.scimlambda.scim.listing.ResourceListing;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,8 +62,8 @@ public final class Discovery {
         .put("cursor", true)
         .put("index", true)
         .put("defaultPaginationMethod", "index")
-        .put("defaultPageSize", UserListing.DEFAULT_COUNT)
-        .put("maxPageSize", UserListing.MAX_COUNT)
+        .put("defaultPageSize", ResourceListing.DEFAULT_COUNT)
+        .put("maxPageSize", ResourceListing.MAX_COUNT)
         .put("cursorTimeout", CURSOR_TIMEOUT_SECONDS);
     ArrayNode schemes = config.putArray("authenticationSchemes");
     schemes

@@ -1,6 +1,6 @@
 package dev.scimlambda.scim.discovery;
 
-import dev.scimlambda.scim.users.UserListing;
+import dev.scimlambda.scim.listing.ResourceListing;
 
 /**
  * What this service provider really supports, as advertised in ServiceProviderConfig. A flag turns
@@ -26,5 +26,5 @@ public record ScimCapabilities(
 
   /** What the Users endpoint serves; changePassword stays false: passwords are never stored. */
   public static final ScimCapabilities CURRENT =
-      new ScimCapabilities(true, true, MAX_BULK_OPERATIONS, MAX_PAYLOAD_SIZE, true, UserListing.MAX_COUNT, false, true, true);
+      new ScimCapabilities(true, true, MAX_BULK_OPERATIONS, MAX_PAYLOAD_SIZE, true, ResourceListing.MAX_COUNT, false, true, true);
 }

@@ -56,6 +56,17 @@ public final class FilterPlanner {
             "emails.value", IndexedAttribute.EMAIL));
   }
 
+  /** The Group indexes: id, displayName, externalId and the members' ids. */
+  public static FilterPlanner groups() {
+    return new FilterPlanner(
+        ScimSchemas.group(),
+        Map.of(
+            "id", IndexedAttribute.ID,
+            "displayName", IndexedAttribute.DISPLAY_NAME,
+            "externalId", IndexedAttribute.EXTERNAL_ID,
+            "members.value", IndexedAttribute.MEMBER));
+  }
+
   /**
    * The keys to index {@code resource} under, per index: read with the evaluator's rules (names in
    * any case, every value of a multi-valued attribute) and normalised by {@link IndexedAttribute#key},

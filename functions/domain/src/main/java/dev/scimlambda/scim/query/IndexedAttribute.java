@@ -8,8 +8,10 @@ package dev.scimlambda.scim.query;
 public enum IndexedAttribute {
   ID(true),
   USER_NAME(false),
+  DISPLAY_NAME(false),
   EXTERNAL_ID(true),
-  EMAIL(false);
+  EMAIL(false),
+  MEMBER(true);
 
   private final boolean caseExact;
 

@@ -10,6 +10,7 @@ import dev.scimlambda.scim.users.UserStore.UniquenessViolation;
 import dev.scimlambda.scim.users.UserStore.VersionMismatch;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -27,11 +28,22 @@ public final class Users {
   private final UserStore store;
   private final DocumentRules rules;
   private final Clock clock;
+  private final Memberships memberships;
 
   public Users(UserStore store, DocumentRules rules, Clock clock) {
+    this(store, rules, clock, Memberships.NONE);
+  }
+
+  public Users(UserStore store, DocumentRules rules, Clock clock, Memberships memberships) {
     this.store = store;
     this.rules = rules;
     this.clock = clock;
+    this.memberships = memberships;
+  }
+
+  /** The groups the user is a direct member of (nested memberships are not expanded). */
+  public List<Memberships.GroupRef> directGroups(String connectionId, String id) {
+    return memberships.directGroups(connectionId, id);
   }
 
   public ScimUser create(String connectionId, JsonNode body) {
@@ -66,6 +78,7 @@ public final class Users {
       ETags.requireMatch(ifMatch, current.version());
       try {
         store.delete(current);
+        memberships.removeEverywhere(connectionId, id);
         return;
       } catch (VersionMismatch lostRace) {
         retryOrFail(attempt, ifMatch, lostRace);

@@ -3,6 +3,10 @@ package dev.scimlambda.scim.api;
 import dev.scimlambda.scim.bulk.BulkProcessor;
 import dev.scimlambda.scim.discovery.Discovery;
 import dev.scimlambda.scim.discovery.ScimCapabilities;
+import dev.scimlambda.scim.groups.GroupListing;
+import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.groups.Groups;
+import dev.scimlambda.scim.groups.GroupsBulkEndpoint;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.resource.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
@@ -26,12 +30,22 @@ public class ScimWiring {
 
   @Singleton
   Discovery discovery(ScimCapabilities capabilities) {
-    return new Discovery(capabilities, List.of(ScimSchemas.user()));
+    return new Discovery(capabilities, List.of(ScimSchemas.user(), ScimSchemas.group()));
   }
 
   @Singleton
-  Users users(UserStore store, Clock clock) {
-    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock);
+  Users users(UserStore store, Groups groups, Clock clock) {
+    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock, groups);
+  }
+
+  @Singleton
+  Groups groups(GroupStore store, Clock clock) {
+    return new Groups(store, new SchemaDocumentRules(ScimSchemas.group()), clock);
+  }
+
+  @Singleton
+  GroupListing groupListing(GroupStore store, PageCursorStore cursors) {
+    return new GroupListing(store, cursors);
   }
 
   @Singleton
@@ -40,7 +54,8 @@ public class ScimWiring {
   }
 
   @Singleton
-  BulkProcessor bulk(Users users, ScimCapabilities capabilities) {
-    return new BulkProcessor(List.of(new UsersBulkEndpoint(users)), capabilities.bulkMaxOperations());
+  BulkProcessor bulk(Users users, Groups groups, ScimCapabilities capabilities) {
+    return new BulkProcessor(List.of(new UsersBulkEndpoint(users), new GroupsBulkEndpoint(groups)),
+        capabilities.bulkMaxOperations());
   }
 }

@@ -1,26 +1,24 @@
 package dev.scimlambda.scim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.runtime.ScimBaseUrl;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.resource.ETags;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.query.AttributeList;
 import dev.scimlambda.scim.query.Projection;
+import dev.scimlambda.scim.resource.ETags;
+import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.ScimSchemas;
-import dev.scimlambda.scim.users.ListQuery;
-import dev.scimlambda.scim.users.ListResult;
+import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.users.ScimUser;
-import dev.scimlambda.scim.users.SearchRequests;
+import dev.scimlambda.scim.listing.SearchRequests;
 import dev.scimlambda.scim.users.UserListing;
-import java.util.List;
 import dev.scimlambda.scim.users.UserRepresentation;
 import dev.scimlambda.scim.users.Users;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -34,6 +32,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import java.util.List;
 
 /** RFC 7644 §3.3-3.6 on {@code /Users} of the authenticated connection. */
 @Controller("/scim/v2/{connectionId}/Users")
@@ -41,6 +40,7 @@ import io.micronaut.http.annotation.RequestAttribute;
 @Produces(ScimJson.MEDIA_TYPE)
 public final class UsersController {
 
+  private static final ResourceSchema SCHEMA = ScimSchemas.user();
 
   private final Users users;
   private final UserListing listing;
@@ -58,9 +58,8 @@ public final class UsersController {
       @Nullable @QueryValue String filter, @Nullable @QueryValue String sortBy, @Nullable @QueryValue String sortOrder,
       @Nullable @QueryValue String startIndex, @Nullable @QueryValue String count, @Nullable @QueryValue String cursor,
       @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
-    ListQuery query = new ListQuery(filter, sortBy, sortOrder, QueryParameters.positiveLong("startIndex", startIndex),
-        QueryParameters.integer("count", count), cursor, AttributeList.parse(attributes), AttributeList.parse(excludedAttributes));
-    return listResponse(connection, query);
+    return listResponse(connection, ScimResponses.listQuery(filter, sortBy, sortOrder, startIndex, count, cursor,
+        attributes, excludedAttributes));
   }
 
   /** RFC 7644 §3.4.3: the same query as a POSTed SearchRequest, keeping filters out of URLs and logs. */
@@ -70,19 +69,9 @@ public final class UsersController {
   }
 
   private JsonNode listResponse(Connection connection, ListQuery query) {
-    ListResult result = listing.list(connection.id(), query);
     String base = baseUrl.of(connection.id());
-    List<ObjectNode> resources = result.resources().stream()
-        .map(user -> Projection.apply(UserRepresentation.of(user, base), ScimSchemas.user(),
-            query.attributes(), query.excludedAttributes()))
-        .toList();
-    ObjectNode response = ScimJson.listResponse(resources);
-    response.put("totalResults", result.totalResults());
-    response.put("startIndex", result.startIndex());
-    if (result.nextCursor() != null) {
-      response.put("nextCursor", result.nextCursor());
-    }
-    return response;
+    return ScimResponses.listResponse(listing.list(connection.id(), query), query, SCHEMA,
+        user -> UserRepresentation.of(user, base));
   }
 
   @Post
@@ -90,23 +79,26 @@ public final class UsersController {
       @Body JsonNode body) {
     ScimUser user = users.create(connection.id(), body);
     String base = baseUrl.of(connection.id());
-    return HttpResponse.<JsonNode>status(HttpStatus.CREATED)
-        .body((JsonNode) UserRepresentation.of(user, base))
-        .header(HttpHeaders.LOCATION, UserRepresentation.location(base, user.id()))
-        .header(HttpHeaders.ETAG, ETags.of(user.version()));
+    return ScimResponses.created(UserRepresentation.of(user, base), UserRepresentation.location(base, user.id()),
+        user.version());
   }
 
+  /** The user with its read-only {@code groups} (direct memberships), unless the projection leaves them out. */
   @Get("/{id}")
   public HttpResponse<JsonNode> get(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
     ScimUser user = users.get(connection.id(), id);
     if (ETags.notModified(ifNoneMatch, user.version())) {
-      return HttpResponse.<JsonNode>notModified().header(HttpHeaders.ETAG, ETags.of(user.version()));
+      return ScimResponses.notModified(user.version());
     }
-    ObjectNode projected = Projection.apply(UserRepresentation.of(user, baseUrl.of(connection.id())), ScimSchemas.user(),
-        AttributeList.parse(attributes), AttributeList.parse(excludedAttributes));
-    return HttpResponse.<JsonNode>ok(projected).header(HttpHeaders.ETAG, ETags.of(user.version()));
+    List<String> named = AttributeList.parse(attributes);
+    List<String> excluded = AttributeList.parse(excludedAttributes);
+    String base = baseUrl.of(connection.id());
+    ObjectNode representation = ScimResponses.shows("groups", SCHEMA, named, excluded)
+        ? UserRepresentation.of(user, base, users.directGroups(connection.id(), id))
+        : UserRepresentation.of(user, base);
+    return ScimResponses.ok(Projection.apply(representation, SCHEMA, named, excluded), user.version());
   }
 
   @Put("/{id}")
@@ -129,7 +121,6 @@ public final class UsersController {
   }
 
   private HttpResponse<JsonNode> represented(Connection connection, ScimUser user) {
-    return HttpResponse.<JsonNode>ok(UserRepresentation.of(user, baseUrl.of(connection.id())))
-        .header(HttpHeaders.ETAG, ETags.of(user.version()));
+    return ScimResponses.ok(UserRepresentation.of(user, baseUrl.of(connection.id())), user.version());
   }
 }

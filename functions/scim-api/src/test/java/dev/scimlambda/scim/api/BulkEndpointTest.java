@@ -29,6 +29,25 @@ class BulkEndpointTest extends ScimTestConnections {
   }
 
   @Test
+  void aBulkRequestCreatesAGroupWhoseMemberIsAUserOfTheSameRequest() {
+    IssuedConnection connection = newConnection();
+    ApiResult result = call(connection, "POST", "/Bulk", "{\"schemas\":[\"" + SCHEMA + "\"],\"Operations\":["
+        + "{\"method\":\"POST\",\"bulkId\":\"ada\",\"path\":\"/Users\",\"data\":" + userJson("ada") + "},"
+        + "{\"method\":\"POST\",\"bulkId\":\"g\",\"path\":\"/Groups\",\"data\":"
+        + "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Tour Guides\","
+        + "\"members\":[{\"type\":\"User\",\"value\":\"bulkId:ada\"}]}}]}");
+    assertThat(result.status()).isEqualTo(200);
+    JsonNode operations = result.json().get("Operations");
+    assertThat(operations.get(1).get("status").asText()).isEqualTo("201");
+    String userLocation = operations.get(0).get("location").asText();
+    String groupLocation = operations.get(1).get("location").asText();
+    assertThat(groupLocation).contains("/Groups/");
+    JsonNode group = call(connection, "GET", groupLocation.substring(groupLocation.indexOf("/Groups/")), null).json();
+    assertThat(group.get("members").get(0).get("value").asText())
+        .isEqualTo(userLocation.substring(userLocation.lastIndexOf('/') + 1));
+  }
+
+  @Test
   void moreOperationsThanAdvertisedIs413() {
     String op = "{\"method\":\"DELETE\",\"path\":\"/Users/x\"}";
     String ops = String.join(",", Collections.nCopies(dev.scimlambda.scim.discovery.ScimCapabilities.CURRENT.bulkMaxOperations() + 1, op));

@@ -55,13 +55,21 @@ class DiscoveryEndpointsTest extends ScimTestConnections {
   void resourceTypesListsUserWithTheEnterpriseExtension() {
     JsonNode list = get(newConnection(), "/ResourceTypes").json();
     assertThat(list.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
-    assertThat(list.get("totalResults").asInt()).isEqualTo(1);
+    assertThat(list.get("totalResults").asInt()).isEqualTo(2);
     JsonNode user = list.get("Resources").get(0);
     assertThat(user.get("endpoint").asText()).isEqualTo("/Users");
     assertThat(user.get("schema").asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:User");
     assertThat(user.get("schemaExtensions").get(0).get("schema").asText())
         .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
     assertThat(user.get("schemaExtensions").get(0).get("required").asBoolean()).isFalse();
+  }
+
+  @Test
+  void resourceTypesListsGroupWithoutExtensions() {
+    JsonNode group = get(newConnection(), "/ResourceTypes/Group").json();
+    assertThat(group.get("endpoint").asText()).isEqualTo("/Groups");
+    assertThat(group.get("schema").asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:Group");
+    assertThat(group.get("schemaExtensions")).isEmpty();
   }
 
   @Test
@@ -80,8 +88,9 @@ class DiscoveryEndpointsTest extends ScimTestConnections {
             "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
             "urn:ietf:params:scim:schemas:core:2.0:Schema",
             "urn:ietf:params:scim:schemas:core:2.0:User",
+            "urn:ietf:params:scim:schemas:core:2.0:Group",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
-    assertThat(list.get("totalResults").asInt()).isEqualTo(5);
+    assertThat(list.get("totalResults").asInt()).isEqualTo(6);
   }
 
   @Test

@@ -28,6 +28,7 @@ class NeverA500PropertiesTest {
   private static ScimApiHandler handler;
   private static IssuedConnection connection;
   private static String userId;
+  private static String groupId;
 
   @BeforeContainer
   static void start() {
@@ -37,6 +38,8 @@ class NeverA500PropertiesTest {
     connection = stack.context().getBean(Connections.class).create("default", "fuzz", "generic");
     ApiResult created = call("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"fuzz\"}");
     userId = created.json().get("id").asText();
+    groupId = call("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"fuzz\"}")
+        .json().get("id").asText();
   }
 
   @AfterContainer
@@ -73,6 +76,65 @@ class NeverA500PropertiesTest {
   void anyFilterGetsAScimAnswer(@ForAll("filters") String filter) {
     String encoded = java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
     assertScimAnswer(call("GET", "/Users?filter=" + encoded + "&attributes=" + encoded, null));
+  }
+
+  @Property(tries = 100)
+  void anyGroupBodyGetsAScimAnswer(@ForAll("groupBodies") String body) {
+    assertScimAnswer(call("POST", "/Groups", body));
+  }
+
+  @Property(tries = 150)
+  void anyGroupPatchGetsAScimAnswer(@ForAll("groupPatchBodies") String body) {
+    assertScimAnswer(call("PATCH", "/Groups/" + groupId, body));
+  }
+
+  @Property(tries = 100)
+  void anyGroupFilterGetsAScimAnswer(@ForAll("groupFilters") String filter) {
+    String encoded = java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
+    assertScimAnswer(call("GET", "/Groups?filter=" + encoded + "&excludedAttributes=" + encoded, null));
+  }
+
+  private static Arbitrary<String> memberValues() {
+    return Arbitraries.of("[]", "{}", "null", "\"x\"", "[{}]", "[{\"value\":1}]", "[{\"value\":\"nope\"}]",
+        "[{\"value\":\"" + userId + "\"}]", "[{\"value\":\"" + userId + "\",\"type\":\"Printer\"}]",
+        "{\"value\":\"" + userId + "\"}", "[{\"value\":\"" + groupId + "\"}]", "[{\"value\":\"a#b\"}]",
+        "{\"displayName\":\"fuzz2\",\"members\":[{\"value\":\"" + userId + "\"}]}", "{\"members\":\"x\"}");
+  }
+
+  @Provide
+  Arbitrary<String> groupBodies() {
+    Arbitrary<String> names = Arbitraries.of("displayName", "DisplayName", "members", "externalId", "id", "meta", "schemas",
+        "urn:x:custom");
+    Arbitrary<String> values = Arbitraries.oneOf(memberValues(),
+        Arbitraries.strings().ofMaxLength(8).map(s -> "\"" + s.replace("\\", "").replace("\"", "") + "\""));
+    Arbitrary<String> fields = Combinators.combine(names, values).as((n, v) -> "\"" + n + "\":" + v);
+    Arbitrary<String> objects = fields.list().ofMaxSize(5).map(list ->
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"]" + (list.isEmpty() ? "" : ",") + String.join(",", list) + "}");
+    return Arbitraries.oneOf(objects, Arbitraries.of("", "[]", "null", "{", "{}"));
+  }
+
+  @Provide
+  Arbitrary<String> groupPatchBodies() {
+    Arbitrary<String> ops = Arbitraries.of("add", "Replace", "remove", "REMOVE", "copy", "");
+    Arbitrary<String> paths = Arbitraries.of("", "displayName", "members", "Members", "members[value eq \"" + userId + "\"]",
+        "members[value eq \"x\" or value eq \"y\"]", "members[display sw \"f\"]", "members[value eq \"x\"].display",
+        "members.value", "members[", "urn:ietf:params:scim:schemas:core:2.0:Group:members", "externalId", "id",
+        "members[type eq 1]");
+    Arbitrary<String> op = Combinators.combine(ops, paths, memberValues())
+        .as((o, p, v) -> "{\"op\":\"" + o + "\"" + (p.isEmpty() ? "" : ",\"path\":\"" + p.replace("\"", "\\\"") + "\"")
+            + ",\"value\":" + v + "}");
+    return op.list().ofMinSize(0).ofMaxSize(4).map(list ->
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + String.join(",", list) + "]}");
+  }
+
+  @Provide
+  Arbitrary<String> groupFilters() {
+    Arbitrary<String> attributes = Arbitraries.of("displayName", "members.value", "members[value eq \"x\"]", "members",
+        "externalId", "id", "members.display", "urn:ietf:params:scim:schemas:core:2.0:Group:displayName", "x");
+    Arbitrary<String> operators = Arbitraries.of("eq", "ne", "co", "sw", "pr", "gt");
+    Arbitrary<String> values = Arbitraries.of("\"a\"", "\"fuzz\"", "\"" + userId + "\"", "1", "null", "");
+    Arbitrary<String> terms = Combinators.combine(attributes, operators, values).as((a, o, v) -> a + " " + o + " " + v);
+    return terms.list().ofMinSize(1).ofMaxSize(3).map(list -> String.join(List.of(" and ", " or ").get(list.size() % 2), list));
   }
 
   @Provide

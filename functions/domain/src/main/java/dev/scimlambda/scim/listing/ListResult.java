@@ -1,4 +1,4 @@
-package dev.scimlambda.scim.users;
+package dev.scimlambda.scim.listing;
 
 import java.util.List;
 
@@ -7,4 +7,4 @@ import java.util.List;
  *
  * @param nextCursor RFC 9865 cursor of the next page when the request used cursors and more follow; else null
  */
-public record ListResult(List<ScimUser> resources, long totalResults, long startIndex, String nextCursor) {}
+public record ListResult<R>(List<R> resources, long totalResults, long startIndex, String nextCursor) {}

@@ -1,4 +1,4 @@
-package dev.scimlambda.scim.users;
+package dev.scimlambda.scim.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.scim.ScimException;

@@ -1,4 +1,4 @@
-package dev.scimlambda.scim.users;
+package dev.scimlambda.scim.listing;
 
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;

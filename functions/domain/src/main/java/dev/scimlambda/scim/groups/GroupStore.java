@@ -1,0 +1,95 @@
+package dev.scimlambda.scim.groups;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Persistence of a connection's SCIM groups and their memberships. The group item never holds its
+ * members: each (group, member) pair is an item of its own, so adding or removing N members costs
+ * O(N) writes and concurrent member changes never conflict on the group item.
+ */
+public interface GroupStore {
+
+  /** Throws {@link UniquenessViolation} when the displayName or externalId is taken in the connection. */
+  void create(ScimGroup group);
+
+  Optional<ScimGroup> find(String connectionId, String id);
+
+  /**
+   * Replaces {@code previous} with {@code updated}. Throws {@link VersionMismatch} when the stored
+   * group is no longer {@code previous}, {@link UniquenessViolation} when a new displayName or
+   * externalId is taken.
+   */
+  void replace(ScimGroup previous, ScimGroup updated);
+
+  /**
+   * Records that the group's members changed: bumps its version, sets its member count and
+   * lastModified. With {@code expectedVersion} the group must still have it ({@link VersionMismatch}
+   * otherwise); without, only exist. Returns the group as written, empty when it is gone.
+   */
+  Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, java.time.Instant now);
+
+  /** Deletes the group if it is still {@code current} ({@link VersionMismatch} otherwise), then all its memberships. */
+  void delete(ScimGroup current);
+
+  /** Puts the membership items (idempotent: an existing membership is overwritten). */
+  void putMembers(String connectionId, String groupId, Collection<Member> members);
+
+  /** Deletes the membership items of these member ids (absent ones are ignored). */
+  void removeMembers(String connectionId, String groupId, Collection<String> memberIds);
+
+  /** The group's members in member-id order, after {@code afterMemberId} (exclusive; null = start). */
+  MemberPage members(String connectionId, String groupId, String afterMemberId, int limit);
+
+  /** How many membership items the group has. */
+  long countMembers(String connectionId, String groupId);
+
+  /** The ids of the groups {@code memberId} is a direct member of. */
+  List<String> groupIdsOf(String connectionId, String memberId);
+
+  /** Deletes every membership of {@code memberId}, in whichever groups. Returns the ids of those groups. */
+  List<String> removeFromAllGroups(String connectionId, String memberId);
+
+  /**
+   * Which of {@code ids} are users or groups of the connection, with their type and display name
+   * (a user's displayName, else its userName; a group's displayName). Ids of nothing are absent.
+   */
+  Map<String, Member> resolve(String connectionId, Collection<String> ids);
+
+  /** The group holding a unique indexed value, if any. */
+  Optional<String> findId(String connectionId, LookupKey key, String normalisedValue);
+
+  /** One page of the connection's groups in id order, starting after {@code afterId} (exclusive; null = start). */
+  GroupPage page(String connectionId, String afterId, int limit);
+
+  long count(String connectionId);
+
+  enum LookupKey {
+    DISPLAY_NAME,
+    EXTERNAL_ID
+  }
+
+  record GroupPage(List<ScimGroup> groups, String lastId) {}
+
+  record MemberPage(List<Member> members, String lastMemberId) {}
+
+  /** The attribute whose value another group of the connection already holds. */
+  final class UniquenessViolation extends RuntimeException {
+    public UniquenessViolation(String attribute) {
+      super(attribute);
+    }
+
+    public String attribute() {
+      return getMessage();
+    }
+  }
+
+  /** The group changed (or went away) since it was read. */
+  final class VersionMismatch extends RuntimeException {
+    public VersionMismatch() {
+      super("the group was changed concurrently");
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.scimlambda.scim.groups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.scim.groups.GroupStore.UniquenessViolation;
+import dev.scimlambda.scim.groups.GroupStore.VersionMismatch;
+import dev.scimlambda.scim.patch.ScimPatch;
+import dev.scimlambda.scim.query.FilterPlanner;
+import dev.scimlambda.scim.query.IndexedAttribute;
+import dev.scimlambda.scim.resource.DocumentRules;
+import dev.scimlambda.scim.resource.ETags;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.Memberships;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The Groups endpoint of one connection (RFC 7644 §3.3-3.6). The group item holds the document
+ * without members; members are membership items, changed by puts and deletes of exactly the
+ * members a request adds or removes, so concurrent member PATCHes do not conflict.
+ */
+public final class Groups implements Memberships {
+
+  static final int WRITE_ATTEMPTS = 10;
+  private static final long MAX_PAUSE_MILLIS = 50;
+  private static final int MEMBER_PAGE = 1000;
+  private static final FilterPlanner PLANNER = FilterPlanner.groups();
+
+  private final GroupStore store;
+  private final DocumentRules rules;
+  private final Clock clock;
+
+  public Groups(GroupStore store, DocumentRules rules, Clock clock) {
+    this.store = store;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public GroupView create(String connectionId, JsonNode body) {
+    ObjectNode document = rules.forCreate(body);
+    MemberChanges changes = MemberChanges.replacing(document.path("members"));
+    document.remove("members");
+    String id = UUID.randomUUID().toString();
+    Map<String, Member> members = resolve(connectionId, id, changes.adds());
+    Instant now = clock.instant();
+    ScimGroup group = build(connectionId, id, document, now, now, 1, members.size());
+    try {
+      store.create(group);
+    } catch (UniquenessViolation e) {
+      throw uniqueness(e);
+    }
+    store.putMembers(connectionId, id, members.values());
+    return new GroupView(group, List.copyOf(members.values()));
+  }
+
+  public ScimGroup get(String connectionId, String id) {
+    return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
+  }
+
+  /** The group, with its members read page by page when {@code withMembers}. */
+  public GroupView get(String connectionId, String id, boolean withMembers) {
+    ScimGroup group = get(connectionId, id);
+    return new GroupView(group, withMembers ? members(connectionId, id) : null);
+  }
+
+  /** Every member of the group, in member-id order. */
+  public List<Member> members(String connectionId, String groupId) {
+    List<Member> all = new ArrayList<>();
+    String after = null;
+    do {
+      GroupStore.MemberPage page = store.members(connectionId, groupId, after, MEMBER_PAGE);
+      all.addAll(page.members());
+      after = page.lastMemberId();
+    } while (after != null);
+    return all;
+  }
+
+  /** PUT: the body replaces the document; its members replace the members, by difference. */
+  public GroupView replace(String connectionId, String id, JsonNode body, String ifMatch) {
+    List<List<Member>> finalMembers = new ArrayList<>();
+    ScimGroup group = write(connectionId, id, ifMatch, current -> {
+      ObjectNode document = rules.forReplace(current.document().deepCopy(), body);
+      MemberChanges changes = MemberChanges.replacing(document.path("members"));
+      document.remove("members");
+      finalMembers.clear();
+      finalMembers.add(List.copyOf(applyMembers(connectionId, current, changes).values()));
+      return document;
+    }, true);
+    return new GroupView(group, finalMembers.get(0));
+  }
+
+  /**
+   * PATCH: operations on displayName, externalId and extensions apply to the document with the
+   * version as condition; member operations become membership puts and deletes. The response
+   * carries no members (reading them back would cost O(members) per PATCH).
+   */
+  public ScimGroup patch(String connectionId, String id, JsonNode patchRequest, String ifMatch) {
+    ScimGroup before = get(connectionId, id);
+    // Checks the whole message as the patcher reads it (syntax, types, paths), then splits it.
+    ScimPatch.apply(before.document(), patchRequest, ScimSchemas.group());
+    MemberChanges.Split split = MemberChanges.split(patchRequest);
+    return write(connectionId, id, ifMatch, current -> {
+      ObjectNode document = split.documentPatch() == null
+          ? current.document().deepCopy() : rules.patch(current.document().deepCopy(), split.documentPatch());
+      document.remove("members");
+      applyMembers(connectionId, current, split.members());
+      return document;
+    }, !split.members().isEmpty());
+  }
+
+  public void delete(String connectionId, String id, String ifMatch) {
+    for (int attempt = 1; ; attempt++) {
+      ScimGroup current = get(connectionId, id);
+      ETags.requireMatch(ifMatch, current.version());
+      try {
+        store.delete(current);
+        removeEverywhere(connectionId, id);
+        return;
+      } catch (VersionMismatch lostRace) {
+        retryOrFail(attempt, ifMatch);
+      }
+    }
+  }
+
+  @Override
+  public List<GroupRef> directGroups(String connectionId, String memberId) {
+    List<GroupRef> groups = new ArrayList<>();
+    for (String groupId : store.groupIdsOf(connectionId, memberId)) {
+      store.find(connectionId, groupId).ifPresent(g -> groups.add(new GroupRef(g.id(), g.displayName())));
+    }
+    return groups;
+  }
+
+  /** Removes a deleted user or group from every group it was in; those groups get a new version. */
+  @Override
+  public void removeEverywhere(String connectionId, String memberId) {
+    Instant now = clock.instant();
+    for (String groupId : store.removeFromAllGroups(connectionId, memberId)) {
+      store.touch(connectionId, groupId, null, now);
+    }
+  }
+
+  /**
+   * Read, change, write. The document goes back with the version as condition when it changed;
+   * a member-only change bumps the version without one (with If-Match: with it), so concurrent
+   * member changes never lose a race.
+   */
+  private ScimGroup write(String connectionId, String id, String ifMatch, DocumentChange change, boolean membersChanged) {
+    for (int attempt = 1; ; attempt++) {
+      ScimGroup current = get(connectionId, id);
+      ETags.requireMatch(ifMatch, current.version());
+      ObjectNode document = change.apply(current);
+      Instant now = clock.instant();
+      try {
+        if (!document.equals(current.document())) {
+          long count = membersChanged ? store.countMembers(connectionId, id) : current.memberCount();
+          ScimGroup updated = build(connectionId, id, document, current.created(), now, current.version() + 1, count);
+          store.replace(current, updated);
+          return updated;
+        }
+        if (!membersChanged) {
+          return current;
+        }
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : current.version();
+        Optional<ScimGroup> touched = store.touch(connectionId, id, expected, now);
+        if (touched.isEmpty()) {
+          // Deleted while this request wrote memberships: those would outlive the group.
+          store.removeMembers(connectionId, id, members(connectionId, id).stream().map(Member::value).toList());
+          throw ScimException.notFound("Group " + id + " not found");
+        }
+        return touched.get();
+      } catch (UniquenessViolation e) {
+        throw uniqueness(e);
+      } catch (VersionMismatch lostRace) {
+        retryOrFail(attempt, ifMatch);
+      }
+    }
+  }
+
+  /** The new document of a group, applying its member changes on the way. */
+  @FunctionalInterface
+  private interface DocumentChange {
+    ObjectNode apply(ScimGroup current);
+  }
+
+  /**
+   * Applies member changes as membership deletes and puts; returns the members put (for a whole
+   * replacement: the resulting members).
+   */
+  private Map<String, Member> applyMembers(String connectionId, ScimGroup group, MemberChanges changes) {
+    if (changes.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Member> wanted = resolve(connectionId, group.id(), changes.adds());
+    Map<String, Member> puts = new LinkedHashMap<>(wanted);
+    Set<String> deletes = new LinkedHashSet<>(changes.removes());
+    if (changes.replaceAll() || changes.hasRemoveFilters()) {
+      for (Member stored : members(connectionId, group.id())) {
+        if (changes.replaceAll()) {
+          Member put = wanted.get(stored.value());
+          if (put == null) {
+            deletes.add(stored.value());
+          } else if (put.equals(stored)) {
+            puts.remove(stored.value());
+          }
+        } else if (changes.removedByFilter(stored)) {
+          deletes.add(stored.value());
+        }
+      }
+    }
+    deletes.removeAll(wanted.keySet());
+    store.removeMembers(connectionId, group.id(), deletes);
+    store.putMembers(connectionId, group.id(), puts.values());
+    return wanted;
+  }
+
+  /**
+   * The members to write, with type and display from the resolved users and groups (a display the
+   * client sent wins). An id that is no user or group of this connection is 400 invalidValue.
+   */
+  private Map<String, Member> resolve(String connectionId, String groupId, Map<String, Member> requested) {
+    if (requested.isEmpty()) {
+      return Map.of();
+    }
+    if (requested.containsKey(groupId)) {
+      throw ScimException.badRequest(ScimType.invalidValue, "A group cannot be a member of itself");
+    }
+    Map<String, Member> found = store.resolve(connectionId, requested.keySet());
+    List<String> unknown = new ArrayList<>();
+    Map<String, Member> members = new LinkedHashMap<>();
+    for (Member member : requested.values()) {
+      Member resolved = found.get(member.value());
+      if (resolved == null) {
+        unknown.add(member.value());
+        continue;
+      }
+      members.put(member.value(), new Member(member.value(), resolved.type(),
+          member.display() != null ? member.display() : resolved.display()));
+    }
+    if (!unknown.isEmpty()) {
+      throw ScimException.badRequest(ScimType.invalidValue,
+          "No user or group of this connection has the id " + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+              + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
+    }
+    return members;
+  }
+
+  private static void retryOrFail(int attempt, String ifMatch) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      throw new ScimException(412, null, "The resource changed while this request was applied");
+    }
+    if (attempt == WRITE_ATTEMPTS) {
+      throw new ScimException(409, null, "The resource is being changed concurrently; retry the request");
+    }
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ScimException(409, null, "The request was interrupted; retry it");
+    }
+  }
+
+  static ScimGroup build(String connectionId, String id, ObjectNode document, Instant created, Instant modified,
+      long version, long memberCount) {
+    document.remove("id");
+    document.remove("meta");
+    document.remove("members");
+    Map<IndexedAttribute, Set<String>> keys = PLANNER.indexKeys(document);
+    String displayNameKey = keys.getOrDefault(IndexedAttribute.DISPLAY_NAME, Set.of()).stream().findFirst()
+        .orElseThrow(() -> ScimException.badRequest(ScimType.invalidValue, "displayName is required"));
+    String externalId = keys.getOrDefault(IndexedAttribute.EXTERNAL_ID, Set.of()).stream().findFirst()
+        .filter(value -> !value.isEmpty()).orElse(null);
+    return new ScimGroup(connectionId, id, document, displayNameKey, externalId, memberCount, created, modified, version);
+  }
+
+  private static ScimException uniqueness(UniquenessViolation e) {
+    return new ScimException(409, ScimType.uniqueness, "A group with this " + e.attribute() + " already exists");
+  }
+
+}

@@ -1,0 +1,197 @@
+package dev.scimlambda.scim.listing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.filters.Filter;
+import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.scim.paging.PageCursor;
+import dev.scimlambda.scim.paging.PageCursorStore;
+import dev.scimlambda.scim.query.FilterEvaluator;
+import dev.scimlambda.scim.query.FilterPlanner;
+import dev.scimlambda.scim.query.IndexedAttribute;
+import dev.scimlambda.scim.query.QueryPlan;
+import dev.scimlambda.scim.query.ResourceComparator;
+import dev.scimlambda.scim.query.ScimFilters;
+import dev.scimlambda.scim.query.SortOrder;
+import dev.scimlambda.scim.schema.ResourceSchema;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Lists a connection's resources of one type (RFC 7644 §3.4.2) the way DynamoDB is cheap to ask: filters IdPs send
+ * for one user are index lookups; everything else streams the connection's users in id order with
+ * memory bounded by the page; and a walk page by page resumes from a remembered position instead of
+ * re-reading from the start, so walking N users costs O(N) reads, not O(N²).
+ */
+public class ResourceListing<R> {
+
+  public static final int DEFAULT_COUNT = 100;
+  public static final int MAX_COUNT = 1000;
+  /** sortBy needs every match in memory; beyond this a client must filter more narrowly. */
+  public static final int MAX_SORTED = 10_000;
+  private static final int SCAN_PAGE = 200;
+
+  private final Source<R> store;
+  private final PageCursorStore cursors;
+  private final ResourceSchema schema;
+  private final FilterPlanner planner;
+
+  /** Where a listing reads its resources: the store of one resource type. */
+  public interface Source<R> {
+    /** Resources in id order after {@code afterId} (null = start) and the id to continue after, null at the end. */
+    Page<R> page(String connectionId, String afterId, int limit);
+
+    long count(String connectionId);
+
+    /** The resources an index lookup names (each still filtered by the whole request filter). */
+    List<R> lookup(String connectionId, IndexedAttribute attribute, String key);
+
+    String id(R resource);
+
+    /** The document filters and sortBy are evaluated on. */
+    ObjectNode document(R resource);
+  }
+
+  public record Page<R>(List<R> resources, String lastId) {}
+
+  public ResourceListing(Source<R> store, PageCursorStore cursors, ResourceSchema schema, FilterPlanner planner) {
+    this.store = store;
+    this.cursors = cursors;
+    this.schema = schema;
+    this.planner = planner;
+  }
+
+  public ListResult<R> list(String connectionId, ListQuery query) {
+    int count = query.count() == null ? DEFAULT_COUNT : Math.max(0, Math.min(query.count(), MAX_COUNT));
+    long startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
+    Filter filter = query.filter() == null || query.filter().isBlank() ? null : ScimFilters.parse(query.filter());
+    Predicate<ObjectNode> matches = filter == null ? user -> true : FilterEvaluator.compile(filter, schema);
+    QueryPlan plan = filter == null ? new QueryPlan.FullScan(null) : planner.plan(filter);
+    Comparator<ObjectNode> order = query.sortBy() == null || query.sortBy().isBlank()
+        ? null : ResourceComparator.of(schema, query.sortBy(), SortOrder.parse(query.sortOrder()));
+
+    if (plan instanceof QueryPlan.IndexLookup lookup) {
+      return slice(sorted(store.lookup(connectionId, lookup.attribute(), lookup.key()), matches, order), startIndex, count);
+    }
+    if (order != null) {
+      return slice(sorted(everyResource(connectionId), matches, order), startIndex, count);
+    }
+    String queryKey = queryKey(query.filter());
+    if (query.cursor() != null) {
+      return cursorPage(connectionId, filter, matches, queryKey, query.cursor(), count);
+    }
+    return indexPage(connectionId, filter, matches, queryKey, startIndex, count);
+  }
+
+  /** Index pagination: resume at the remembered position for this startIndex, or find it once. */
+  private ListResult<R> indexPage(
+      String connectionId, Filter filter, Predicate<ObjectNode> matches, String queryKey, long startIndex, int count) {
+    String scope = connectionId + schema.endpoint();
+    Optional<PageCursor> remembered = startIndex == 1 ? Optional.empty() : cursors.find(scope, queryKey, startIndex);
+    Scan<R> scan = remembered
+        .map(c -> scan(connectionId, matches, c.afterId(), 0, count, false))
+        .orElseGet(() -> scan(connectionId, matches, null, startIndex - 1, count, filter != null));
+    long total = remembered.map(PageCursor::totalResults)
+        .orElseGet(() -> filter == null ? store.count(connectionId) : scan.matched());
+    if (scan.page().size() == count && count > 0) {
+      cursors.save(scope, queryKey, startIndex + count, new PageCursor(scan.lastPageId(), total));
+    }
+    return new ListResult<>(scan.page(), total, startIndex, null);
+  }
+
+  /** RFC 9865 cursor pagination: the cursor carries the position and the total. */
+  private ListResult<R> cursorPage(
+      String connectionId, Filter filter, Predicate<ObjectNode> matches, String queryKey, String cursor, int count) {
+    PageCursor position = cursor.isEmpty() ? null : CursorToken.decode(cursor, queryKey);
+    Scan<R> scan = scan(connectionId, matches, position == null ? null : position.afterId(), 0, count, position == null && filter != null);
+    long total = position != null ? position.totalResults() : filter == null ? store.count(connectionId) : scan.matched();
+    String next = scan.page().size() == count && scan.more() ? CursorToken.encode(new PageCursor(scan.lastPageId(), total), queryKey) : null;
+    return new ListResult<>(scan.page(), total, 1, next);
+  }
+
+  /**
+   * Streams users in id order after {@code afterId}, skipping {@code skip} matches and keeping the
+   * next {@code count}. With {@code countAll} it reads to the end to count every match (the first
+   * page of a filtered walk, whose total is then remembered); otherwise it stops once the page is full.
+   */
+  private Scan<R> scan(String connectionId, Predicate<ObjectNode> matches, String afterId, long skip, int count,
+      boolean countAll) {
+    List<R> page = new ArrayList<>();
+    long matched = 0;
+    String lastPageId = afterId;
+    String next = afterId;
+    boolean more = false;
+    do {
+      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      for (R user : batch.resources()) {
+        if (!matches.test(store.document(user))) {
+          continue;
+        }
+        matched++;
+        if (matched > skip && page.size() < count) {
+          page.add(user);
+          lastPageId = store.id(user);
+        } else if (page.size() == count && matched > skip + count) {
+          more = true;
+          if (!countAll) {
+            return new Scan<>(page, matched, lastPageId, true);
+          }
+        }
+      }
+      next = batch.lastId();
+    } while (next != null);
+    return new Scan<>(page, matched, lastPageId, more);
+  }
+
+  private record Scan<R>(List<R> page, long matched, String lastPageId, boolean more) {}
+
+  private List<R> everyResource(String connectionId) {
+    List<R> all = new ArrayList<>();
+    String next = null;
+    do {
+      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      all.addAll(batch.resources());
+      if (all.size() > MAX_SORTED) {
+        throw ScimException.badRequest(ScimType.tooMany,
+            "Sorting is limited to " + MAX_SORTED + " resources; add a filter to narrow the result");
+      }
+      next = batch.lastId();
+    } while (next != null);
+    return all;
+  }
+
+  private List<R> sorted(List<R> resources, Predicate<ObjectNode> matches, Comparator<ObjectNode> order) {
+    List<R> selected = new ArrayList<>(resources.stream().filter(r -> matches.test(store.document(r))).toList());
+    Comparator<R> byId = Comparator.comparing(store::id);
+    selected.sort(order == null ? byId : Comparator.<R, ObjectNode>comparing(this::withId, order).thenComparing(byId));
+    return selected;
+  }
+
+  private ObjectNode withId(R resource) {
+    return store.document(resource).deepCopy().put("id", store.id(resource));
+  }
+
+  private static <R> ListResult<R> slice(List<R> all, long startIndex, int count) {
+    int from = (int) Math.min(all.size(), startIndex - 1);
+    int to = Math.min(all.size(), from + count);
+    return new ListResult<>(List.copyOf(all.subList(from, to)), all.size(), startIndex, null);
+  }
+
+  /** Queries share remembered positions only when their filters are identical. */
+  private static String queryKey(String filter) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((filter == null ? "" : filter.strip()).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,390 @@
+package dev.scimlambda.persistence;
+
+import static dev.scimlambda.persistence.Item.s;
+import static dev.scimlambda.persistence.KeySchema.GSI1;
+import static dev.scimlambda.persistence.KeySchema.GSI1_PK;
+import static dev.scimlambda.persistence.KeySchema.GSI1_SK;
+import static dev.scimlambda.persistence.KeySchema.PK;
+import static dev.scimlambda.persistence.KeySchema.SK;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.persistence.Transactions.Write;
+import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.groups.Member;
+import dev.scimlambda.scim.groups.ScimGroup;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * SCIM groups in their connection's partition: the group item (document without members, member
+ * count, version), guard items making displayName and externalId unique, and the connection's group
+ * count, written in one transaction. Memberships are items of their own in the group's member
+ * partition, indexed on gsi1 by member, written and deleted in batches.
+ */
+public final class DynamoGroupStore implements GroupStore {
+
+  public static final String ENTITY = "Group";
+  public static final String MEMBER_ENTITY = "GroupMember";
+  /** BatchGetItem takes at most 100 keys; each id is looked up as a user and as a group. */
+  private static final int RESOLVE_BATCH = 50;
+
+  private final TableAccess table;
+  private final Transactions tx;
+
+  public DynamoGroupStore(TableAccess table) {
+    this.table = table;
+    this.tx = new Transactions(table, UniquenessViolation::new, VersionMismatch::new);
+  }
+
+  @Override
+  public void create(ScimGroup group) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(tx.putIfAbsent(groupItem(group), null));
+    writes.addAll(guardPuts(group, group.displayNameKey(), group.externalId()));
+    writes.add(tx.countChange(key(group.connectionId(), KeySchema.GROUP_COUNT_SK), 1));
+    tx.run(writes);
+  }
+
+  @Override
+  public Optional<ScimGroup> find(String connectionId, String id) {
+    Map<String, AttributeValue> item = table.dynamo()
+        .getItem(b -> b.tableName(table.tableName()).key(groupKey(connectionId, id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public void replace(ScimGroup previous, ScimGroup updated) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(tx.putIfVersion(groupItem(updated), previous.version()));
+    String connection = previous.connectionId();
+    if (!previous.displayNameKey().equals(updated.displayNameKey())) {
+      writes.add(tx.delete(key(connection, KeySchema.groupNameGuard(previous.displayNameKey()))));
+      writes.addAll(guardPuts(updated, updated.displayNameKey(), null));
+    }
+    if (!Objects.equals(previous.externalId(), updated.externalId())) {
+      if (previous.externalId() != null) {
+        writes.add(tx.delete(key(connection, KeySchema.groupExternalIdGuard(previous.externalId()))));
+      }
+      if (updated.externalId() != null) {
+        writes.addAll(guardPuts(updated, null, updated.externalId()));
+      }
+    }
+    tx.run(writes);
+  }
+
+  @Override
+  public Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, Instant now) {
+    long count = countMembers(connectionId, id);
+    Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#version", "version", "#count", "memberCount",
+        "#modified", "lastModified"));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Item.n(1), ":count", Item.n(count),
+        ":now", s(now.toString())));
+    String condition = "attribute_exists(#pk)";
+    if (expectedVersion != null) {
+      condition += " AND #version = :expected";
+      values.put(":expected", Item.n(expectedVersion));
+    }
+    String conditionExpression = condition;
+    try {
+      Map<String, AttributeValue> item = table.dynamo().updateItem(b -> b.tableName(table.tableName())
+          .key(groupKey(connectionId, id))
+          .updateExpression("SET #count = :count, #modified = :now ADD #version :one")
+          .conditionExpression(conditionExpression)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values)
+          .returnValues(ReturnValue.ALL_NEW)).attributes();
+      return Optional.of(fromItem(item));
+    } catch (ConditionalCheckFailedException e) {
+      if (find(connectionId, id).isEmpty()) {
+        return Optional.empty();
+      }
+      throw new VersionMismatch();
+    }
+  }
+
+  @Override
+  public void delete(ScimGroup current) {
+    String connection = current.connectionId();
+    List<Write> writes = new ArrayList<>();
+    writes.add(tx.deleteIfVersion(groupKey(connection, current.id()), current.version()));
+    writes.add(tx.delete(key(connection, KeySchema.groupNameGuard(current.displayNameKey()))));
+    if (current.externalId() != null) {
+      writes.add(tx.delete(key(connection, KeySchema.groupExternalIdGuard(current.externalId()))));
+    }
+    writes.add(tx.countChange(key(connection, KeySchema.GROUP_COUNT_SK), -1));
+    tx.run(writes);
+    List<WriteRequest> deletes = new ArrayList<>();
+    String after = null;
+    do {
+      MemberPage page = members(connection, current.id(), after, 1000);
+      page.members().forEach(m -> deletes.add(BatchWrites.delete(memberKey(connection, current.id(), m.value()))));
+      after = page.lastMemberId();
+    } while (after != null);
+    BatchWrites.run(table, deletes);
+  }
+
+  @Override
+  public void putMembers(String connectionId, String groupId, Collection<Member> members) {
+    BatchWrites.run(table, members.stream().map(m -> BatchWrites.put(memberItem(connectionId, groupId, m))).toList());
+  }
+
+  @Override
+  public void removeMembers(String connectionId, String groupId, Collection<String> memberIds) {
+    BatchWrites.run(table, new LinkedHashSet<>(memberIds).stream()
+        .map(id -> BatchWrites.delete(memberKey(connectionId, groupId, id))).toList());
+  }
+
+  @Override
+  public MemberPage members(String connectionId, String groupId, String afterMemberId, int limit) {
+    String partition = KeySchema.groupMembersPartition(connectionId, groupId);
+    Map<String, AttributeValue> start =
+        afterMemberId == null ? null : Map.of(PK, s(partition), SK, s(KeySchema.memberSk(afterMemberId)));
+    var response = table.dynamo().query(b -> b.tableName(table.tableName())
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+        .expressionAttributeValues(Map.of(":pk", s(partition), ":prefix", s(KeySchema.MEMBER_PREFIX)))
+        .exclusiveStartKey(start)
+        .limit(limit)
+        .consistentRead(true));
+    List<Member> members = response.items().stream().map(DynamoGroupStore::memberFromItem).toList();
+    boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+    return new MemberPage(members, more && !members.isEmpty() ? members.get(members.size() - 1).value() : null);
+  }
+
+  @Override
+  public long countMembers(String connectionId, String groupId) {
+    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+            .expressionAttributeValues(Map.of(
+                ":pk", s(KeySchema.groupMembersPartition(connectionId, groupId)), ":prefix", s(KeySchema.MEMBER_PREFIX)))
+            .select(Select.COUNT)
+            .consistentRead(true))
+        .stream()
+        .mapToLong(page -> page.count())
+        .sum();
+  }
+
+  @Override
+  public List<String> groupIdsOf(String connectionId, String memberId) {
+    return membershipsOf(connectionId, memberId).stream().map(item -> item.get("groupId").s()).toList();
+  }
+
+  @Override
+  public List<String> removeFromAllGroups(String connectionId, String memberId) {
+    List<Map<String, AttributeValue>> memberships = membershipsOf(connectionId, memberId);
+    BatchWrites.run(table, memberships.stream()
+        .map(item -> BatchWrites.delete(Map.of(PK, item.get(PK), SK, item.get(SK)))).toList());
+    return memberships.stream().map(item -> item.get("groupId").s()).toList();
+  }
+
+  /** The member's membership items, from gsi1 (eventually consistent, as every GSI read). */
+  private List<Map<String, AttributeValue>> membershipsOf(String connectionId, String memberId) {
+    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
+            .indexName(GSI1)
+            .keyConditionExpression("#pk = :pk")
+            .expressionAttributeNames(Map.of("#pk", GSI1_PK))
+            .expressionAttributeValues(Map.of(":pk", s(KeySchema.memberGroups(connectionId, memberId)))))
+        .items()
+        .stream()
+        .toList();
+  }
+
+  @Override
+  public Map<String, Member> resolve(String connectionId, Collection<String> ids) {
+    Map<String, Member> found = new HashMap<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += RESOLVE_BATCH) {
+      List<Map<String, AttributeValue>> keys = new ArrayList<>();
+      for (String id : all.subList(from, Math.min(all.size(), from + RESOLVE_BATCH))) {
+        if (id.contains("#")) {
+          continue;
+        }
+        keys.add(key(connectionId, KeySchema.userSk(id)));
+        keys.add(groupKey(connectionId, id));
+      }
+      Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of() : Map.of(table.tableName(),
+          KeysAndAttributes.builder().keys(keys).consistentRead(true)
+              .projectionExpression("#entity, #id, #document")
+              .expressionAttributeNames(Map.of("#entity", KeySchema.ENTITY, "#id", "id", "#document", "document")).build());
+      for (int round = 1; !pending.isEmpty(); round++) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
+        response.responses().getOrDefault(table.tableName(), List.of()).forEach(item -> {
+          Member member = resolved(item);
+          found.put(member.value(), member);
+        });
+        pending = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : Map.of();
+        if (!pending.isEmpty() && round == 12) {
+          throw new IllegalStateException("DynamoDB kept returning unprocessed keys; retry the request");
+        }
+        if (!pending.isEmpty()) {
+          sleep(Math.min(1000L, 10L << round));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Member resolved(Map<String, AttributeValue> item) {
+    boolean group = ENTITY.equals(item.get(KeySchema.ENTITY).s());
+    JsonNode document = parse(item.get("document").s());
+    String display = group ? text(document, "displayName") : Optional.ofNullable(text(document, "displayName"))
+        .orElse(text(document, "userName"));
+    return new Member(item.get("id").s(), group ? Member.GROUP : Member.USER, display);
+  }
+
+  private static String text(JsonNode document, String field) {
+    JsonNode value = document.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public Optional<String> findId(String connectionId, LookupKey lookup, String normalisedValue) {
+    String sk = switch (lookup) {
+      case DISPLAY_NAME -> KeySchema.groupNameGuard(normalisedValue);
+      case EXTERNAL_ID -> KeySchema.groupExternalIdGuard(normalisedValue);
+    };
+    Map<String, AttributeValue> item =
+        table.dynamo().getItem(b -> b.tableName(table.tableName()).key(key(connectionId, sk)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("groupId").s());
+  }
+
+  @Override
+  public GroupPage page(String connectionId, String afterId, int limit) {
+    Map<String, AttributeValue> start = afterId == null ? null : groupKey(connectionId, afterId);
+    var response = table.dynamo().query(b -> b.tableName(table.tableName())
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+        .expressionAttributeValues(Map.of(
+            ":pk", s(KeySchema.connectionPartition(connectionId)), ":prefix", s(KeySchema.GROUP_PREFIX)))
+        .exclusiveStartKey(start)
+        .limit(limit)
+        .consistentRead(true));
+    List<ScimGroup> groups = response.items().stream().map(DynamoGroupStore::fromItem).toList();
+    boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+    return new GroupPage(groups, more && !groups.isEmpty() ? groups.get(groups.size() - 1).id() : null);
+  }
+
+  @Override
+  public long count(String connectionId) {
+    Map<String, AttributeValue> item = table.dynamo()
+        .getItem(b -> b.tableName(table.tableName())
+            .key(key(connectionId, KeySchema.GROUP_COUNT_SK))
+            .consistentRead(true))
+        .item();
+    return item == null || !item.containsKey("count") ? 0 : Long.parseLong(item.get("count").n());
+  }
+
+  private List<Write> guardPuts(ScimGroup group, String displayNameKey, String externalId) {
+    List<Write> writes = new ArrayList<>();
+    if (displayNameKey != null) {
+      writes.add(tx.putIfAbsent(guardItem(group, KeySchema.groupNameGuard(displayNameKey)), "displayName"));
+    }
+    if (externalId != null) {
+      writes.add(tx.putIfAbsent(guardItem(group, KeySchema.groupExternalIdGuard(externalId)), "externalId"));
+    }
+    return writes;
+  }
+
+  private static Map<String, AttributeValue> key(String connectionId, String sk) {
+    return Map.of(PK, s(KeySchema.connectionPartition(connectionId)), SK, s(sk));
+  }
+
+  private static Map<String, AttributeValue> groupKey(String connectionId, String id) {
+    return key(connectionId, KeySchema.groupSk(id));
+  }
+
+  private static Map<String, AttributeValue> memberKey(String connectionId, String groupId, String memberId) {
+    return Map.of(PK, s(KeySchema.groupMembersPartition(connectionId, groupId)), SK, s(KeySchema.memberSk(memberId)));
+  }
+
+  private static Map<String, AttributeValue> guardItem(ScimGroup group, String sk) {
+    Map<String, AttributeValue> item = new HashMap<>(key(group.connectionId(), sk));
+    item.put(KeySchema.ENTITY, s("GroupGuard"));
+    item.put("groupId", s(group.id()));
+    return item;
+  }
+
+  private static Map<String, AttributeValue> memberItem(String connectionId, String groupId, Member member) {
+    return Item.of(new HashMap<>(memberKey(connectionId, groupId, member.value())))
+        .put(KeySchema.ENTITY, MEMBER_ENTITY)
+        .put("connectionId", connectionId)
+        .put("groupId", groupId)
+        .put("memberId", member.value())
+        .put("type", member.type())
+        .put("display", member.display())
+        .put(GSI1_PK, KeySchema.memberGroups(connectionId, member.value()))
+        .put(GSI1_SK, KeySchema.groupSk(groupId))
+        .values();
+  }
+
+  private static Member memberFromItem(Map<String, AttributeValue> values) {
+    Item item = Item.of(values);
+    return new Member(item.string("memberId"), item.string("type"), item.string("display"));
+  }
+
+  private static Map<String, AttributeValue> groupItem(ScimGroup g) {
+    return Item.of(new HashMap<>(groupKey(g.connectionId(), g.id())))
+        .put(KeySchema.ENTITY, ENTITY)
+        .put("id", g.id())
+        .put("connectionId", g.connectionId())
+        .put("document", g.document().toString())
+        .put("displayNameKey", g.displayNameKey())
+        .put("externalId", g.externalId())
+        .put("memberCount", g.memberCount())
+        .put("created", g.created())
+        .put("lastModified", g.lastModified())
+        .put("version", g.version())
+        .values();
+  }
+
+  /** Public so the stream processor decodes the same images the store writes. */
+  public static ScimGroup fromItem(Map<String, AttributeValue> values) {
+    Item item = Item.of(values);
+    return new ScimGroup(
+        item.string("connectionId"),
+        item.string("id"),
+        (ObjectNode) parse(item.string("document")),
+        item.string("displayNameKey"),
+        item.string("externalId"),
+        values.containsKey("memberCount") ? item.number("memberCount") : 0,
+        item.instant("created"),
+        item.instant("lastModified"),
+        item.number("version"));
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return ScimJson.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored document is not JSON", e);
+    }
+  }
+}

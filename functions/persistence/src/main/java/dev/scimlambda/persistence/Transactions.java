@@ -1,0 +1,118 @@
+package dev.scimlambda.persistence;
+
+import static dev.scimlambda.persistence.KeySchema.PK;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The TransactWriteItems of a resource store: the actions, each remembering which guard it is, and
+ * running them so a failed guard condition names its attribute and a failed version condition is a
+ * concurrent change.
+ */
+final class Transactions {
+
+  static final int TRANSACTION_ATTEMPTS = 3;
+
+  private final TableAccess table;
+  private final Function<String, RuntimeException> uniqueness;
+  private final Supplier<RuntimeException> versionMismatch;
+
+  /**
+   * @param uniqueness the store's exception for a taken unique value, given the attribute's name
+   * @param versionMismatch the store's exception for a resource changed since it was read
+   */
+  Transactions(TableAccess table, Function<String, RuntimeException> uniqueness,
+      Supplier<RuntimeException> versionMismatch) {
+    this.table = table;
+    this.uniqueness = uniqueness;
+    this.versionMismatch = versionMismatch;
+  }
+
+  /** One action of a transaction, remembering which guard it is so a failed condition can be named. */
+  record Write(TransactWriteItem item, String guardOf) {}
+
+  /**
+   * Runs the writes as one transaction and translates which condition failed. A transaction that
+   * collided with another one on the same items is retried a few times (DynamoDB cancels both
+   * sides), then reported as a concurrent change.
+   */
+  void run(List<Write> writes) {
+    List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        table.dynamo().transactWriteItems(b -> b.transactItems(items));
+        return;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+            String guardOf = writes.get(i).guardOf();
+            throw guardOf != null ? uniqueness.apply(guardOf) : versionMismatch.get();
+          }
+        }
+        boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        if (!conflict) {
+          throw e;
+        }
+        if (attempt == TRANSACTION_ATTEMPTS) {
+          throw versionMismatch.get();
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 20L << attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw versionMismatch.get();
+    }
+  }
+
+  Write put(Map<String, AttributeValue> item) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)).build(), null);
+  }
+
+  Write putIfAbsent(Map<String, AttributeValue> item, String guardOf) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))).build(), guardOf);
+  }
+
+  Write putIfVersion(Map<String, AttributeValue> item, long expectedVersion) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
+        .conditionExpression("#version = :expected")
+        .expressionAttributeNames(Map.of("#version", "version"))
+        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+  }
+
+  Write delete(Map<String, AttributeValue> key) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)).build(), null);
+  }
+
+  Write deleteIfVersion(Map<String, AttributeValue> key, long expectedVersion) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
+        .conditionExpression("#version = :expected")
+        .expressionAttributeNames(Map.of("#version", "version"))
+        .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+  }
+
+  /** {@code ADD count :delta} on a counter item. */
+  Write countChange(Map<String, AttributeValue> key, int delta) {
+    return new Write(TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
+        .key(key)
+        .updateExpression("ADD #count :delta")
+        .expressionAttributeNames(Map.of("#count", "count"))
+        .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta))))).build(), null);
+  }
+}
