@@ -5,6 +5,10 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -44,6 +48,8 @@ final class CapacityMeter implements ExecutionInterceptor {
     if (request instanceof UpdateItemRequest r) return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     if (request instanceof DeleteItemRequest r) return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     if (request instanceof TransactWriteItemsRequest r) return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    if (request instanceof BatchWriteItemRequest r) return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    if (request instanceof BatchGetItemRequest r) return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     return request;
   }
 
@@ -56,6 +62,8 @@ final class CapacityMeter implements ExecutionInterceptor {
     if (response instanceof UpdateItemResponse r) write += units(r.consumedCapacity());
     if (response instanceof DeleteItemResponse r) write += units(r.consumedCapacity());
     if (response instanceof TransactWriteItemsResponse r) write += units(r.consumedCapacity());
+    if (response instanceof BatchWriteItemResponse r) write += units(r.consumedCapacity());
+    if (response instanceof BatchGetItemResponse r) read += units(r.consumedCapacity());
   }
 
   private static double units(ConsumedCapacity capacity) {

@@ -2,10 +2,13 @@ package dev.scimlambda.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
+import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.groups.GroupListing;
+import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.resource.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.listing.ListQuery;
@@ -15,12 +18,14 @@ import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.Users;
 import dev.scimlambda.table.TableDefinition;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Read and write capacity units per Users operation, measured on DynamoDB Local (which reports
+ * Read and write capacity units per Users and Groups operation, measured on DynamoDB Local (which reports
  * ConsumedCapacity like the service), and the cost of walking a directory page by page: the 10k
  * walk against the 1k walk of the same run shows whether the walk is linear.
  *
@@ -43,7 +48,8 @@ public final class CapacityUnits {
       TableDefinition.load().createIfAbsent(dynamo, "bench");
       TableAccess table = new TableAccess(dynamo, "bench");
       DynamoUserStore store = new DynamoUserStore(table);
-      Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC());
+      Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(),
+          new Groups(new DynamoGroupStore(table), new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC()));
       UserListing listing = new UserListing(store, new DynamoPageCursorStore(table, Clock.systemUTC()));
 
       System.out.println("operation                                   RCU       WCU");
@@ -52,6 +58,34 @@ public final class CapacityUnits {
       measure(meter, "PATCH replace displayName", () -> users.patch("c0", ada.id(), patchDisplayName(), null));
       measure(meter, "filter userName eq", () -> listing.list("c0", query("userName eq \"user0@example.com\"", 1L)));
       measure(meter, "filter emails.value eq", () -> listing.list("c0", query("emails.value eq \"u0@work.example.com\"", 1L)));
+
+      DynamoGroupStore groupStore = new DynamoGroupStore(table);
+      Groups groups = new Groups(groupStore, new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC());
+      GroupListing groupListing = new GroupListing(groupStore, new DynamoPageCursorStore(table, Clock.systemUTC()));
+      List<String> members = new ArrayList<>();
+      for (int i = 1; i <= 110; i++) {
+        members.add(users.create("c0", user(i)).id());
+      }
+      String group = measure(meter, "create group with 10 members",
+          () -> groups.create("c0", groupJson("Marketing", members.subList(0, 10)))).group().id();
+      measure(meter, "get group, excludedAttributes=members", () -> groups.get("c0", group, false));
+      measure(meter, "get group with its 10 members", () -> groups.get("c0", group, true));
+      measure(meter, "PATCH add 1 member", () -> groups.patch("c0", group, addMembers(members.subList(10, 11)), null));
+      measure(meter, "PATCH add 100 members", () -> groups.patch("c0", group, addMembers(members.subList(10, 110)), null));
+      measure(meter, "PATCH remove 1 member", () -> groups.patch("c0", group, json(
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\","
+              + "\"path\":\"members[value eq \\\"" + members.get(0) + "\\\"]\"}]}"), null));
+      measure(meter, "filter displayName eq", () -> groupListing.list("c0", query("displayName eq \"marketing\"", 1L)));
+      measure(meter, "filter members.value eq", () -> groupListing.list("c0", query("members.value eq \"" + members.get(5) + "\"", 1L)));
+      measure(meter, "get user with its groups", () -> users.directGroups("c0", members.get(5)));
+      measure(meter, "delete user in 1 group", () -> {
+        users.delete("c0", members.get(5), null);
+        return null;
+      });
+      measure(meter, "delete group of 109 members", () -> {
+        groups.delete("c0", group, null);
+        return null;
+      });
 
       double walk1k = walk(meter, users, listing, "c1k", 1_000);
       double walk10k = walk(meter, users, listing, "c10k", 10_000);
@@ -92,6 +126,17 @@ public final class CapacityUnits {
     return json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"user" + i
         + "@example.com\",\"name\":{\"givenName\":\"User\",\"familyName\":\"N" + i + "\"},\"emails\":[{\"type\":\"work\",\"value\":\"u"
         + i + "@work.example.com\",\"primary\":true},{\"type\":\"home\",\"value\":\"u" + i + "@home.example.com\"}]}");
+  }
+
+  private static JsonNode groupJson(String displayName, List<String> memberIds) {
+    return json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + displayName
+        + "\",\"members\":[" + memberIds.stream().map(id -> "{\"value\":\"" + id + "\"}").collect(Collectors.joining(",")) + "]}");
+  }
+
+  private static JsonNode addMembers(List<String> memberIds) {
+    return json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+        + "\"path\":\"members\",\"value\":[" + memberIds.stream().map(id -> "{\"value\":\"" + id + "\"}")
+        .collect(Collectors.joining(",")) + "]}]}");
   }
 
   private static JsonNode patchDisplayName() {

@@ -42,8 +42,8 @@ public final class DynamoGroupStore implements GroupStore {
 
   public static final String ENTITY = "Group";
   public static final String MEMBER_ENTITY = "GroupMember";
-  /** BatchGetItem takes at most 100 keys; each id is looked up as a user and as a group. */
-  private static final int RESOLVE_BATCH = 50;
+  /** BatchGetItem takes at most 100 keys. */
+  private static final int BATCH_GET = 100;
 
   private final TableAccess table;
   private final Transactions tx;
@@ -90,11 +90,10 @@ public final class DynamoGroupStore implements GroupStore {
   }
 
   @Override
-  public Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, Instant now) {
-    long count = countMembers(connectionId, id);
+  public Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, Instant now, long memberDelta) {
     Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#version", "version", "#count", "memberCount",
         "#modified", "lastModified"));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Item.n(1), ":count", Item.n(count),
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Item.n(1), ":delta", Item.n(memberDelta),
         ":now", s(now.toString())));
     String condition = "attribute_exists(#pk)";
     if (expectedVersion != null) {
@@ -105,7 +104,7 @@ public final class DynamoGroupStore implements GroupStore {
     try {
       Map<String, AttributeValue> item = table.dynamo().updateItem(b -> b.tableName(table.tableName())
           .key(groupKey(connectionId, id))
-          .updateExpression("SET #count = :count, #modified = :now ADD #version :one")
+          .updateExpression("SET #modified = :now ADD #version :one, #count :delta")
           .conditionExpression(conditionExpression)
           .expressionAttributeNames(names)
           .expressionAttributeValues(values)
@@ -140,15 +139,30 @@ public final class DynamoGroupStore implements GroupStore {
     BatchWrites.run(table, deletes);
   }
 
+  /** Reads the memberships first (BatchGetItem, O(N)) so unchanged ones are not rewritten and new ones are counted. */
   @Override
-  public void putMembers(String connectionId, String groupId, Collection<Member> members) {
-    BatchWrites.run(table, members.stream().map(m -> BatchWrites.put(memberItem(connectionId, groupId, m))).toList());
+  public int putMembers(String connectionId, String groupId, Collection<Member> members) {
+    Map<String, Member> existing = existingMembers(connectionId, groupId, members.stream().map(Member::value).toList());
+    List<Member> changed = members.stream().filter(m -> !m.equals(existing.get(m.value()))).toList();
+    BatchWrites.run(table, changed.stream().map(m -> BatchWrites.put(memberItem(connectionId, groupId, m))).toList());
+    return (int) members.stream().filter(m -> !existing.containsKey(m.value())).count();
   }
 
   @Override
-  public void removeMembers(String connectionId, String groupId, Collection<String> memberIds) {
-    BatchWrites.run(table, new LinkedHashSet<>(memberIds).stream()
+  public int removeMembers(String connectionId, String groupId, Collection<String> memberIds) {
+    Map<String, Member> existing = existingMembers(connectionId, groupId, memberIds);
+    BatchWrites.run(table, existing.keySet().stream()
         .map(id -> BatchWrites.delete(memberKey(connectionId, groupId, id))).toList());
+    return existing.size();
+  }
+
+  private Map<String, Member> existingMembers(String connectionId, String groupId, Collection<String> memberIds) {
+    List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(memberIds).stream()
+        .map(id -> memberKey(connectionId, groupId, id)).toList();
+    Map<String, Member> existing = new HashMap<>();
+    batchGet(keys, "memberId, #type, display", Map.of("#type", "type"))
+        .forEach(item -> existing.put(item.get("memberId").s(), memberFromItem(item)));
+    return existing;
   }
 
   @Override
@@ -209,28 +223,35 @@ public final class DynamoGroupStore implements GroupStore {
 
   @Override
   public Map<String, Member> resolve(String connectionId, Collection<String> ids) {
-    Map<String, Member> found = new HashMap<>();
-    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-    for (int from = 0; from < all.size(); from += RESOLVE_BATCH) {
-      List<Map<String, AttributeValue>> keys = new ArrayList<>();
-      for (String id : all.subList(from, Math.min(all.size(), from + RESOLVE_BATCH))) {
-        if (id.contains("#")) {
-          continue;
-        }
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(ids)) {
+      if (!id.contains("#")) {
         keys.add(key(connectionId, KeySchema.userSk(id)));
         keys.add(groupKey(connectionId, id));
       }
-      Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of() : Map.of(table.tableName(),
-          KeysAndAttributes.builder().keys(keys).consistentRead(true)
-              .projectionExpression("#entity, #id, #document")
-              .expressionAttributeNames(Map.of("#entity", KeySchema.ENTITY, "#id", "id", "#document", "document")).build());
-      for (int round = 1; !pending.isEmpty(); round++) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
-        response.responses().getOrDefault(table.tableName(), List.of()).forEach(item -> {
+    }
+    Map<String, Member> found = new HashMap<>();
+    batchGet(keys, "#entity, #id, #document",
+        Map.of("#entity", KeySchema.ENTITY, "#id", "id", "#document", "document"))
+        .forEach(item -> {
           Member member = resolved(item);
           found.put(member.value(), member);
         });
+    return found;
+  }
+
+  /** Strongly consistent BatchGetItem in calls of 100 keys, resending unprocessed keys after a growing pause. */
+  private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String projection,
+      Map<String, String> names) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET) {
+      Map<String, KeysAndAttributes> pending = Map.of(table.tableName(), KeysAndAttributes.builder()
+          .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).consistentRead(true)
+          .projectionExpression(projection).expressionAttributeNames(names).build());
+      for (int round = 1; !pending.isEmpty(); round++) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
+        items.addAll(response.responses().getOrDefault(table.tableName(), List.of()));
         pending = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : Map.of();
         if (!pending.isEmpty() && round == 12) {
           throw new IllegalStateException("DynamoDB kept returning unprocessed keys; retry the request");
@@ -240,7 +261,7 @@ public final class DynamoGroupStore implements GroupStore {
         }
       }
     }
-    return found;
+    return items;
   }
 
   private static Member resolved(Map<String, AttributeValue> item) {

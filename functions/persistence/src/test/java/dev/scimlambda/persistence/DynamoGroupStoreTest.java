@@ -118,14 +118,26 @@ class DynamoGroupStoreTest {
   @Test
   void touchBumpsTheVersionAndSetsTheMemberCount() {
     store.create(group("g1", "Marketing", null, 1));
-    store.putMembers("c1", "g1", members(3));
-    ScimGroup touched = store.touch("c1", "g1", null, now.plusSeconds(1)).orElseThrow();
+    assertThat(store.putMembers("c1", "g1", members(3))).isEqualTo(3);
+    ScimGroup touched = store.touch("c1", "g1", null, now.plusSeconds(1), 3).orElseThrow();
     assertThat(touched.version()).isEqualTo(2);
     assertThat(touched.memberCount()).isEqualTo(3);
     assertThat(touched.lastModified()).isEqualTo(now.plusSeconds(1));
-    assertThatThrownBy(() -> store.touch("c1", "g1", 1L, now)).isInstanceOf(VersionMismatch.class);
-    assertThat(store.touch("c1", "g1", 2L, now).orElseThrow().version()).isEqualTo(3);
-    assertThat(store.touch("c1", "nope", null, now)).isEmpty();
+    assertThatThrownBy(() -> store.touch("c1", "g1", 1L, now, 0)).isInstanceOf(VersionMismatch.class);
+    ScimGroup again = store.touch("c1", "g1", 2L, now, -1).orElseThrow();
+    assertThat(again.version()).isEqualTo(3);
+    assertThat(again.memberCount()).isEqualTo(2);
+    assertThat(store.touch("c1", "nope", null, now, 0)).isEmpty();
+  }
+
+  @Test
+  void putAndRemoveCountOnlyWhatChanged() {
+    store.create(group("g1", "Marketing", null, 1));
+    List<Member> members = members(30);
+    assertThat(store.putMembers("c1", "g1", members.subList(0, 20))).isEqualTo(20);
+    assertThat(store.putMembers("c1", "g1", members)).isEqualTo(10);
+    assertThat(store.removeMembers("c1", "g1", List.of("m000", "m001", "nobody"))).isEqualTo(2);
+    assertThat(store.countMembers("c1", "g1")).isEqualTo(28);
   }
 
   @Test
@@ -145,7 +157,7 @@ class DynamoGroupStoreTest {
   void deletingAStaleVersionIsRefused() {
     ScimGroup v1 = group("g1", "Marketing", null, 1);
     store.create(v1);
-    store.touch("c1", "g1", null, now);
+    store.touch("c1", "g1", null, now, 0);
     assertThatThrownBy(() -> store.delete(v1)).isInstanceOf(VersionMismatch.class);
     assertThat(store.find("c1", "g1")).isPresent();
   }

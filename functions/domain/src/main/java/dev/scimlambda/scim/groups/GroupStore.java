@@ -25,25 +25,29 @@ public interface GroupStore {
   void replace(ScimGroup previous, ScimGroup updated);
 
   /**
-   * Records that the group's members changed: bumps its version, sets its member count and
-   * lastModified. With {@code expectedVersion} the group must still have it ({@link VersionMismatch}
-   * otherwise); without, only exist. Returns the group as written, empty when it is gone.
+   * Records that the group's members changed: bumps its version, adds {@code memberDelta} to its
+   * member count, sets lastModified. With {@code expectedVersion} the group must still have it
+   * ({@link VersionMismatch} otherwise); without, only exist. Returns the group as written, empty
+   * when it is gone.
    */
-  Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, java.time.Instant now);
+  Optional<ScimGroup> touch(String connectionId, String id, Long expectedVersion, java.time.Instant now, long memberDelta);
 
   /** Deletes the group if it is still {@code current} ({@link VersionMismatch} otherwise), then all its memberships. */
   void delete(ScimGroup current);
 
-  /** Puts the membership items (idempotent: an existing membership is overwritten). */
-  void putMembers(String connectionId, String groupId, Collection<Member> members);
+  /**
+   * Puts the membership items (idempotent: an unchanged membership is not rewritten). Costs O(members
+   * given), never O(group size). Returns how many of them were not members before.
+   */
+  int putMembers(String connectionId, String groupId, Collection<Member> members);
 
-  /** Deletes the membership items of these member ids (absent ones are ignored). */
-  void removeMembers(String connectionId, String groupId, Collection<String> memberIds);
+  /** Deletes the membership items of these member ids (absent ones are ignored); returns how many there were. */
+  int removeMembers(String connectionId, String groupId, Collection<String> memberIds);
 
   /** The group's members in member-id order, after {@code afterMemberId} (exclusive; null = start). */
   MemberPage members(String connectionId, String groupId, String afterMemberId, int limit);
 
-  /** How many membership items the group has. */
+  /** How many membership items the group has, counted (O(group size) reads: for checks, not for writes). */
   long countMembers(String connectionId, String groupId);
 
   /** The ids of the groups {@code memberId} is a direct member of. */

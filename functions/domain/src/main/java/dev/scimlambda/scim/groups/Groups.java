@@ -89,12 +89,12 @@ public final class Groups implements Memberships {
   /** PUT: the body replaces the document; its members replace the members, by difference. */
   public GroupView replace(String connectionId, String id, JsonNode body, String ifMatch) {
     List<List<Member>> finalMembers = new ArrayList<>();
-    ScimGroup group = write(connectionId, id, ifMatch, current -> {
+    ScimGroup group = write(connectionId, id, ifMatch, (current, counter) -> {
       ObjectNode document = rules.forReplace(current.document().deepCopy(), body);
       MemberChanges changes = MemberChanges.replacing(document.path("members"));
       document.remove("members");
       finalMembers.clear();
-      finalMembers.add(List.copyOf(applyMembers(connectionId, current, changes).values()));
+      finalMembers.add(List.copyOf(applyMembers(connectionId, current, changes, counter).values()));
       return document;
     }, true);
     return new GroupView(group, finalMembers.get(0));
@@ -110,11 +110,11 @@ public final class Groups implements Memberships {
     // Checks the whole message as the patcher reads it (syntax, types, paths), then splits it.
     ScimPatch.apply(before.document(), patchRequest, ScimSchemas.group());
     MemberChanges.Split split = MemberChanges.split(patchRequest);
-    return write(connectionId, id, ifMatch, current -> {
+    return write(connectionId, id, ifMatch, (current, counter) -> {
       ObjectNode document = split.documentPatch() == null
           ? current.document().deepCopy() : rules.patch(current.document().deepCopy(), split.documentPatch());
       document.remove("members");
-      applyMembers(connectionId, current, split.members());
+      applyMembers(connectionId, current, split.members(), counter);
       return document;
     }, !split.members().isEmpty());
   }
@@ -147,7 +147,7 @@ public final class Groups implements Memberships {
   public void removeEverywhere(String connectionId, String memberId) {
     Instant now = clock.instant();
     for (String groupId : store.removeFromAllGroups(connectionId, memberId)) {
-      store.touch(connectionId, groupId, null, now);
+      store.touch(connectionId, groupId, null, now, -1);
     }
   }
 
@@ -157,14 +157,18 @@ public final class Groups implements Memberships {
    * member changes never lose a race.
    */
   private ScimGroup write(String connectionId, String id, String ifMatch, DocumentChange change, boolean membersChanged) {
+    // Member writes of a lost attempt did happen: their count change is carried to the next attempt.
+    long memberDelta = 0;
     for (int attempt = 1; ; attempt++) {
       ScimGroup current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
-      ObjectNode document = change.apply(current);
+      MemberCount counter = new MemberCount();
+      ObjectNode document = change.apply(current, counter);
+      memberDelta += counter.delta;
       Instant now = clock.instant();
       try {
         if (!document.equals(current.document())) {
-          long count = membersChanged ? store.countMembers(connectionId, id) : current.memberCount();
+          long count = Math.max(0, current.memberCount() + memberDelta);
           ScimGroup updated = build(connectionId, id, document, current.created(), now, current.version() + 1, count);
           store.replace(current, updated);
           return updated;
@@ -173,7 +177,7 @@ public final class Groups implements Memberships {
           return current;
         }
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : current.version();
-        Optional<ScimGroup> touched = store.touch(connectionId, id, expected, now);
+        Optional<ScimGroup> touched = store.touch(connectionId, id, expected, now, memberDelta);
         if (touched.isEmpty()) {
           // Deleted while this request wrote memberships: those would outlive the group.
           store.removeMembers(connectionId, id, members(connectionId, id).stream().map(Member::value).toList());
@@ -191,14 +195,20 @@ public final class Groups implements Memberships {
   /** The new document of a group, applying its member changes on the way. */
   @FunctionalInterface
   private interface DocumentChange {
-    ObjectNode apply(ScimGroup current);
+    ObjectNode apply(ScimGroup current, MemberCount counter);
+  }
+
+  /** How much one attempt's membership writes changed the member count. */
+  private static final class MemberCount {
+    long delta;
   }
 
   /**
    * Applies member changes as membership deletes and puts; returns the members put (for a whole
    * replacement: the resulting members).
    */
-  private Map<String, Member> applyMembers(String connectionId, ScimGroup group, MemberChanges changes) {
+  private Map<String, Member> applyMembers(String connectionId, ScimGroup group, MemberChanges changes,
+      MemberCount counter) {
     if (changes.isEmpty()) {
       return Map.of();
     }
@@ -220,8 +230,8 @@ public final class Groups implements Memberships {
       }
     }
     deletes.removeAll(wanted.keySet());
-    store.removeMembers(connectionId, group.id(), deletes);
-    store.putMembers(connectionId, group.id(), puts.values());
+    counter.delta -= store.removeMembers(connectionId, group.id(), deletes);
+    counter.delta += store.putMembers(connectionId, group.id(), puts.values());
     return wanted;
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import dev.scimlambda.scim.groups.GroupStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -53,6 +54,11 @@ class GroupsEndpointTest extends ScimTestConnections {
     Set<String> ids = new HashSet<>();
     result.json().path("members").forEach(m -> ids.add(m.get("value").asText()));
     return ids;
+  }
+
+  /** The count kept on the group item, which member changes adjust without reading the group's members. */
+  private static long memberCount(IssuedConnection connection, String groupId) {
+    return stack.context().getBean(GroupStore.class).find(connection.connection().id(), groupId).orElseThrow().memberCount();
   }
 
   private static List<String> users(IssuedConnection connection, int n) {
@@ -238,6 +244,7 @@ class GroupsEndpointTest extends ScimTestConnections {
     assertThat(replaced.json().get("displayName").asText()).isEqualTo("Marketing 2");
     assertThat(replaced.json().get("members")).hasSize(2);
     assertThat(memberIds(connection, id)).containsExactlyInAnyOrder(users.get(1), users.get(2));
+    assertThat(memberCount(connection, id)).isEqualTo(2);
   }
 
   @Test
@@ -270,6 +277,7 @@ class GroupsEndpointTest extends ScimTestConnections {
     }
     assertThat(memberIds(connection, id)).containsExactlyInAnyOrderElementsOf(users);
     assertThat(call(connection, "GET", "/Groups/" + id, null).header("ETag")).isEqualTo("W/\"51\"");
+    assertThat(memberCount(connection, id)).isEqualTo(50);
   }
 
   @Test
@@ -311,6 +319,7 @@ class GroupsEndpointTest extends ScimTestConnections {
     String id = createGroup(connection, groupJson("Marketing", users.toArray(String[]::new)));
     assertThat(call(connection, "DELETE", "/Users/" + users.get(0), null).status()).isEqualTo(204);
     assertThat(memberIds(connection, id)).containsExactly(users.get(1));
+    assertThat(memberCount(connection, id)).isEqualTo(1);
   }
 
   @Test
@@ -389,5 +398,6 @@ class GroupsEndpointTest extends ScimTestConnections {
       assertThat(result.status()).isEqualTo(204);
     }
     assertThat(memberIds(connection, id)).hasSize(2000).containsAll(users);
+    assertThat(memberCount(connection, id)).isEqualTo(2000);
   }
 }
