@@ -11,6 +11,7 @@ import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
 import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
+import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.Memberships;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The Groups endpoint of one connection (RFC 7644 §3.3-3.6). The group item holds the document
@@ -32,8 +32,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Groups implements Memberships {
 
-  static final int WRITE_ATTEMPTS = 10;
-  private static final long MAX_PAUSE_MILLIS = 50;
   private static final int MEMBER_PAGE = 1000;
   private static final FilterPlanner PLANNER = FilterPlanner.groups();
 
@@ -128,7 +126,7 @@ public final class Groups implements Memberships {
         removeEverywhere(connectionId, id);
         return;
       } catch (VersionMismatch lostRace) {
-        retryOrFail(attempt, ifMatch);
+        LostRaces.retryOrFail(attempt, ifMatch);
       }
     }
   }
@@ -187,7 +185,7 @@ public final class Groups implements Memberships {
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
       } catch (VersionMismatch lostRace) {
-        retryOrFail(attempt, ifMatch);
+        LostRaces.retryOrFail(attempt, ifMatch);
       }
     }
   }
@@ -264,21 +262,6 @@ public final class Groups implements Memberships {
               + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
     }
     return members;
-  }
-
-  private static void retryOrFail(int attempt, String ifMatch) {
-    if (ifMatch != null && !ifMatch.isBlank()) {
-      throw new ScimException(412, null, "The resource changed while this request was applied");
-    }
-    if (attempt == WRITE_ATTEMPTS) {
-      throw new ScimException(409, null, "The resource is being changed concurrently; retry the request");
-    }
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new ScimException(409, null, "The request was interrupted; retry it");
-    }
   }
 
   static ScimGroup build(String connectionId, String id, ObjectNode document, Instant created, Instant modified,

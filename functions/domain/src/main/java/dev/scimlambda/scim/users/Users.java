@@ -6,24 +6,17 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
+import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.users.UserStore.UniquenessViolation;
 import dev.scimlambda.scim.users.UserStore.VersionMismatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /** The Users endpoint of one connection (RFC 7644 §3.3-3.6): create, read, replace, patch, delete. */
 public final class Users {
-
-  /**
-   * Parallel PATCHes of one user are normal (IdPs fan out); a lost race is re-applied on the fresh
-   * copy after a random pause, so the racers spread out instead of colliding again.
-   */
-  static final int WRITE_ATTEMPTS = 10;
-  private static final long MAX_PAUSE_MILLIS = 50;
 
   private final UserStore store;
   private final DocumentRules rules;
@@ -81,7 +74,7 @@ public final class Users {
         memberships.removeEverywhere(connectionId, id);
         return;
       } catch (VersionMismatch lostRace) {
-        retryOrFail(attempt, ifMatch, lostRace);
+        LostRaces.retryOrFail(attempt, ifMatch);
       }
     }
   }
@@ -104,23 +97,8 @@ public final class Users {
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
       } catch (VersionMismatch lostRace) {
-        retryOrFail(attempt, ifMatch, lostRace);
+        LostRaces.retryOrFail(attempt, ifMatch);
       }
-    }
-  }
-
-  private static void retryOrFail(int attempt, String ifMatch, VersionMismatch lostRace) {
-    if (ifMatch != null && !ifMatch.isBlank()) {
-      throw new ScimException(412, null, "The resource changed while this request was applied");
-    }
-    if (attempt == WRITE_ATTEMPTS) {
-      throw new ScimException(409, null, "The resource is being changed concurrently; retry the request");
-    }
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new ScimException(409, null, "The request was interrupted; retry it");
     }
   }
 
