@@ -306,12 +306,4 @@ class ResourceDocumentTest {
       assertThat(document).isEqualTo(json("{'userName': 'bjensen'}"));
     }
   }
-
-  @Test
-  void userDocumentAppliesTheseRulesWithTheUserSchemas() {
-    assertThat(UserDocument.validateForCreate(body("{'USERNAME': 'babs'}")))
-        .isEqualTo(ResourceDocument.validateForCreate(body("{'userName': 'babs'}"), users()));
-    assertThat(UserDocument.replace(bjensen(), body("{}"))).isEqualTo(ResourceDocument.replace(bjensen(), body("{}"), users()));
-    assertThat(UserDocument.canonicalize(bjensen())).isEqualTo(bjensen());
-  }
 }
