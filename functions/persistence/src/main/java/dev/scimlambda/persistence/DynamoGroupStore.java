@@ -15,6 +15,7 @@ import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.scim.groups.ScimGroup;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,7 +51,7 @@ public final class DynamoGroupStore implements GroupStore {
 
   public DynamoGroupStore(TableAccess table) {
     this.table = table;
-    this.tx = new Transactions(table, UniquenessViolation::new, VersionMismatch::new);
+    this.tx = new Transactions(table);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class DynamoUserStore implements UserStore {
 
   public DynamoUserStore(TableAccess table) {
     this.table = table;
-    this.tx = new Transactions(table, UniquenessViolation::new, VersionMismatch::new);
+    this.tx = new Transactions(table);
   }
 
   @Override

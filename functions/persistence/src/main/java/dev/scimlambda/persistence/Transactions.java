@@ -2,11 +2,11 @@ package dev.scimlambda.persistence;
 
 import static dev.scimlambda.persistence.KeySchema.PK;
 
+import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,18 +22,9 @@ final class Transactions {
   static final int TRANSACTION_ATTEMPTS = 3;
 
   private final TableAccess table;
-  private final Function<String, RuntimeException> uniqueness;
-  private final Supplier<RuntimeException> versionMismatch;
 
-  /**
-   * @param uniqueness the store's exception for a taken unique value, given the attribute's name
-   * @param versionMismatch the store's exception for a resource changed since it was read
-   */
-  Transactions(TableAccess table, Function<String, RuntimeException> uniqueness,
-      Supplier<RuntimeException> versionMismatch) {
+  Transactions(TableAccess table) {
     this.table = table;
-    this.uniqueness = uniqueness;
-    this.versionMismatch = versionMismatch;
   }
 
   /** One action of a transaction, remembering which guard it is so a failed condition can be named. */
@@ -55,7 +46,7 @@ final class Transactions {
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
           if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
             String guardOf = writes.get(i).guardOf();
-            throw guardOf != null ? uniqueness.apply(guardOf) : versionMismatch.get();
+            throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
           }
         }
         boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
@@ -63,7 +54,7 @@ final class Transactions {
           throw e;
         }
         if (attempt == TRANSACTION_ATTEMPTS) {
-          throw versionMismatch.get();
+          throw new VersionMismatch();
         }
         pause(attempt);
       }
@@ -75,7 +66,7 @@ final class Transactions {
       Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 20L << attempt));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw versionMismatch.get();
+      throw new VersionMismatch();
     }
   }
 

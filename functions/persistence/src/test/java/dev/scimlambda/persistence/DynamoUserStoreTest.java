@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore.LookupKey;
-import dev.scimlambda.scim.users.UserStore.UniquenessViolation;
-import dev.scimlambda.scim.users.UserStore.VersionMismatch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

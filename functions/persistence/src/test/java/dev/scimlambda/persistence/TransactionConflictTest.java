@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.users.ScimUser;
-import dev.scimlambda.scim.users.UserStore.VersionMismatch;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;

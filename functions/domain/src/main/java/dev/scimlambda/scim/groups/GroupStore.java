@@ -1,5 +1,7 @@
 package dev.scimlambda.scim.groups;
 
+import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -78,22 +80,4 @@ public interface GroupStore {
   record GroupPage(List<ScimGroup> groups, String lastId) {}
 
   record MemberPage(List<Member> members, String lastMemberId) {}
-
-  /** The attribute whose value another group of the connection already holds. */
-  final class UniquenessViolation extends RuntimeException {
-    public UniquenessViolation(String attribute) {
-      super(attribute);
-    }
-
-    public String attribute() {
-      return getMessage();
-    }
-  }
-
-  /** The group changed (or went away) since it was read. */
-  final class VersionMismatch extends RuntimeException {
-    public VersionMismatch() {
-      super("the group was changed concurrently");
-    }
-  }
 }

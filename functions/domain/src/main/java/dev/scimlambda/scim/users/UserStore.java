@@ -1,5 +1,7 @@
 package dev.scimlambda.scim.users;
 
+import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,22 +46,4 @@ public interface UserStore {
 
   /** Users in id order and the id to continue after, null at the end. */
   record UserPage(List<ScimUser> users, String lastId) {}
-
-  /** The attribute whose value another user of the connection already holds. */
-  final class UniquenessViolation extends RuntimeException {
-    public UniquenessViolation(String attribute) {
-      super(attribute);
-    }
-
-    public String attribute() {
-      return getMessage();
-    }
-  }
-
-  /** The user changed (or went away) since it was read. */
-  final class VersionMismatch extends RuntimeException {
-    public VersionMismatch() {
-      super("the user was changed concurrently");
-    }
-  }
 }

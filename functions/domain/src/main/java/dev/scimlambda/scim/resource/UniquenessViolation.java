@@ -1,0 +1,14 @@
+package dev.scimlambda.scim.resource;
+
+/** A store refused a write because another resource of the connection already holds a unique value. */
+public final class UniquenessViolation extends RuntimeException {
+
+  public UniquenessViolation(String attribute) {
+    super(attribute);
+  }
+
+  /** The attribute whose value is taken, e.g. {@code userName}. */
+  public String attribute() {
+    return getMessage();
+  }
+}
