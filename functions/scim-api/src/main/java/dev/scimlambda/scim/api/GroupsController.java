@@ -33,6 +33,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.RequestBean;
 import java.util.List;
 
 /**
@@ -58,11 +59,8 @@ public final class GroupsController {
 
   @Get
   public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @Nullable @QueryValue String filter, @Nullable @QueryValue String sortBy, @Nullable @QueryValue String sortOrder,
-      @Nullable @QueryValue String startIndex, @Nullable @QueryValue String count, @Nullable @QueryValue String cursor,
-      @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
-    return listResponse(connection, ScimResponses.listQuery(filter, sortBy, sortOrder, startIndex, count, cursor,
-        attributes, excludedAttributes));
+      @RequestBean ListParameters parameters) {
+    return listResponse(connection, parameters.toQuery());
   }
 
   @Post("/.search")

@@ -3,7 +3,6 @@ package dev.scimlambda.scim.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.query.AttributeList;
 import dev.scimlambda.scim.query.Projection;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.schema.ResourceSchema;
@@ -20,13 +19,6 @@ import java.util.function.Function;
 final class ScimResponses {
 
   private ScimResponses() {}
-
-  static ListQuery listQuery(String filter, String sortBy, String sortOrder, String startIndex, String count,
-      String cursor, String attributes, String excludedAttributes) {
-    return new ListQuery(filter, sortBy, sortOrder, QueryParameters.positiveLong("startIndex", startIndex),
-        QueryParameters.integer("count", count), cursor, AttributeList.parse(attributes),
-        AttributeList.parse(excludedAttributes));
-  }
 
   /** RFC 7644 §3.4.2 ListResponse of one page, each resource represented and projected. */
   static <R> ObjectNode listResponse(ListResult<R> result, ListQuery query, ResourceSchema schema,

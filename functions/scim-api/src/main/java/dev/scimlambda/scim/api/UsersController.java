@@ -32,6 +32,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.RequestBean;
 import java.util.List;
 
 /** RFC 7644 §3.3-3.6 on {@code /Users} of the authenticated connection. */
@@ -55,11 +56,8 @@ public final class UsersController {
   /** RFC 7644 §3.4.2: list and filter. */
   @Get
   public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @Nullable @QueryValue String filter, @Nullable @QueryValue String sortBy, @Nullable @QueryValue String sortOrder,
-      @Nullable @QueryValue String startIndex, @Nullable @QueryValue String count, @Nullable @QueryValue String cursor,
-      @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
-    return listResponse(connection, ScimResponses.listQuery(filter, sortBy, sortOrder, startIndex, count, cursor,
-        attributes, excludedAttributes));
+      @RequestBean ListParameters parameters) {
+    return listResponse(connection, parameters.toQuery());
   }
 
   /** RFC 7644 §3.4.3: the same query as a POSTed SearchRequest, keeping filters out of URLs and logs. */
