@@ -198,6 +198,16 @@ public final class DynamoGroupStore implements GroupStore {
   }
 
   @Override
+  public boolean isMember(String connectionId, String groupId, String memberId) {
+    Map<String, AttributeValue> item = table.dynamo().getItem(b -> b.tableName(table.tableName())
+        .key(memberKey(connectionId, groupId, memberId))
+        .projectionExpression("#pk")
+        .expressionAttributeNames(Map.of("#pk", PK))
+        .consistentRead(true)).item();
+    return item != null && !item.isEmpty();
+  }
+
+  @Override
   public List<String> groupIdsOf(String connectionId, String memberId) {
     return membershipsOf(connectionId, memberId).stream().map(item -> item.get("groupId").s()).toList();
   }

@@ -95,6 +95,29 @@ public final class KeySchema {
     return "IDX#" + startIndex;
   }
 
+  static final String APP_USER_PREFIX = "APPUSER#";
+  static final String TAG_PREFIX = "TAG#";
+  static final String TAG_REFRESH_SK = "TAG_REFRESH";
+
+  static String appUserSk(String appUserId) {
+    return APP_USER_PREFIX + appUserId;
+  }
+
+  /** The workspace's member count of one tag; the tag ends the key, so it may hold any character. */
+  static String tagCountSk(String tag) {
+    return TAG_PREFIX + tag;
+  }
+
+  /** Partition of one tag's membership items (sk {@link #appUserSk}), for listing a tag's app users. */
+  static String tagMembersPartition(String workspaceId, String tag) {
+    return workspacePartition(workspaceId) + "#TAG#" + tag;
+  }
+
+  /** GSI1 partition listing a workspace's running tag refresh jobs. */
+  static String workspaceTagRefreshes(String workspaceId) {
+    return workspacePartition(workspaceId) + "#TAG_REFRESHES";
+  }
+
   /** GSI1 partition listing a workspace's connections. */
   static String workspaceConnections(String workspaceId) {
     return "WS#" + workspaceId + "#CONNECTIONS";

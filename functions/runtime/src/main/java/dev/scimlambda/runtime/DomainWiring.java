@@ -5,7 +5,11 @@ import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.persistence.DynamoAppUserStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
+import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
@@ -56,6 +60,16 @@ public class DomainWiring {
   @Singleton
   UserStore userStore(TableAccess table) {
     return new DynamoUserStore(table);
+  }
+
+  @Singleton
+  AppUserStore appUserStore(TableAccess table) {
+    return new DynamoAppUserStore(table);
+  }
+
+  @Singleton
+  TagRefreshJobStore tagRefreshJobStore(TableAccess table) {
+    return new DynamoTagRefreshJobStore(table);
   }
 
   @Singleton

@@ -25,6 +25,8 @@ public enum Setting {
   SECRET_STORE("SCIM_SECRET_STORE", false),
   /** File of the local secret store; only read when {@link #SECRET_STORE} is {@code local}. */
   LOCAL_SECRETS_FILE("SCIM_LOCAL_SECRETS_FILE", false),
+  /** Members per tag refresh chunk (one stream invocation each); tests lower it to see several chunks. */
+  TAG_REFRESH_CHUNK_SIZE("SCIM_TAG_REFRESH_CHUNK_SIZE", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

@@ -1,16 +1,76 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.appusers.AppUserRefresh;
+import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.runtime.Settings;
+import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.users.UserStore;
+import dev.scimlambda.tags.GroupTagRefresh;
+import dev.scimlambda.tags.TagRefreshJobStore;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 @Factory
 public class StreamWiring {
 
+  /** Members per chunk: a chunk must finish well inside the function's timeout at DynamoDB latencies. */
+  static final int DEFAULT_CHUNK_SIZE = 250;
+  /** App users refreshed at once within a chunk; each refresh is a handful of sequential DynamoDB calls. */
+  static final int REFRESH_PARALLELISM = 8;
+
   @Singleton
-  ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names) {
-    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names)));
+  ChangeProcessor changeProcessor(
+      SecretStore secrets, SecretNames names, AppUserProjection appUsers, GroupTagProjection groupTags) {
+    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags));
+  }
+
+  @Singleton
+  ConnectionWorkspaces connectionWorkspaces(ConnectionStore connections) {
+    return new ConnectionWorkspaces(connections);
+  }
+
+  @Singleton
+  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
+    return new AppUserRefresh(users, groups, appUsers);
+  }
+
+  @Singleton
+  @Named("tag-refresh")
+  @Bean(preDestroy = "shutdown")
+  ExecutorService tagRefreshExecutor() {
+    return Executors.newFixedThreadPool(REFRESH_PARALLELISM, runnable -> {
+      Thread thread = new Thread(runnable, "tag-refresh");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Singleton
+  GroupTagRefresh groupTagRefresh(
+      GroupStore groups, AppUserRefresh refresh, TagRefreshJobStore jobs, Settings settings, Clock clock,
+      @Named("tag-refresh") ExecutorService executor) {
+    int chunk = settings.optional(Setting.TAG_REFRESH_CHUNK_SIZE).map(Integer::parseInt).orElse(DEFAULT_CHUNK_SIZE);
+    return new GroupTagRefresh(groups, refresh, jobs, chunk, executor, clock);
+  }
+
+  @Singleton
+  AppUserProjection appUserProjection(
+      AppUserRefresh refresh, GroupTagRefresh groupRefresh, GroupStore groups, ConnectionWorkspaces workspaces) {
+    return new AppUserProjection(refresh, groupRefresh, groups, workspaces);
+  }
+
+  @Singleton
+  GroupTagProjection groupTagProjection(GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces) {
+    return new GroupTagProjection(groupRefresh, workspaces);
   }
 }

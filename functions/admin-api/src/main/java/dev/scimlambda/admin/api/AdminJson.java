@@ -1,6 +1,8 @@
 package dev.scimlambda.admin.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.IdentitySettings;
@@ -44,6 +46,21 @@ final class AdminJson {
     putInstant(node, "lastRequestAt", c.lastRequestAt());
     putInstant(node, "previousSecretValidUntil", c.previousSecretValidUntil());
     putInstant(node, "deletedAt", c.deletedAt());
+    return node;
+  }
+
+  static ObjectNode appUser(AppUser u) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("id", u.id());
+    node.put("workspaceId", u.workspaceId());
+    node.put("email", u.email());
+    node.put("userName", u.userName());
+    node.put("displayName", u.displayName());
+    node.put("active", u.active());
+    ArrayNode sources = node.putArray("sources");
+    sources.addObject().put("type", "scim").put("connectionId", u.connectionId()).put("scimUserId", u.scimUserId());
+    ArrayNode tags = node.putArray("tags");
+    u.tags().forEach(tags::add);
     return node;
   }
 

@@ -1,5 +1,9 @@
 package dev.scimlambda.admin.api;
 
+import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.appusers.AppUsers;
+import dev.scimlambda.tags.TagRefreshJobStore;
+import dev.scimlambda.workspace.Workspaces;
 import dev.scimlambda.admin.AdminAuthenticator;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.runtime.Setting;
@@ -9,6 +13,11 @@ import jakarta.inject.Singleton;
 
 @Factory
 public class AdminWiring {
+
+  @Singleton
+  AppUsers appUsers(Workspaces workspaces, AppUserStore store, TagRefreshJobStore jobs) {
+    return new AppUsers(workspaces, store, jobs);
+  }
 
   @Singleton
   AdminAuthenticator adminAuthenticator(SecretStore secrets, Settings settings) {

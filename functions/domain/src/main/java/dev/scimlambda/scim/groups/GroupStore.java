@@ -52,6 +52,9 @@ public interface GroupStore {
   /** How many membership items the group has, counted (O(group size) reads: for checks, not for writes). */
   long countMembers(String connectionId, String groupId);
 
+  /** Whether {@code memberId} is a direct member of the group, read strongly (not from the membership index). */
+  boolean isMember(String connectionId, String groupId, String memberId);
+
   /** The ids of the groups {@code memberId} is a direct member of. */
   List<String> groupIdsOf(String connectionId, String memberId);
 

@@ -1,0 +1,64 @@
+package dev.scimlambda.tags;
+
+import dev.scimlambda.appusers.AppUserRefresh;
+import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.groups.Member;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Propagates a group change (rename, nesting) to the tags of everyone below the group, one chunk
+ * of members per call. Every step re-derives from the stored truth, so running a chunk twice, or
+ * a stale chunk after a restart, changes nothing.
+ */
+public final class GroupTagRefresh {
+
+  /** Deeper than any real directory nests; stops a cycle formed by racing writes from looping forever. */
+  static final int MAX_DEPTH = 32;
+
+  private final GroupStore groups;
+  private final AppUserRefresh refresh;
+  private final TagRefreshJobStore jobs;
+  private final int chunkSize;
+  private final Executor executor;
+  private final Clock clock;
+
+  public GroupTagRefresh(
+      GroupStore groups, AppUserRefresh refresh, TagRefreshJobStore jobs, int chunkSize, Executor executor, Clock clock) {
+    this.groups = groups;
+    this.refresh = refresh;
+    this.jobs = jobs;
+    this.chunkSize = chunkSize;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  public void start(String workspaceId, String connectionId, String groupId) {
+    jobs.start(workspaceId, connectionId, groupId, 0, clock.instant());
+  }
+
+  /** Refreshes the next chunk of the job's members, then records progress or finishes the job. */
+  public void runChunk(TagRefreshJob job) {
+    GroupStore.MemberPage page = groups.members(job.connectionId(), job.groupId(), job.cursor(), chunkSize);
+    AppUserRefresh.Session session = refresh.session();
+    List<CompletableFuture<Void>> users = page.members().stream()
+        .filter(m -> Member.USER.equals(m.type()))
+        .map(m -> CompletableFuture.runAsync(
+            () -> session.refresh(job.workspaceId(), job.connectionId(), m.value(), Optional.empty()), executor))
+        .toList();
+    if (job.depth() < MAX_DEPTH) {
+      page.members().stream()
+          .filter(m -> Member.GROUP.equals(m.type()))
+          .forEach(m -> jobs.start(job.workspaceId(), job.connectionId(), m.value(), job.depth() + 1, clock.instant()));
+    }
+    CompletableFuture.allOf(users.toArray(CompletableFuture[]::new)).join();
+    if (page.lastMemberId() == null) {
+      jobs.finish(job);
+    } else {
+      jobs.advance(job, page.lastMemberId(), job.processed() + page.members().size());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.scimlambda.tags;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Persistence of the running tag refresh jobs, one per group at most. */
+public interface TagRefreshJobStore {
+
+  /** Starts the group's job, or restarts it from the first member with a new generation. */
+  void start(String workspaceId, String connectionId, String groupId, int depth, Instant now);
+
+  /** Records progress; false when the job was restarted or finished meanwhile (the progress is void). */
+  boolean advance(TagRefreshJob job, String cursor, long processed);
+
+  /** Removes the job unless it was restarted meanwhile. */
+  void finish(TagRefreshJob job);
+
+  /** The workspace's running jobs: how the admin API shows tags converging. */
+  List<TagRefreshJob> running(String workspaceId);
+}

@@ -1,0 +1,175 @@
+package dev.scimlambda.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.admin.api.AdminApiHandler;
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.scim.api.ScimApiHandler;
+import dev.scimlambda.testing.ApiCall;
+import dev.scimlambda.testing.ApiResult;
+import dev.scimlambda.testing.TestLambdaContext;
+import dev.scimlambda.testing.TestStack;
+import dev.scimlambda.workspace.Workspaces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The three functions on one table: SCIM requests through the SCIM handler, the table's stream
+ * through the stream handler (as Lambda's event source mapping delivers it), reads through the admin
+ * handler. {@link #converge()} delivers stream records until the derived state stops changing.
+ */
+final class DirectoryHarness implements AutoCloseable {
+
+  private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  final TestStack stack;
+  final ScimApiHandler scim;
+  final AdminApiHandler admin;
+  private final Path dir;
+  private StreamEventSourceMapping mapping;
+
+  DirectoryHarness(Map<String, Object> settings) {
+    stack = TestStack.start(settings);
+    scim = new ScimApiHandler(stack.context());
+    admin = new AdminApiHandler(stack.context());
+    stack.context().getBean(Workspaces.class).ensureDefault();
+    try {
+      dir = Files.createTempDirectory("stream");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    mapping = newMapping();
+  }
+
+  /** A mapping without checkpoints reads the stream again from its start: a full replay. */
+  StreamEventSourceMapping newMapping() {
+    String arn;
+    try (var dynamo = stack.database().client()) {
+      arn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
+    }
+    var options = new StreamEventSourceMapping.Options(100, 2, Duration.ofMillis(20), null, failures());
+    return new StreamEventSourceMapping(
+        stack.database().streamsClient(), arn, new StreamHandler(stack.context()), TestLambdaContext::new, options);
+  }
+
+  Path failures() {
+    return dir.resolve("failed.jsonl");
+  }
+
+  /**
+   * Delivers records until a poll reads none, so jobs that continue through their own writes run
+   * to the end. A record that exhausted its retries fails the test.
+   */
+  int converge() {
+    int rounds = 0;
+    while (mapping.poll() > 0) {
+      rounds++;
+    }
+    if (Files.exists(failures())) {
+      throw new AssertionError("records went to the on-failure destination: " + read(failures()));
+    }
+    return rounds;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void replayFromStart() {
+    mapping = newMapping();
+    converge();
+  }
+
+  IssuedConnection newConnection(String workspaceId) {
+    return stack.context().getBean(Connections.class).create(workspaceId, "Okta", "okta");
+  }
+
+  ApiResult scim(IssuedConnection connection, String method, String path, String json) {
+    ApiCall call = ApiCall.of(method, "/scim/v2/" + connection.connection().id() + path).bearer(connection.bearerToken());
+    if (json != null) {
+      call.body("application/scim+json", json);
+    }
+    return call.invoke(scim);
+  }
+
+  String createUser(IssuedConnection connection, String userName) {
+    return created(scim(connection, "POST", "/Users",
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}"));
+  }
+
+  String createGroup(IssuedConnection connection, String displayName, List<String> memberIds) {
+    String members = memberIds.stream().map(id -> "{\"value\":\"" + id + "\"}").collect(Collectors.joining(","));
+    return created(scim(connection, "POST", "/Groups",
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + displayName
+            + "\",\"members\":[" + members + "]}"));
+  }
+
+  ApiResult patchGroup(IssuedConnection connection, String groupId, String... operations) {
+    ApiResult result = scim(connection, "PATCH", "/Groups/" + groupId,
+        "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[" + String.join(",", operations) + "]}");
+    if (result.status() != 200 && result.status() != 204) {
+      throw new AssertionError("patch failed: " + result);
+    }
+    return result;
+  }
+
+  private static String created(ApiResult result) {
+    if (result.status() != 201) {
+      throw new AssertionError("create failed: " + result);
+    }
+    return result.json().get("id").asText();
+  }
+
+  ApiResult admin(String method, String path) {
+    return ApiCall.of(method, path).bearer(TestStack.ADMIN_TOKEN).invoke(admin);
+  }
+
+  List<String> tagsOf(String workspaceId, String userId) {
+    ApiResult user = admin("GET", "/admin/v1/workspaces/" + workspaceId + "/users/" + userId);
+    if (user.status() != 200) {
+      throw new AssertionError("no app user: " + user);
+    }
+    List<String> tags = new ArrayList<>();
+    user.json().get("tags").forEach(t -> tags.add(t.asText()));
+    return tags;
+  }
+
+  /** Every app user carrying the tag, following nextCursor with pages of {@code limit}. */
+  List<String> usersWithTag(String workspaceId, String tag, int limit) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      String query = "tag=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8) + "&limit=" + limit
+          + (cursor == null ? "" : "&cursor=" + cursor);
+      JsonNode page = admin("GET", "/admin/v1/workspaces/" + workspaceId + "/users?" + query).json();
+      page.get("users").forEach(u -> ids.add(u.get("id").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return ids;
+  }
+
+  /** The workspace's tags and their member counts, as {@code GET .../tags} lists them. */
+  Map<String, Long> tagCounts(String workspaceId) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    admin("GET", "/admin/v1/workspaces/" + workspaceId + "/tags").json().get("tags")
+        .forEach(t -> counts.put(t.get("tag").asText(), t.get("members").asLong()));
+    return counts;
+  }
+
+  @Override
+  public void close() {
+    stack.close();
+  }
+}
