@@ -77,7 +77,7 @@ public final class CapacityUnits {
               + "\"path\":\"members[value eq \\\"" + members.get(0) + "\\\"]\"}]}"), null));
       measure(meter, "filter displayName eq", () -> groupListing.list("c0", query("displayName eq \"marketing\"", 1L)));
       measure(meter, "filter members.value eq", () -> groupListing.list("c0", query("members.value eq \"" + members.get(5) + "\"", 1L)));
-      measure(meter, "get user with its groups", () -> users.directGroups("c0", members.get(5)));
+      measure(meter, "get user with its groups", () -> users.groups("c0", members.get(5)));
       measure(meter, "delete user in 1 group", () -> {
         users.delete("c0", members.get(5), null);
         return null;

@@ -364,7 +364,8 @@ public final class DynamoGroupStore implements GroupStore {
     return item;
   }
 
-  private static Map<String, AttributeValue> memberItem(String connectionId, String groupId, Member member) {
+  /** Package-private so tests can lay out many memberships in a few batches. */
+  static Map<String, AttributeValue> memberItem(String connectionId, String groupId, Member member) {
     return Item.of(new HashMap<>(memberKey(connectionId, groupId, member.value())))
         .put(KeySchema.ENTITY, MEMBER_ENTITY)
         .put("connectionId", connectionId)

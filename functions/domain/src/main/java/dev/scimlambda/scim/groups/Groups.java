@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The Groups endpoint of one connection (RFC 7644 §3.3-3.6). The group item holds the document
@@ -36,11 +37,13 @@ public final class Groups implements Memberships {
   private static final FilterPlanner PLANNER = FilterPlanner.groups();
 
   private final GroupStore store;
+  private final GroupNesting nesting;
   private final DocumentRules rules;
   private final Clock clock;
 
   public Groups(GroupStore store, DocumentRules rules, Clock clock) {
     this.store = store;
+    this.nesting = new GroupNesting(store);
     this.rules = rules;
     this.clock = clock;
   }
@@ -50,7 +53,8 @@ public final class Groups implements Memberships {
     MemberChanges changes = MemberChanges.replacing(document.path("members"));
     document.remove("members");
     String id = UUID.randomUUID().toString();
-    Map<String, Member> members = resolve(connectionId, id, changes.adds());
+    // A new group contains no group yet, so none of its members can close a cycle.
+    Map<String, Member> members = resolve(connectionId, changes.adds());
     Instant now = clock.instant();
     ScimGroup group = build(connectionId, id, document, now, now, 1, members.size());
     try {
@@ -132,10 +136,11 @@ public final class Groups implements Memberships {
   }
 
   @Override
-  public List<GroupRef> directGroups(String connectionId, String memberId) {
+  public List<GroupRef> groups(String connectionId, String memberId) {
     List<GroupRef> groups = new ArrayList<>();
-    for (String groupId : store.groupIdsOf(connectionId, memberId)) {
-      store.find(connectionId, groupId).ifPresent(g -> groups.add(new GroupRef(g.id(), g.displayName())));
+    for (GroupNesting.Ancestor ancestor : nesting.ancestors(connectionId, memberId)) {
+      store.find(connectionId, ancestor.groupId())
+          .ifPresent(g -> groups.add(new GroupRef(g.id(), g.displayName(), ancestor.direct())));
     }
     return groups;
   }
@@ -210,7 +215,9 @@ public final class Groups implements Memberships {
     if (changes.isEmpty()) {
       return Map.of();
     }
-    Map<String, Member> wanted = resolve(connectionId, group.id(), changes.adds());
+    Map<String, Member> wanted = resolve(connectionId, changes.adds());
+    nesting.requireNoCycle(connectionId, group.id(), wanted.values().stream()
+        .filter(member -> Member.GROUP.equals(member.type())).map(Member::value).collect(Collectors.toSet()));
     Map<String, Member> puts = new LinkedHashMap<>(wanted);
     Set<String> deletes = new LinkedHashSet<>(changes.removes());
     if (changes.replaceAll() || changes.hasRemoveFilters()) {
@@ -235,14 +242,14 @@ public final class Groups implements Memberships {
 
   /**
    * The members to write, with type and display from the resolved users and groups (a display the
-   * client sent wins). An id that is no user or group of this connection is 400 invalidValue.
+   * client sent wins). The type is the resource's own: a {@code type} the client sent is only a
+   * label (RFC 7643 §4.2) and is corrected rather than rejected, since ids are unique across users
+   * and groups and some clients label every member alike. An id that is no user or group of this
+   * connection is 400 invalidValue.
    */
-  private Map<String, Member> resolve(String connectionId, String groupId, Map<String, Member> requested) {
+  private Map<String, Member> resolve(String connectionId, Map<String, Member> requested) {
     if (requested.isEmpty()) {
       return Map.of();
-    }
-    if (requested.containsKey(groupId)) {
-      throw ScimException.badRequest(ScimType.invalidValue, "A group cannot be a member of itself");
     }
     Map<String, Member> found = store.resolve(connectionId, requested.keySet());
     List<String> unknown = new ArrayList<>();

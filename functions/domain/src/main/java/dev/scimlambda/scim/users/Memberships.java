@@ -8,7 +8,7 @@ public interface Memberships {
   /** No groups: for a Users endpoint served without /Groups. */
   Memberships NONE = new Memberships() {
     @Override
-    public List<GroupRef> directGroups(String connectionId, String memberId) {
+    public List<GroupRef> groups(String connectionId, String memberId) {
       return List.of();
     }
 
@@ -16,11 +16,12 @@ public interface Memberships {
     public void removeEverywhere(String connectionId, String memberId) {}
   };
 
-  /** The groups {@code memberId} is a direct member of. */
-  List<GroupRef> directGroups(String connectionId, String memberId);
+  /** The groups {@code memberId} belongs to, directly or through nested groups: direct ones first. */
+  List<GroupRef> groups(String connectionId, String memberId);
 
   /** Deletes every membership of {@code memberId}. */
   void removeEverywhere(String connectionId, String memberId);
 
-  record GroupRef(String id, String display) {}
+  /** @param direct false when the membership is only through a group nested in this one */
+  record GroupRef(String id, String display, boolean direct) {}
 }

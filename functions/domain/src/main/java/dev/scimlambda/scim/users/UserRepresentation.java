@@ -23,7 +23,7 @@ public final class UserRepresentation {
     return representation;
   }
 
-  /** With the read-only {@code groups}: the user's direct groups. */
+  /** With the read-only {@code groups}, typed {@code direct} or {@code indirect} (RFC 7643 §4.1.2). */
   public static ObjectNode of(ScimUser user, String baseUrl, List<Memberships.GroupRef> groups) {
     ObjectNode representation = of(user, baseUrl);
     if (!groups.isEmpty()) {
@@ -35,7 +35,7 @@ public final class UserRepresentation {
         if (group.display() != null) {
           node.put("display", group.display());
         }
-        node.put("type", "direct");
+        node.put("type", group.direct() ? "direct" : "indirect");
       }
     }
     return representation;

@@ -34,9 +34,9 @@ public final class Users {
     this.memberships = memberships;
   }
 
-  /** The groups the user is a direct member of (nested memberships are not expanded). */
-  public List<Memberships.GroupRef> directGroups(String connectionId, String id) {
-    return memberships.directGroups(connectionId, id);
+  /** The groups the user belongs to, directly or through nested groups. */
+  public List<Memberships.GroupRef> groups(String connectionId, String id) {
+    return memberships.groups(connectionId, id);
   }
 
   public ScimUser create(String connectionId, JsonNode body) {

@@ -81,7 +81,7 @@ public final class UsersController {
         user.version());
   }
 
-  /** The user with its read-only {@code groups} (direct memberships), unless the projection leaves them out. */
+  /** The user with its read-only {@code groups} (direct and nested memberships), unless the projection leaves them out. */
   @Get("/{id}")
   public HttpResponse<JsonNode> get(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -94,7 +94,7 @@ public final class UsersController {
     List<String> excluded = AttributeList.parse(excludedAttributes);
     String base = baseUrl.of(connection.id());
     ObjectNode representation = ScimResponses.shows("groups", SCHEMA, named, excluded)
-        ? UserRepresentation.of(user, base, users.directGroups(connection.id(), id))
+        ? UserRepresentation.of(user, base, users.groups(connection.id(), id))
         : UserRepresentation.of(user, base);
     return ScimResponses.ok(Projection.apply(representation, SCHEMA, named, excluded), user.version());
   }
