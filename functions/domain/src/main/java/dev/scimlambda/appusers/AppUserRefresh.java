@@ -8,6 +8,7 @@ import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.tags.GroupTags;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -50,12 +51,12 @@ public final class AppUserRefresh {
     private Session() {}
 
     /**
-     * Brings the app user of SCIM user {@code userId} up to date. {@code observed}, when given, is a
-     * membership the caller has just read strongly: if the (eventually consistent) membership index
-     * does not agree with it yet, this throws {@link MembershipIndexBehind} so the change is retried
-     * rather than projected from a stale index.
+     * Brings the app user of SCIM user {@code userId} up to date. {@code observed} are memberships
+     * the caller has just read strongly: if the (eventually consistent) membership index does not
+     * agree with them yet, this throws {@link MembershipIndexBehind} so the change is retried rather
+     * than projected from a stale index.
      */
-    public void refresh(String workspaceId, String connectionId, String userId, Optional<Observed> observed) {
+    public void refresh(String workspaceId, String connectionId, String userId, List<Observed> observed) {
       for (int attempt = 1; ; attempt++) {
         try {
           refreshOnce(workspaceId, connectionId, userId, observed);
@@ -68,7 +69,7 @@ public final class AppUserRefresh {
       }
     }
 
-    private void refreshOnce(String workspaceId, String connectionId, String userId, Optional<Observed> observed) {
+    private void refreshOnce(String workspaceId, String connectionId, String userId, List<Observed> observed) {
       Optional<ScimUser> user = users.find(connectionId, userId);
       AppUser current = appUsers.find(workspaceId, userId).orElse(null);
       if (user.isEmpty()) {
@@ -83,9 +84,9 @@ public final class AppUserRefresh {
       }
     }
 
-    private SortedSet<String> tags(String connectionId, String userId, Optional<Observed> observed) {
+    private SortedSet<String> tags(String connectionId, String userId, List<Observed> observed) {
       var ancestors = nesting.ancestors(connectionId, userId);
-      observed.ifPresent(o -> {
+      observed.forEach(o -> {
         boolean indexed = ancestors.stream().anyMatch(a -> a.direct() && a.groupId().equals(o.groupId()));
         if (indexed != o.member()) {
           throw new MembershipIndexBehind();

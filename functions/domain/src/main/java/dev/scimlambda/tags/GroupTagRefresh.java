@@ -5,7 +5,6 @@ import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -47,7 +46,7 @@ public final class GroupTagRefresh {
     List<CompletableFuture<Void>> users = page.members().stream()
         .filter(m -> Member.USER.equals(m.type()))
         .map(m -> CompletableFuture.runAsync(
-            () -> session.refresh(job.workspaceId(), job.connectionId(), m.value(), Optional.empty()), executor))
+            () -> session.refresh(job.workspaceId(), job.connectionId(), m.value(), List.of()), executor))
         .toList();
     if (job.depth() < MAX_DEPTH) {
       page.members().stream()

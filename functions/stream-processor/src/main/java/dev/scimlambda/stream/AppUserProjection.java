@@ -6,14 +6,22 @@ import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.tags.GroupTagRefresh;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps app users and their {@code Group:} tags in step with SCIM users and memberships. A user
  * change or a user's membership change refreshes that one app user; a group joining or leaving a
  * group refreshes everyone below it, as a chunked job.
+ *
+ * <p>A refresh re-derives the app user from the stored truth, so the order of records does not
+ * matter: the batch's users are refreshed once each, in parallel. That is what lets a group of
+ * thousands provisioned in one request reach its members' tags in minutes, not hours.
  */
 public final class AppUserProjection implements Projection {
 
@@ -21,40 +29,94 @@ public final class AppUserProjection implements Projection {
   private final GroupTagRefresh groupRefresh;
   private final GroupStore groups;
   private final ConnectionWorkspaces workspaces;
+  private final ExecutorService executor;
 
   public AppUserProjection(
-      AppUserRefresh refresh, GroupTagRefresh groupRefresh, GroupStore groups, ConnectionWorkspaces workspaces) {
+      AppUserRefresh refresh, GroupTagRefresh groupRefresh, GroupStore groups, ConnectionWorkspaces workspaces,
+      ExecutorService executor) {
     this.refresh = refresh;
     this.groupRefresh = groupRefresh;
     this.groups = groups;
     this.workspaces = workspaces;
+    this.executor = executor;
   }
 
   @Override
   public void apply(ChangeRecord change) {
+    applyAll(List.of(change));
+  }
+
+  @Override
+  public int applyAll(List<ChangeRecord> batch) {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    int firstFailure = batch.size();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        collect(batch.get(i), i, targets);
+      } catch (RuntimeException e) {
+        Failures.log(getClass(), batch.get(i), e);
+        firstFailure = i;
+        break;
+      }
+    }
+    AppUserRefresh.Session session = refresh.session();
+    List<CompletableFuture<Integer>> refreshes = targets.values().stream()
+        .map(target -> CompletableFuture.supplyAsync(() -> refresh(session, target, batch), executor))
+        .toList();
+    for (CompletableFuture<Integer> done : refreshes) {
+      firstFailure = Math.min(firstFailure, done.join());
+    }
+    return firstFailure;
+  }
+
+  /** The batch size when the refresh succeeded, else the index of the first record that asked for it. */
+  private int refresh(AppUserRefresh.Session session, Target target, List<ChangeRecord> batch) {
+    try {
+      List<AppUserRefresh.Observed> observed = new ArrayList<>();
+      // The record may be a replay of a change undone since: what counts is the membership now.
+      target.groupIds.forEach(groupId -> observed.add(
+          new AppUserRefresh.Observed(groupId, groups.isMember(target.connectionId, groupId, target.userId))));
+      session.refresh(workspaces.of(target.connectionId), target.connectionId, target.userId, observed);
+      return batch.size();
+    } catch (RuntimeException e) {
+      Failures.log(getClass(), batch.get(target.firstIndex), e);
+      return target.firstIndex;
+    }
+  }
+
+  private void collect(ChangeRecord change, int index, Map<String, Target> targets) {
     Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
     switch (change.entity()) {
-      case DynamoUserStore.ENTITY -> {
+      case DynamoUserStore.ENTITY ->
+          target(targets, image.get("connectionId").s(), image.get("id").s(), index);
+      case DynamoGroupStore.MEMBER_ENTITY -> {
         String connectionId = image.get("connectionId").s();
-        refresh.session().refresh(workspaces.of(connectionId), connectionId, image.get("id").s(), Optional.empty());
+        String memberId = image.get("memberId").s();
+        if (Member.GROUP.equals(image.get("type").s())) {
+          groupRefresh.start(workspaces.of(connectionId), connectionId, memberId);
+        } else {
+          target(targets, connectionId, memberId, index).groupIds.add(image.get("groupId").s());
+        }
       }
-      case DynamoGroupStore.MEMBER_ENTITY -> membershipChanged(image);
       default -> { }
     }
   }
 
-  private void membershipChanged(Map<String, AttributeValue> image) {
-    String connectionId = image.get("connectionId").s();
-    String groupId = image.get("groupId").s();
-    String memberId = image.get("memberId").s();
-    String workspaceId = workspaces.of(connectionId);
-    if (Member.GROUP.equals(image.get("type").s())) {
-      groupRefresh.start(workspaceId, connectionId, memberId);
-      return;
+  private static Target target(Map<String, Target> targets, String connectionId, String userId, int index) {
+    return targets.computeIfAbsent(connectionId + "/" + userId, k -> new Target(connectionId, userId, index));
+  }
+
+  /** One app user to refresh, the memberships the batch says changed, and where the batch first asked. */
+  private static final class Target {
+    final String connectionId;
+    final String userId;
+    final int firstIndex;
+    final List<String> groupIds = new ArrayList<>();
+
+    Target(String connectionId, String userId, int firstIndex) {
+      this.connectionId = connectionId;
+      this.userId = userId;
+      this.firstIndex = firstIndex;
     }
-    // The record may be a replay of a change undone since: what counts is the membership now.
-    boolean member = groups.isMember(connectionId, groupId, memberId);
-    refresh.session().refresh(workspaceId, connectionId, memberId,
-        Optional.of(new AppUserRefresh.Observed(groupId, member)));
   }
 }

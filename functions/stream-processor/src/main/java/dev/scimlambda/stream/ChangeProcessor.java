@@ -2,13 +2,9 @@ package dev.scimlambda.stream;
 
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Runs every projection over a batch in stream order and reports where it had to stop. */
+/** Runs every projection over a batch and reports the first record any of them could not apply. */
 public final class ChangeProcessor {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ChangeProcessor.class);
 
   private final List<Projection> projections;
 
@@ -17,20 +13,15 @@ public final class ChangeProcessor {
   }
 
   /**
-   * The sequence number of the first record that failed, if any. Processing stops there: later
-   * records of the same key must not overtake it, and Lambda redelivers from that record anyway.
+   * The sequence number of the first record that failed, if any. Lambda redelivers the batch from
+   * there, to every projection, so the records after it are applied again: projections are
+   * idempotent, and no record of a key overtakes an earlier failed one.
    */
   public Optional<String> process(List<ChangeRecord> batch) {
-    for (ChangeRecord change : batch) {
-      try {
-        projections.forEach(p -> p.apply(change));
-      } catch (RuntimeException e) {
-        // Exception type and record position only: images hold customer data.
-        LOG.warn("projection failed at sequence {} ({} {}): {}",
-            change.sequenceNumber(), change.eventName(), change.entity(), e.getClass().getName());
-        return Optional.of(change.sequenceNumber());
-      }
+    int firstFailure = batch.size();
+    for (Projection projection : projections) {
+      firstFailure = Math.min(firstFailure, projection.applyAll(batch));
     }
-    return Optional.empty();
+    return firstFailure == batch.size() ? Optional.empty() : Optional.of(batch.get(firstFailure).sequenceNumber());
   }
 }

@@ -25,7 +25,7 @@ public class StreamWiring {
 
   /** Members per chunk: a chunk must finish well inside the function's timeout at DynamoDB latencies. */
   static final int DEFAULT_CHUNK_SIZE = 250;
-  /** App users refreshed at once within a chunk; each refresh is a handful of sequential DynamoDB calls. */
+  /** App users refreshed at once within a batch or chunk; each refresh is a handful of sequential DynamoDB calls. */
   static final int REFRESH_PARALLELISM = 8;
 
   @Singleton
@@ -65,8 +65,9 @@ public class StreamWiring {
 
   @Singleton
   AppUserProjection appUserProjection(
-      AppUserRefresh refresh, GroupTagRefresh groupRefresh, GroupStore groups, ConnectionWorkspaces workspaces) {
-    return new AppUserProjection(refresh, groupRefresh, groups, workspaces);
+      AppUserRefresh refresh, GroupTagRefresh groupRefresh, GroupStore groups, ConnectionWorkspaces workspaces,
+      @Named("tag-refresh") ExecutorService executor) {
+    return new AppUserProjection(refresh, groupRefresh, groups, workspaces, executor);
   }
 
   @Singleton
