@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.Connection;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.connection.IdpType;
+import dev.scimlambda.persistence.DynamoAccountStore;
+import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.GroupListing;
@@ -48,8 +56,13 @@ public final class CapacityUnits {
       TableDefinition.load().createIfAbsent(dynamo, "bench");
       TableAccess table = new TableAccess(dynamo, "bench");
       DynamoUserStore store = new DynamoUserStore(table);
-      Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(),
-          new Groups(new DynamoGroupStore(table), new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC()));
+      Clock clock = Clock.systemUTC();
+      DynamoConnectionStore connections = new DynamoConnectionStore(table);
+      connections.create(new Connection("c0", "bench", "Bench", IdpType.GENERIC, "v1", null, null, clock.instant(), null, null));
+      DynamoAccountStore accounts = new DynamoAccountStore(table);
+      Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock,
+          new Groups(new DynamoGroupStore(table), new SchemaDocumentRules(ScimSchemas.group()), clock),
+          new AccountLinks(new Accounts(accounts, clock), new SeatLedger(accounts), new ConnectionWorkspaces(connections)));
       UserListing listing = new UserListing(store, new DynamoPageCursorStore(table, Clock.systemUTC()));
 
       System.out.println("operation                                   RCU       WCU");
