@@ -5,10 +5,13 @@ import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.events.WebhookStore;
+import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.persistence.DynamoWebhookStore;
 import dev.scimlambda.persistence.DynamoWorkspaceStore;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.groups.GroupStore;
@@ -59,6 +62,11 @@ public class DomainWiring {
   }
 
   @Singleton
+  WebhookStore webhookStore(TableAccess table) {
+    return new DynamoWebhookStore(table);
+  }
+
+  @Singleton
   PageCursorStore pageCursorStore(TableAccess table, Clock clock) {
     return new DynamoPageCursorStore(table, clock);
   }
@@ -78,6 +86,11 @@ public class DomainWiring {
       ConnectionStore store, Workspaces workspaces, SecretStore secrets, SecretNames names, Clock clock, Settings settings) {
     Duration grace = settings.optional(Setting.SECRET_ROTATION_GRACE).map(Duration::parse).orElse(DEFAULT_ROTATION_GRACE);
     return new Connections(store, workspaces, secrets, names, clock, grace);
+  }
+
+  @Singleton
+  Webhooks webhooks(WebhookStore store, Workspaces workspaces, SecretStore secrets, SecretNames names, Clock clock) {
+    return new Webhooks(store, workspaces, secrets, names, clock);
   }
 
   @Singleton

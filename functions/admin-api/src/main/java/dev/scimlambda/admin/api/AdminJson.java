@@ -2,6 +2,7 @@ package dev.scimlambda.admin.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.connection.Connection;
+import dev.scimlambda.events.Webhook;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;
@@ -44,6 +45,15 @@ final class AdminJson {
     putInstant(node, "lastRequestAt", c.lastRequestAt());
     putInstant(node, "previousSecretValidUntil", c.previousSecretValidUntil());
     putInstant(node, "deletedAt", c.deletedAt());
+    return node;
+  }
+
+  static ObjectNode webhook(Webhook w) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("url", w.url());
+    node.put("enabled", w.enabled());
+    putInstant(node, "createdAt", w.createdAt());
+    putInstant(node, "updatedAt", w.updatedAt());
     return node;
   }
 
