@@ -1,6 +1,7 @@
 package dev.scimlambda.events;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,5 +34,15 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
     long ceiling = base.toMillis() << Math.min(attempt - 1, 30);
     long bound = Math.min(cap.toMillis(), ceiling < 0 ? Long.MAX_VALUE : ceiling);
     return Duration.ofMillis(bound == 0 ? 0 : random.nextLong(bound + 1));
+  }
+
+  /** Sleeps {@link #delayAfter} before the next attempt. */
+  public void pauseAfter(int attempt) {
+    try {
+      Thread.sleep(delayAfter(attempt, ThreadLocalRandom.current()).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry", e);
+    }
   }
 }
