@@ -1,6 +1,7 @@
 package dev.scimlambda.connection;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,8 +18,17 @@ public final class ConnectionWorkspaces {
   }
 
   public String of(String connectionId) {
-    return known.computeIfAbsent(connectionId, id -> connections.find(id)
-        .map(Connection::workspaceId)
-        .orElseThrow(() -> new IllegalStateException("change of an unknown connection")));
+    return find(connectionId).orElseThrow(() -> new IllegalStateException("unknown connection"));
+  }
+
+  /** Empty for a connection that does not exist. */
+  public Optional<String> find(String connectionId) {
+    String cached = known.get(connectionId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<String> found = connections.find(connectionId).map(Connection::workspaceId);
+    found.ifPresent(ws -> known.put(connectionId, ws));
+    return found;
   }
 }

@@ -16,6 +16,11 @@ public record SecretNames(String prefix) {
     return prefix + "/connections/" + connectionId;
   }
 
+  /** {@code webhookId} is new for each webhook created, see {@code dev.scimlambda.events.Webhook}. */
+  public String webhook(String workspaceId, String webhookId) {
+    return prefix + "/webhooks/" + workspaceId + "/" + webhookId;
+  }
+
   public String adminToken() {
     return prefix + "/admin-token";
   }

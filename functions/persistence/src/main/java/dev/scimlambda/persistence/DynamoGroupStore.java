@@ -378,7 +378,8 @@ public final class DynamoGroupStore implements GroupStore {
         .values();
   }
 
-  private static Member memberFromItem(Map<String, AttributeValue> values) {
+  /** Public so the stream processor decodes the same images the store writes. */
+  public static Member memberFromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
     return new Member(item.string("memberId"), item.string("type"), item.string("display"));
   }

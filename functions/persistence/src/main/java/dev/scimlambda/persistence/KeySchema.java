@@ -18,6 +18,7 @@ public final class KeySchema {
 
   static final String WORKSPACE_SK = "WORKSPACE";
   static final String ALL_WORKSPACES = "WORKSPACES";
+  static final String WEBHOOK_SK = "WEBHOOK";
   static final String CONNECTION_SK = "CONNECTION";
   static final String USER_PREFIX = "USER#";
   static final String USER_COUNT_SK = "USER_COUNT";

@@ -1,28 +1,31 @@
 package dev.scimlambda.runtime;
 
+import dev.scimlambda.appusers.AccountStore;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.ConnectionAuthenticator;
 import dev.scimlambda.connection.ConnectionStore;
+import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
-import dev.scimlambda.appusers.AccountStore;
-import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
-import dev.scimlambda.appusers.AppUserStore;
-import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.events.WebhookStore;
+import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoAppUserStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
-import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
-import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
+import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
 import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.persistence.DynamoWebhookStore;
 import dev.scimlambda.persistence.DynamoWorkspaceStore;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.users.UserStore;
+import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.workspace.WorkspaceStore;
 import dev.scimlambda.workspace.Workspaces;
 import io.micronaut.context.annotation.Factory;
@@ -98,6 +101,11 @@ public class DomainWiring {
   }
 
   @Singleton
+  WebhookStore webhookStore(TableAccess table) {
+    return new DynamoWebhookStore(table);
+  }
+
+  @Singleton
   PageCursorStore pageCursorStore(TableAccess table, Clock clock) {
     return new DynamoPageCursorStore(table, clock);
   }
@@ -117,6 +125,11 @@ public class DomainWiring {
       ConnectionStore store, Workspaces workspaces, SecretStore secrets, SecretNames names, Clock clock, Settings settings) {
     Duration grace = settings.optional(Setting.SECRET_ROTATION_GRACE).map(Duration::parse).orElse(DEFAULT_ROTATION_GRACE);
     return new Connections(store, workspaces, secrets, names, clock, grace);
+  }
+
+  @Singleton
+  Webhooks webhooks(WebhookStore store, Workspaces workspaces, SecretStore secrets, SecretNames names, Clock clock) {
+    return new Webhooks(store, workspaces, secrets, names, clock);
   }
 
   @Singleton

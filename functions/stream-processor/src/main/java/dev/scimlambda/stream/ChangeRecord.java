@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -9,12 +10,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param oldImage empty for an INSERT
  * @param newImage empty for a REMOVE
+ * @param recordedAt when DynamoDB recorded the change (the record's ApproximateCreationDateTime);
+ *     the same on every redelivery
  */
 public record ChangeRecord(
     String eventName,
     String sequenceNumber,
     Map<String, AttributeValue> oldImage,
-    Map<String, AttributeValue> newImage) {
+    Map<String, AttributeValue> newImage,
+    Instant recordedAt) {
 
   /** The entity name the stores put on every item, from whichever image exists. */
   public String entity() {

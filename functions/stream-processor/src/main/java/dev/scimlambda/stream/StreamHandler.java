@@ -8,6 +8,7 @@ import dev.scimlambda.runtime.Setting;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,17 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
-          StreamHandler.class.getName(),           Set.of(Setting.SECRET_PREFIX),
-          // SecretsManagerSecretStore.delete tells "already scheduled" from a refusal with DescribeSecret.
-          Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
+          StreamHandler.class.getName(),
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME),
+          Set.of(
+              // Directory events: a connection's workspace, the workspace's webhook.
+              "dynamodb:GetItem",
+              // A webhook's signing secret.
+              "secretsmanager:GetSecretValue",
+              // SecretsManagerSecretStore.delete tells "already scheduled" from a refusal with DescribeSecret.
+              "secretsmanager:DeleteSecret",
+              "secretsmanager:DescribeSecret",
+              "events:PutEvents"));
 
   @Inject ChangeProcessor processor;
 
@@ -48,8 +57,15 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   private static ChangeRecord decode(DynamodbEvent.DynamodbStreamRecord record) {
     var change = record.getDynamodb();
+    // Lambda always sets ApproximateCreationDateTime; the fallback only covers hand-made events.
+    Instant recordedAt =
+        change.getApproximateCreationDateTime() == null ? Instant.now() : change.getApproximateCreationDateTime().toInstant();
     return new ChangeRecord(
-        record.getEventName(), change.getSequenceNumber(), image(change.getOldImage()), image(change.getNewImage()));
+        record.getEventName(),
+        change.getSequenceNumber(),
+        image(change.getOldImage()),
+        image(change.getNewImage()),
+        recordedAt);
   }
 
   private static Map<String, AttributeValue> image(

@@ -2,6 +2,7 @@ package dev.scimlambda.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ChangeProcessorTest {
 
   private static ChangeRecord change(String sequence) {
-    return new ChangeRecord("INSERT", sequence, Map.of(), Map.of());
+    return new ChangeRecord("INSERT", sequence, Map.of(), Map.of(), Instant.EPOCH);
   }
 
   @Test

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.scimlambda.events.WebhookSignature;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +85,37 @@ class LocalStackTest {
       var deactivated = send(stack, "PATCH", scimPath(connection, "/Users/" + id), token,
           "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
       assertThat(JSON.readTree(deactivated.body()).get("active").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
+  void aWorkspacesWebhookReceivesSignedEventsForRealUsers() throws Exception {
+    List<String[]> received = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      received.add(new String[] {
+          exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try (LocalStack stack = start(Optional.empty())) {
+      String hook = "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}";
+      String secret = JSON.readTree(send(stack, "PUT", "/admin/v1/workspaces/default/webhook", stack.adminToken(), hook).body())
+          .get("signingSecret").asText();
+      JsonNode connection = createConnection(stack);
+      String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ada@example.com\"}";
+      send(stack, "POST", scimPath(connection, "/Users"), connection.get("bearerToken").asText(), user);
+      stack.drainStream();
+
+      assertThat(received).singleElement().satisfies(delivery -> {
+        long timestamp = Long.parseLong(delivery[0].substring(2, delivery[0].indexOf(',')));
+        assertThat(delivery[0]).isEqualTo(WebhookSignature.header(secret, timestamp, delivery[1]));
+        assertThat(JSON.readTree(delivery[1]).get("type").asText()).isEqualTo("user.created");
+      });
+    } finally {
+      receiver.stop(0);
     }
   }
 

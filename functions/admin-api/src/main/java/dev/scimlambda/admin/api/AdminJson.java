@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
+import dev.scimlambda.events.Webhook;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;
@@ -76,6 +77,15 @@ final class AdminJson {
     }
     ArrayNode tags = node.putArray("tags");
     u.tags().forEach(tags::add);
+    return node;
+  }
+
+  static ObjectNode webhook(Webhook w) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("url", w.url());
+    node.put("enabled", w.enabled());
+    putInstant(node, "createdAt", w.createdAt());
+    putInstant(node, "updatedAt", w.updatedAt());
     return node;
   }
 

@@ -1,4 +1,4 @@
-package dev.scimlambda.secrets;
+package dev.scimlambda.emulators;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,10 +15,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A moto server this JVM started on a free loopback port, for machines where CI did not start one. */
-final class MotoServer implements AutoCloseable {
+/**
+ * The moto AWS emulator for the suites that use it: the one at {@code MOTO_ENDPOINT} (CI's
+ * {@code .ci/run} starts it), else one this JVM starts from {@code moto_server} on {@code PATH} on a
+ * free loopback port, once, stopped when the JVM exits.
+ */
+public final class MotoServer implements AutoCloseable {
 
+  public static final String UNAVAILABLE =
+      "Moto suite skipped: MOTO_ENDPOINT is unset and moto_server not found on PATH;"
+          + " install moto[server] or set MOTO_ENDPOINT";
   private static final String EXECUTABLE = "moto_server";
+  private static Optional<URI> shared;
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
@@ -29,8 +37,33 @@ final class MotoServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
+  /**
+   * Where moto listens, or empty (skip with {@link #UNAVAILABLE}) when there is none here. Skip per
+   * test, not in {@code @BeforeAll}: Surefire reports a class aborted there as "Tests run: 0,
+   * Skipped: 0" and drops the reason (SUREFIRE-2300), which reads as a pass.
+   */
+  public static synchronized Optional<URI> endpoint() {
+    if (shared == null) {
+      String configured = System.getenv("MOTO_ENDPOINT");
+      if (configured != null && !configured.isBlank()) {
+        shared = Optional.of(URI.create(configured));
+      } else {
+        shared = onPath().map(executable -> {
+          try {
+            MotoServer server = start(executable, Files.createDirectories(Path.of("target")).resolve("moto_server.log"));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server.endpoint;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    }
+    return shared;
+  }
+
   /** The {@code moto_server} executable on {@code PATH}, if there is one. */
-  static Optional<Path> onPath() {
+  private static Optional<Path> onPath() {
     String path = System.getenv().getOrDefault("PATH", "");
     return Stream.of(path.split(File.pathSeparator))
         .filter(dir -> !dir.isEmpty())
@@ -39,7 +72,7 @@ final class MotoServer implements AutoCloseable {
         .findFirst();
   }
 
-  static MotoServer start(Path executable, Path log) {
+  private static MotoServer start(Path executable, Path log) {
     int port = freeLoopbackPort();
     try {
       Process process =
@@ -53,10 +86,6 @@ final class MotoServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + executable, e);
     }
-  }
-
-  URI endpoint() {
-    return endpoint;
   }
 
   private void awaitAnswer(Path log) {

@@ -1,0 +1,46 @@
+package dev.scimlambda.admin.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.events.ConfiguredWebhook;
+import dev.scimlambda.events.Webhooks;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+
+/** {@code /admin/v1/workspaces/{ws}/webhook}: where a workspace's directory events are posted. */
+@Controller("/admin/v1/workspaces/{workspaceId}/webhook")
+public final class WebhookController {
+
+  private final Webhooks webhooks;
+
+  public WebhookController(Webhooks webhooks) {
+    this.webhooks = webhooks;
+  }
+
+  /** The response to the first PUT is the one place the signing secret is shown. */
+  @Put
+  public JsonNode put(String workspaceId, @Nullable @Body JsonNode json) {
+    RequestBody body = new RequestBody(json);
+    ConfiguredWebhook configured =
+        webhooks.configure(workspaceId, body.requiredString("url"), body.bool("enabled").orElse(true));
+    ObjectNode view = AdminJson.webhook(configured.webhook());
+    configured.signingSecret().ifPresent(secret -> view.put("signingSecret", secret));
+    return view;
+  }
+
+  @Get
+  public JsonNode get(String workspaceId) {
+    return AdminJson.webhook(webhooks.get(workspaceId));
+  }
+
+  @Delete
+  public HttpResponse<Void> delete(String workspaceId) {
+    webhooks.delete(workspaceId);
+    return HttpResponse.noContent();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.scimlambda.persistence;
+
+import static dev.scimlambda.persistence.Item.s;
+import static dev.scimlambda.persistence.KeySchema.PK;
+import static dev.scimlambda.persistence.KeySchema.SK;
+
+import dev.scimlambda.events.Webhook;
+import dev.scimlambda.events.WebhookStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/** A workspace's webhook: one item next to the workspace item. Never its signing secret. */
+public final class DynamoWebhookStore implements WebhookStore {
+
+  static final String ENTITY = "Webhook";
+
+  private final TableAccess table;
+
+  public DynamoWebhookStore(TableAccess table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(Webhook webhook) {
+    TableAccess.conditional(
+        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+            .item(toItem(webhook))
+            .conditionExpression("attribute_not_exists(#pk)")
+            .expressionAttributeNames(Map.of("#pk", PK))),
+        "the webhook of workspace " + webhook.workspaceId() + " was set concurrently");
+  }
+
+  @Override
+  public void replace(Webhook webhook) {
+    TableAccess.conditional(
+        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+            .item(toItem(webhook))
+            .conditionExpression("#id = :id AND #secretVersion = :secretVersion")
+            .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
+            .expressionAttributeValues(Map.of(":id", s(webhook.id()), ":secretVersion", s(webhook.secretVersion())))),
+        "the webhook of workspace " + webhook.workspaceId() + " was changed concurrently");
+  }
+
+  @Override
+  public Optional<Webhook> find(String workspaceId) {
+    Map<String, AttributeValue> item = table.dynamo()
+        .getItem(b -> b.tableName(table.tableName()).key(key(workspaceId)).consistentRead(true))
+        .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.of(item)));
+  }
+
+  @Override
+  public boolean delete(String workspaceId) {
+    Map<String, AttributeValue> old = table.dynamo()
+        .deleteItem(b -> b.tableName(table.tableName()).key(key(workspaceId)).returnValues(ReturnValue.ALL_OLD))
+        .attributes();
+    return old != null && !old.isEmpty();
+  }
+
+  private static Map<String, AttributeValue> key(String workspaceId) {
+    return Map.of(PK, s(KeySchema.workspacePartition(workspaceId)), SK, s(KeySchema.WEBHOOK_SK));
+  }
+
+  private static Map<String, AttributeValue> toItem(Webhook w) {
+    return Item.of(new HashMap<>(key(w.workspaceId())))
+        .put(KeySchema.ENTITY, ENTITY)
+        .put("workspaceId", w.workspaceId())
+        .put("id", w.id())
+        .put("url", w.url())
+        .put("enabled", w.enabled())
+        .put("secretVersion", w.secretVersion())
+        .put("createdAt", w.createdAt())
+        .put("updatedAt", w.updatedAt())
+        .values();
+  }
+
+  private static Webhook fromItem(Item item) {
+    return new Webhook(
+        item.string("workspaceId"),
+        item.string("id"),
+        item.string("url"),
+        item.bool("enabled"),
+        item.string("secretVersion"),
+        item.instant("createdAt"),
+        item.instant("updatedAt"));
+  }
+}

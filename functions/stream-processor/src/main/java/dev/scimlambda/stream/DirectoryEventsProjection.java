@@ -1,0 +1,97 @@
+package dev.scimlambda.stream;
+
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.events.ChangeContext;
+import dev.scimlambda.events.DirectoryEvent;
+import dev.scimlambda.events.DirectoryEvents;
+import dev.scimlambda.events.EventSink;
+import dev.scimlambda.events.GroupSnapshot;
+import dev.scimlambda.events.MembershipSnapshot;
+import dev.scimlambda.events.UserSnapshot;
+import dev.scimlambda.persistence.DynamoGroupStore;
+import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.scim.groups.Member;
+import dev.scimlambda.scim.groups.ScimGroup;
+import dev.scimlambda.scim.users.ScimUser;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns user, group and membership changes into directory events and hands them to every sink.
+ * Other items (guards, counts, connections, cursors) are not events. A sink that cannot deliver
+ * throws, so the record is redelivered with the same event ids: at least once.
+ */
+public final class DirectoryEventsProjection implements Projection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DirectoryEventsProjection.class);
+  /** Written by the app-user work on user and membership items; until then the SCIM user is the app user. */
+  static final String APP_USER_ID = "appUserId";
+
+  private final ConnectionWorkspaces workspaces;
+  private final List<EventSink> sinks;
+
+  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, List<EventSink> sinks) {
+    this.workspaces = workspaces;
+    this.sinks = List.copyOf(sinks);
+  }
+
+  @Override
+  public void apply(ChangeRecord change) {
+    Optional<DirectoryEvent> event =
+        switch (change.entity()) {
+          case DynamoUserStore.ENTITY -> derive(change, DirectoryEventsProjection::user, DirectoryEvents::user);
+          case DynamoGroupStore.ENTITY -> derive(change, DirectoryEventsProjection::group, DirectoryEvents::group);
+          case DynamoGroupStore.MEMBER_ENTITY ->
+              derive(change, DirectoryEventsProjection::membership, DirectoryEvents::membership);
+          default -> Optional.empty();
+        };
+    event.ifPresent(e -> sinks.forEach(sink -> sink.publish(List.of(e))));
+  }
+
+  private interface Derivation<T> {
+    Optional<DirectoryEvent> derive(ChangeContext context, T before, T after);
+  }
+
+  private <T> Optional<DirectoryEvent> derive(
+      ChangeRecord change, Function<Map<String, AttributeValue>, T> decode, Derivation<T> derivation) {
+    Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
+    String connectionId = image.get("connectionId").s();
+    Optional<String> workspaceId = workspaces.find(connectionId);
+    if (workspaceId.isEmpty()) {
+      LOG.warn("no event for {} at sequence {}: its connection is unknown", change.entity(), change.sequenceNumber());
+      return Optional.empty();
+    }
+    ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId);
+    return derivation.derive(context, decodeIfPresent(change.oldImage(), decode), decodeIfPresent(change.newImage(), decode));
+  }
+
+  private static <T> T decodeIfPresent(Map<String, AttributeValue> image, Function<Map<String, AttributeValue>, T> decode) {
+    return image.isEmpty() ? null : decode.apply(image);
+  }
+
+  private static UserSnapshot user(Map<String, AttributeValue> image) {
+    ScimUser user = DynamoUserStore.fromItem(image);
+    return new UserSnapshot(user.id(), string(image, APP_USER_ID), user.active(), user.document());
+  }
+
+  private static GroupSnapshot group(Map<String, AttributeValue> image) {
+    ScimGroup group = DynamoGroupStore.fromItem(image);
+    return new GroupSnapshot(group.id(), group.document());
+  }
+
+  private static MembershipSnapshot membership(Map<String, AttributeValue> image) {
+    Member member = DynamoGroupStore.memberFromItem(image);
+    return new MembershipSnapshot(
+        string(image, "groupId"), member.value(), member.type(), member.display(), string(image, APP_USER_ID));
+  }
+
+  private static String string(Map<String, AttributeValue> image, String name) {
+    AttributeValue value = image.get(name);
+    return value == null ? null : value.s();
+  }
+}

@@ -1,0 +1,158 @@
+package dev.scimlambda.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.scim.api.ScimApiHandler;
+import dev.scimlambda.testing.ApiCall;
+import dev.scimlambda.testing.ApiResult;
+import dev.scimlambda.testing.TestLambdaContext;
+import dev.scimlambda.testing.TestStack;
+import dev.scimlambda.workspace.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SCIM requests through the SCIM handler, the table's real stream on DynamoDB Local fed to the
+ * stream handler as Lambda feeds it, and the workspace's webhook receiving signed events.
+ */
+class DirectoryEventsEndToEndTest {
+
+  @TempDir Path dir;
+  private TestStack stack;
+  private ScimApiHandler scim;
+  private WebhookReceiver receiver;
+  private IssuedConnection connection;
+  private StreamEventSourceMapping mapping;
+
+  @BeforeEach
+  void start() {
+    stack = TestStack.start();
+    stack.context().getBean(Workspaces.class).ensureDefault();
+    scim = new ScimApiHandler(stack.context());
+    receiver = new WebhookReceiver();
+    stack.context().getBean(Webhooks.class).configure("default", receiver.url(), true)
+        .signingSecret().ifPresent(receiver::useSecret);
+    connection = stack.context().getBean(Connections.class).create("default", "Okta", "okta");
+    mapping = mapping();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+    stack.close();
+  }
+
+  /** A fresh mapping without checkpoints reads the stream from its start, as after a replay. */
+  private StreamEventSourceMapping mapping() {
+    String arn;
+    try (var dynamo = stack.database().client()) {
+      arn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
+    }
+    var options = new StreamEventSourceMapping.Options(100, 2, Duration.ofMillis(50), null, dir.resolve("failed.jsonl"));
+    return new StreamEventSourceMapping(
+        stack.database().streamsClient(), arn, new StreamHandler(stack.context()), TestLambdaContext::new, options);
+  }
+
+  private ApiResult scim(String method, String path, String json) {
+    ApiCall call = ApiCall.of(method, "/scim/v2/" + connection.connection().id() + path).bearer(connection.bearerToken());
+    if (json != null) {
+      call.body("application/scim+json", json);
+    }
+    return call.invoke(scim);
+  }
+
+  private String createUser(String userName) {
+    ApiResult created = scim("POST", "/Users",
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  private String patchUser(String id, String op) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + op + "]}";
+  }
+
+  private List<WebhookReceiver.Delivery> deliveredAfterPoll() {
+    mapping.poll();
+    return receiver.deliveries();
+  }
+
+  private List<String> types() {
+    return receiver.deliveries().stream().map(WebhookReceiver.Delivery::type).toList();
+  }
+
+  @Test
+  void aUserCreatedThroughScimReachesTheWebhookAsUserCreated() {
+    String id = createUser("ada@example.com");
+    assertThat(deliveredAfterPoll()).singleElement().satisfies(d -> {
+      assertThat(d.signatureValid()).isTrue();
+      JsonNode event = d.json();
+      assertThat(event.get("type").asText()).isEqualTo("user.created");
+      assertThat(event.get("workspaceId").asText()).isEqualTo("default");
+      assertThat(event.get("connectionId").asText()).isEqualTo(connection.connection().id());
+      assertThat(event.get("data").get("appUserId").asText()).isEqualTo(id);
+      assertThat(event.get("data").get("user").get("userName").asText()).isEqualTo("ada@example.com");
+      assertThat(d.headers().get("scim-event-id")).isEqualTo(event.get("id").asText());
+    });
+  }
+
+  @Test
+  void aReplayedStreamRedeliversWithTheSameEventIds() {
+    createUser("ada@example.com");
+    String first = deliveredAfterPoll().get(0).json().get("id").asText();
+    mapping().poll();
+    assertThat(receiver.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
+  }
+
+  @Test
+  void deactivatingReactivatingAndChangingAUserAreTheirOwnEvents() {
+    String id = createUser("ada@example.com");
+    scim("PATCH", "/Users/" + id, patchUser(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"));
+    scim("PATCH", "/Users/" + id, patchUser(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}"));
+    scim("PATCH", "/Users/" + id, patchUser(id, "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CTO\"}"));
+    scim("DELETE", "/Users/" + id, null);
+    mapping.poll();
+    assertThat(types()).containsExactly("user.created", "user.deactivated", "user.reactivated", "user.updated", "user.deleted");
+    JsonNode updated = receiver.deliveries().get(3).json().get("data");
+    assertThat(updated.get("changedFields").toString()).isEqualTo("[\"title\"]");
+  }
+
+  @Test
+  void groupsAndTheirMembersAreEvents() {
+    String user = createUser("ada@example.com");
+    ApiResult group = scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+        + "\"displayName\":\"Engineering\",\"members\":[{\"value\":\"" + user + "\"}]}");
+    assertThat(group.status()).as(group.toString()).isEqualTo(201);
+    String groupId = group.json().get("id").asText();
+    scim("PATCH", "/Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"R&D\"}]}");
+    scim("DELETE", "/Groups/" + groupId, null);
+    mapping.poll();
+    assertThat(types()).containsExactly(
+        "user.created", "group.created", "group.user_added", "group.updated", "group.deleted", "group.user_removed");
+    JsonNode added = receiver.deliveries().get(2).json().get("data");
+    assertThat(added.get("group").get("id").asText()).isEqualTo(groupId);
+    assertThat(added.get("user").get("id").asText()).isEqualTo(user);
+  }
+
+  @Test
+  void aWebhookThatRefusesEventsDoesNotBlockTheStream() {
+    receiver.answer(400);
+    createUser("ada@example.com");
+    createUser("grace@example.com");
+    mapping.poll();
+    assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(400, 200);
+    assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+  }
+}
