@@ -1,10 +1,13 @@
 package dev.scimlambda.runtime;
 
+import dev.scimlambda.activity.ActivityLog;
+import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.connection.ConnectionAuthenticator;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.persistence.DynamoActivityStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
@@ -27,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class DomainWiring {
 
   static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
+  static final int DEFAULT_ACTIVITY_RETENTION_DAYS = 30;
+  /** DynamoDB TTL and the admin's view both stay meaningful up to ten years. */
+  static final int MAX_ACTIVITY_RETENTION_DAYS = 3650;
 
   @Singleton
   Clock clock() {
@@ -61,6 +67,30 @@ public class DomainWiring {
   @Singleton
   PageCursorStore pageCursorStore(TableAccess table, Clock clock) {
     return new DynamoPageCursorStore(table, clock);
+  }
+
+  @Singleton
+  ActivityStore activityStore(TableAccess table, Clock clock, Settings settings) {
+    return new DynamoActivityStore(table, clock, activityRetention(settings));
+  }
+
+  @Singleton
+  ActivityLog activityLog(ActivityStore store, Connections connections) {
+    return new ActivityLog(store, connections);
+  }
+
+  static Duration activityRetention(Settings settings) {
+    String days = settings.optional(Setting.ACTIVITY_RETENTION_DAYS).orElse(Integer.toString(DEFAULT_ACTIVITY_RETENTION_DAYS));
+    try {
+      int value = Integer.parseInt(days.strip());
+      if (value >= 1 && value <= MAX_ACTIVITY_RETENTION_DAYS) {
+        return Duration.ofDays(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalStateException(Setting.ACTIVITY_RETENTION_DAYS.environmentVariable()
+        + " must be a number of days from 1 to " + MAX_ACTIVITY_RETENTION_DAYS + ", not '" + days + "'");
   }
 
   @Singleton

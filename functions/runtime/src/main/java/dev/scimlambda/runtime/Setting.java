@@ -21,6 +21,8 @@ public enum Setting {
   PUBLIC_BASE_URL("SCIM_PUBLIC_BASE_URL", true),
   /** How long a rotated-out connection secret keeps working, ISO-8601 (PT24H); PT0S revokes at once. */
   SECRET_ROTATION_GRACE("SCIM_SECRET_ROTATION_GRACE", true),
+  /** Days an activity log entry (and the change it records) is kept before DynamoDB's TTL removes it; default 30. */
+  ACTIVITY_RETENTION_DAYS("SCIM_ACTIVITY_RETENTION_DAYS", true),
   /** {@code aws} (Secrets Manager, the default) or {@code local} (a file, for the embedded stack). */
   SECRET_STORE("SCIM_SECRET_STORE", false),
   /** File of the local secret store; only read when {@link #SECRET_STORE} is {@code local}. */
