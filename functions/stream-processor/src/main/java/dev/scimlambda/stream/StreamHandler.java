@@ -21,9 +21,11 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
-          StreamHandler.class.getName(),           Set.of(Setting.SECRET_PREFIX),
+          StreamHandler.class.getName(),
+          Set.of(Setting.SECRET_PREFIX, Setting.TABLE_NAME, Setting.ACTIVITY_RETENTION_DAYS),
           // SecretsManagerSecretStore.delete tells "already scheduled" from a refusal with DescribeSecret.
-          Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
+          // ActivityRevisions puts one item per revision.
+          Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "dynamodb:PutItem"));
 
   @Inject ChangeProcessor processor;
 

@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import io.micronaut.context.annotation.Factory;
@@ -10,7 +11,7 @@ import java.util.List;
 public class StreamWiring {
 
   @Singleton
-  ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names) {
-    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names)));
+  ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, ActivityStore activity) {
+    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), new ActivityRevisions(activity)));
   }
 }

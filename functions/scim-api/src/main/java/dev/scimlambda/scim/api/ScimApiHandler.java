@@ -14,7 +14,7 @@ public class ScimApiHandler extends APIGatewayV2HTTPEventFunction {
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           ScimApiHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL),
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL, Setting.ACTIVITY_RETENTION_DAYS),
           union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")));
 
   /** Used by Lambda. */
