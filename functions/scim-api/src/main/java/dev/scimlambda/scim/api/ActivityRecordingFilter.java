@@ -70,6 +70,10 @@ public final class ActivityRecordingFilter {
     ScimOperation operation = ScimOperation.of(request.getMethodName(), path);
     int status = response.code();
     JsonNode error = status >= 400 ? response.getBody(JsonNode.class).orElse(null) : null;
+    String detail = error == null || !error.hasNonNull("detail") ? null : Redaction.detail(error.get("detail").asText());
+    if (operation.name().equals("bulk") && status < 400) {
+      detail = response.getBody(JsonNode.class).map(ActivityRecordingFilter::bulkSummary).orElse(null);
+    }
     String resourceId = operation.resourceId();
     if (resourceId == null && status == 201) {
       resourceId = lastSegment(response.getHeaders().get(HttpHeaders.LOCATION));
@@ -86,11 +90,23 @@ public final class ActivityRecordingFilter {
         resourceId,
         status,
         error == null || !error.hasNonNull("scimType") ? null : error.get("scimType").asText(),
-        error == null || !error.hasNonNull("detail") ? null : Redaction.detail(error.get("detail").asText()),
+        detail,
         Duration.between(started, clock.instant()).toMillis(),
         userAgent(request),
         version.isPresent() ? version.getAsLong() : null,
         null);
+  }
+
+  /** A bulk request is one entry; its detail counts the operations that failed inside it, if any did. */
+  private static String bulkSummary(JsonNode bulkResponse) {
+    JsonNode operations = bulkResponse.path("Operations");
+    int failed = 0;
+    for (JsonNode operation : operations) {
+      if (operation.path("status").asInt(0) >= 400) {
+        failed++;
+      }
+    }
+    return failed == 0 ? null : failed + " of " + operations.size() + " operations failed";
   }
 
   /** API Gateway's request id, so an entry can be found in the gateway's and the function's logs. */

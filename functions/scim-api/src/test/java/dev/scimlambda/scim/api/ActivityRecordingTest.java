@@ -102,6 +102,19 @@ class ActivityRecordingTest extends ScimTestConnections {
   }
 
   @Test
+  void aBulkRequestIsOneEntryCountingTheOperationsThatFailed() {
+    IssuedConnection connection = newConnection();
+    send(connection, "POST", "/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+        + "\"Operations\":[{\"method\":\"POST\",\"bulkId\":\"a\",\"path\":\"/Users\",\"data\":" + userJson("ada") + "},"
+        + "{\"method\":\"POST\",\"bulkId\":\"b\",\"path\":\"/Users\",\"data\":" + userJson("ada") + "}]}");
+    assertThat(activity(connection)).singleElement().satisfies(entry -> {
+      assertThat(entry.operation()).isEqualTo("bulk");
+      assertThat(entry.status()).isEqualTo(200);
+      assertThat(entry.detail()).isEqualTo("1 of 2 operations failed");
+    });
+  }
+
+  @Test
   void anUnauthenticatedRequestIsNotRecorded() {
     IssuedConnection connection = newConnection();
     ApiResult refused = ApiCall.of("GET", "/scim/v2/" + connection.connection().id() + "/Users").bearer("scim_wrong")
