@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -43,8 +41,6 @@ public final class DynamoGroupStore implements GroupStore {
 
   public static final String ENTITY = "Group";
   public static final String MEMBER_ENTITY = "GroupMember";
-  /** BatchGetItem takes at most 100 keys. */
-  private static final int BATCH_GET = 100;
 
   private final TableAccess table;
   private final Transactions tx;
@@ -161,7 +157,7 @@ public final class DynamoGroupStore implements GroupStore {
     List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(memberIds).stream()
         .map(id -> memberKey(connectionId, groupId, id)).toList();
     Map<String, Member> existing = new HashMap<>();
-    batchGet(keys, "memberId, #type, display", Map.of("#type", "type"))
+    BatchGets.run(table, keys, "memberId, #type, display", Map.of("#type", "type"))
         .forEach(item -> existing.put(item.get("memberId").s(), memberFromItem(item)));
     return existing;
   }
@@ -242,37 +238,13 @@ public final class DynamoGroupStore implements GroupStore {
       }
     }
     Map<String, Member> found = new HashMap<>();
-    batchGet(keys, "#entity, #id, #document",
+    BatchGets.run(table, keys, "#entity, #id, #document",
         Map.of("#entity", KeySchema.ENTITY, "#id", "id", "#document", "document"))
         .forEach(item -> {
           Member member = resolved(item);
           found.put(member.value(), member);
         });
     return found;
-  }
-
-  /** Strongly consistent BatchGetItem in calls of 100 keys, resending unprocessed keys after a growing pause. */
-  private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String projection,
-      Map<String, String> names) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += BATCH_GET) {
-      Map<String, KeysAndAttributes> pending = Map.of(table.tableName(), KeysAndAttributes.builder()
-          .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).consistentRead(true)
-          .projectionExpression(projection).expressionAttributeNames(names).build());
-      for (int round = 1; !pending.isEmpty(); round++) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
-        items.addAll(response.responses().getOrDefault(table.tableName(), List.of()));
-        pending = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : Map.of();
-        if (!pending.isEmpty() && round == 12) {
-          throw new IllegalStateException("DynamoDB kept returning unprocessed keys; retry the request");
-        }
-        if (!pending.isEmpty()) {
-          sleep(Math.min(1000L, 10L << round));
-        }
-      }
-    }
-    return items;
   }
 
   private static Member resolved(Map<String, AttributeValue> item) {
@@ -286,15 +258,6 @@ public final class DynamoGroupStore implements GroupStore {
   private static String text(JsonNode document, String field) {
     JsonNode value = document.get(field);
     return value != null && value.isTextual() ? value.asText() : null;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   @Override

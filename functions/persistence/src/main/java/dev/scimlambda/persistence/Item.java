@@ -64,6 +64,11 @@ final class Item {
     return value == null ? null : Integer.valueOf(value.n());
   }
 
+  Long optionalNumber(String name) {
+    AttributeValue value = values.get(name);
+    return value == null ? null : Long.valueOf(value.n());
+  }
+
   long number(String name) {
     return Long.parseLong(values.get(name).n());
   }

@@ -126,6 +126,28 @@ public final class KeySchema {
     return workspacePartition(workspaceId) + "#TAG_REFRESHES";
   }
 
+  /** Partition of a connection's activity log; its sort keys order entries by time. */
+  static String activityPartition(String connectionId) {
+    return connectionPartition(connectionId) + "#ACTIVITY";
+  }
+
+  /**
+   * Sort key of one activity entry: a fixed-width UTC timestamp (so string order is time order and
+   * a backwards query reads newest first), then the request id keeping same-millisecond requests apart.
+   */
+  static String activitySk(String timestamp, String requestId) {
+    return timestamp + "#" + requestId;
+  }
+
+  /** Partition of the revisions the stream processor derives for a connection's activity log. */
+  static String revisionPartition(String connectionId) {
+    return connectionPartition(connectionId) + "#REVISION";
+  }
+
+  static String revisionSk(String resourceType, String resourceId, long version) {
+    return resourceType + "#" + resourceId + "#" + version;
+  }
+
   /** GSI1 partition listing a workspace's connections. */
   static String workspaceConnections(String workspaceId) {
     return "WS#" + workspaceId + "#CONNECTIONS";

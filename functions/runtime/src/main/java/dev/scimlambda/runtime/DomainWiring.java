@@ -1,5 +1,7 @@
 package dev.scimlambda.runtime;
 
+import dev.scimlambda.activity.ActivityLog;
+import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
@@ -13,6 +15,7 @@ import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.WebhookStore;
 import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.persistence.DynamoAccountStore;
+import dev.scimlambda.persistence.DynamoActivityStore;
 import dev.scimlambda.persistence.DynamoAppUserStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
@@ -39,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class DomainWiring {
 
   static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
+  static final int DEFAULT_ACTIVITY_RETENTION_DAYS = 30;
+  /** DynamoDB TTL and the admin's view both stay meaningful up to ten years. */
+  static final int MAX_ACTIVITY_RETENTION_DAYS = 3650;
 
   @Singleton
   Clock clock() {
@@ -108,6 +114,30 @@ public class DomainWiring {
   @Singleton
   PageCursorStore pageCursorStore(TableAccess table, Clock clock) {
     return new DynamoPageCursorStore(table, clock);
+  }
+
+  @Singleton
+  ActivityStore activityStore(TableAccess table, Clock clock, Settings settings) {
+    return new DynamoActivityStore(table, clock, activityRetention(settings));
+  }
+
+  @Singleton
+  ActivityLog activityLog(ActivityStore store, Connections connections) {
+    return new ActivityLog(store, connections);
+  }
+
+  static Duration activityRetention(Settings settings) {
+    String days = settings.optional(Setting.ACTIVITY_RETENTION_DAYS).orElse(Integer.toString(DEFAULT_ACTIVITY_RETENTION_DAYS));
+    try {
+      int value = Integer.parseInt(days.strip());
+      if (value >= 1 && value <= MAX_ACTIVITY_RETENTION_DAYS) {
+        return Duration.ofDays(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalStateException(Setting.ACTIVITY_RETENTION_DAYS.environmentVariable()
+        + " must be a number of days from 1 to " + MAX_ACTIVITY_RETENTION_DAYS + ", not '" + days + "'");
   }
 
   @Singleton

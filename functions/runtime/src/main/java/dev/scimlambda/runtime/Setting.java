@@ -23,6 +23,8 @@ public enum Setting {
   SECRET_ROTATION_GRACE("SCIM_SECRET_ROTATION_GRACE", true),
   /** EventBridge bus directory events are published to; empty turns publishing off (the embedded stack). */
   EVENT_BUS_NAME("SCIM_EVENT_BUS_NAME", true),
+  /** Days an activity log entry (and the change it records) is kept before DynamoDB's TTL removes it; default 30. */
+  ACTIVITY_RETENTION_DAYS("SCIM_ACTIVITY_RETENTION_DAYS", true),
   /** {@code aws} (Secrets Manager, the default) or {@code local} (a file, for the embedded stack). */
   SECRET_STORE("SCIM_SECRET_STORE", false),
   /** File of the local secret store; only read when {@link #SECRET_STORE} is {@code local}. */

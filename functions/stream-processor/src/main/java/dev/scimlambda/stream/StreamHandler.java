@@ -3,6 +3,7 @@ package dev.scimlambda.stream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import io.micronaut.context.ApplicationContext;
@@ -23,16 +24,13 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           StreamHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME),
-          Set.of(
-              // Directory events: a connection's workspace, the workspace's webhook.
-              "dynamodb:GetItem",
-              // A webhook's signing secret.
-              "secretsmanager:GetSecretValue",
-              // SecretsManagerSecretStore.delete tells "already scheduled" from a refusal with DescribeSecret.
-              "secretsmanager:DeleteSecret",
-              "secretsmanager:DescribeSecret",
-              "events:PutEvents"));
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.ACTIVITY_RETENTION_DAYS,
+              Setting.TAG_REFRESH_CHUNK_SIZE),
+          // The stores (app users, tags, revisions, webhooks); a webhook's signing secret; the
+          // cleanup of a deleted connection's secret (DescribeSecret tells "already scheduled"
+          // from a refusal); directory events.
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue",
+              "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "events:PutEvents")));
 
   @Inject ChangeProcessor processor;
 

@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
@@ -74,8 +75,9 @@ public class StreamWiring {
 
   @Singleton
   ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, AppUserProjection appUsers,
-      GroupTagProjection groupTags, DirectoryEventsProjection events) {
-    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags, events));
+      GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity) {
+    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags, events,
+        new ActivityRevisions(activity)));
   }
 
   /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */

@@ -20,7 +20,8 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
               Setting.SECRET_PREFIX,
               Setting.ADMIN_TOKEN_SECRET_ID,
               Setting.PUBLIC_BASE_URL,
-              Setting.SECRET_ROTATION_GRACE),
+              Setting.SECRET_ROTATION_GRACE,
+              Setting.ACTIVITY_RETENTION_DAYS),
           actions());
 
   /** Used by Lambda. */

@@ -2,6 +2,9 @@ package dev.scimlambda.admin.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.activity.ActivityEntry;
+import dev.scimlambda.activity.AttributeChange;
+import dev.scimlambda.activity.ResourceRevision;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
@@ -86,6 +89,40 @@ final class AdminJson {
     node.put("enabled", w.enabled());
     putInstant(node, "createdAt", w.createdAt());
     putInstant(node, "updatedAt", w.updatedAt());
+    return node;
+  }
+
+  /**
+   * One activity entry. {@code changes} is null where nothing was derived (reads, failures, and
+   * writes whose revision the stream processor has not stored yet); an empty list is a write that
+   * changed nothing.
+   */
+  static ObjectNode activity(ActivityEntry e) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    putInstant(node, "at", e.at());
+    node.put("requestId", e.requestId());
+    node.put("operation", e.operation());
+    node.put("method", e.method());
+    node.put("resourceType", e.resourceType());
+    node.put("resourceId", e.resourceId());
+    node.put("status", e.status());
+    node.put("outcome", e.outcome());
+    node.put("scimType", e.scimType());
+    node.put("detail", e.detail());
+    node.put("latencyMs", e.latencyMs());
+    node.put("userAgent", e.userAgent());
+    ResourceRevision revision = e.revision();
+    if (revision == null) {
+      node.putNull("changes");
+    } else {
+      ArrayNode changes = node.putArray("changes");
+      for (AttributeChange change : revision.changes()) {
+        ObjectNode item = changes.addObject().put("path", change.path()).put("op", change.op());
+        item.set("from", change.from());
+        item.set("to", change.to());
+      }
+      node.put("changesTruncated", revision.truncated());
+    }
     return node;
   }
 

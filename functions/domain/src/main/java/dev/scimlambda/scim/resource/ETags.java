@@ -1,6 +1,7 @@
 package dev.scimlambda.scim.resource;
 
 import dev.scimlambda.scim.ScimException;
+import java.util.OptionalLong;
 
 /**
  * Weak ETags ({@code W/"<version>"}) and the preconditions of RFC 7644 §3.14. IdPs echo the tag
@@ -12,6 +13,25 @@ public final class ETags {
 
   public static String of(long version) {
     return "W/\"" + version + "\"";
+  }
+
+  /** The version a tag of {@link #of} names; empty for any other text. */
+  public static OptionalLong version(String tag) {
+    if (tag == null) {
+      return OptionalLong.empty();
+    }
+    String t = tag.strip();
+    if (t.startsWith("W/")) {
+      t = t.substring(2);
+    }
+    if (t.length() < 3 || !t.startsWith("\"") || !t.endsWith("\"")) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(t.substring(1, t.length() - 1)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 
   /** {@code If-Match}: absent or {@code *} passes; otherwise one listed tag must be the current version. */

@@ -14,8 +14,8 @@ public class ScimApiHandler extends APIGatewayV2HTTPEventFunction {
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           ScimApiHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL),
-          union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")));
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL, Setting.ACTIVITY_RETENTION_DAYS),
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")));
 
   /** Used by Lambda. */
   public ScimApiHandler() {
@@ -25,11 +25,5 @@ public class ScimApiHandler extends APIGatewayV2HTTPEventFunction {
   /** Used by the embedded stack and the tests, which run several handlers on one context. */
   public ScimApiHandler(ApplicationContext context) {
     super(context);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 }
