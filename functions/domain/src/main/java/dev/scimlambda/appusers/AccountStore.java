@@ -22,6 +22,27 @@ public interface AccountStore {
    */
   void apply(AccountChange change);
 
-  /** Seats in use and the limit (null = unlimited). */
-  record SeatUsage(long used, Integer limit) {}
+  /** How many app users hold a seat, counted from the app users themselves (O(app users) reads). */
+  long countSeatHolders(String workspaceId);
+
+  /**
+   * Claims the right to reconcile the ledger now: false when another reconciliation ran after
+   * {@code notBefore}. Keeps the O(app users) count from running on every seat change.
+   */
+  boolean claimReconciliation(String workspaceId, java.time.Instant now, java.time.Instant notBefore);
+
+  /** Sets the ledger to {@code counted} if it still says {@code seen}; records the drift found. */
+  boolean repairSeats(String workspaceId, long seen, long counted, java.time.Instant now);
+
+  /**
+   * Seats in use and the limit (null = unlimited), and what the last reconciliation found.
+   *
+   * @param lastDrift ledger minus holders at the last repair; 0 when it agreed
+   */
+  record SeatUsage(long used, Integer limit, java.time.Instant lastReconciledAt, long lastDrift) {
+
+    public SeatUsage(long used, Integer limit) {
+      this(used, limit, null, 0);
+    }
+  }
 }

@@ -6,10 +6,14 @@ import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The access side of app users, the email index and the seat ledger, all in the workspace's partition. */
 public final class DynamoAccountStore implements AccountStore {
@@ -37,8 +41,65 @@ public final class DynamoAccountStore implements AccountStore {
     return get(AccountWrites.seatsKey(workspaceId))
         .map(item -> new SeatUsage(
             item.containsKey("used") ? Long.parseLong(item.get("used").n()) : 0,
-            Item.of(item).integer("seatLimit")))
+            Item.of(item).integer("seatLimit"),
+            Item.of(item).instant("lastReconciledAt"),
+            item.containsKey("lastDrift") ? Long.parseLong(item.get("lastDrift").n()) : 0))
         .orElse(new SeatUsage(0, null));
+  }
+
+  @Override
+  public long countSeatHolders(String workspaceId) {
+    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .filterExpression("#seat = :true")
+            .expressionAttributeNames(Map.of("#pk", KeySchema.PK, "#sk", KeySchema.SK, "#seat", "seat"))
+            .expressionAttributeValues(Map.of(":pk", Item.s(KeySchema.workspacePartition(workspaceId)),
+                ":prefix", Item.s(KeySchema.APP_USER_PREFIX), ":true", AttributeValue.fromBool(true)))
+            .select(Select.COUNT)
+            .consistentRead(true))
+        .stream()
+        .mapToLong(page -> page.count())
+        .sum();
+  }
+
+  @Override
+  public boolean claimReconciliation(String workspaceId, Instant now, Instant notBefore) {
+    try {
+      table.dynamo().updateItem(b -> b.tableName(table.tableName())
+          .key(AccountWrites.seatsKey(workspaceId))
+          .updateExpression("SET #claimed = :now")
+          .conditionExpression("attribute_not_exists(#claimed) OR #claimed < :notBefore")
+          .expressionAttributeNames(Map.of("#claimed", "reconciliationClaimedAt"))
+          .expressionAttributeValues(Map.of(":now", Item.s(now.toString()), ":notBefore", Item.s(notBefore.toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException recentlyDone) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean repairSeats(String workspaceId, long seen, long counted, Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":counted", Item.n(counted), ":drift", Item.n(seen - counted), ":now", Item.s(now.toString())));
+    String condition;
+    if (seen == 0) {
+      condition = "attribute_not_exists(#used) OR #used = :zero";
+      values.put(":zero", Item.n(0));
+    } else {
+      condition = "#used = :seen";
+      values.put(":seen", Item.n(seen));
+    }
+    try {
+      table.dynamo().updateItem(b -> b.tableName(table.tableName())
+          .key(AccountWrites.seatsKey(workspaceId))
+          .updateExpression("SET #used = :counted, #drift = :drift, #at = :now")
+          .conditionExpression(condition)
+          .expressionAttributeNames(Map.of("#used", "used", "#drift", "lastDrift", "#at", "lastReconciledAt"))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException seatChangedMeanwhile) {
+      return false;
+    }
   }
 
   @Override

@@ -97,8 +97,8 @@ public class DomainWiring {
   }
 
   @Singleton
-  SeatLedger seatLedger(AccountStore store) {
-    return new SeatLedger(store);
+  SeatLedger seatLedger(AccountStore store, Clock clock) {
+    return new SeatLedger(store, clock);
   }
 
   @Singleton

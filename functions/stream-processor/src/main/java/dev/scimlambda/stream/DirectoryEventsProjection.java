@@ -13,6 +13,7 @@ import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.scim.groups.ScimGroup;
 import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.users.UserStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DirectoryEventsProjection implements Projection {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryEventsProjection.class);
-  /** Written by the app-user work on user and membership items; until then the SCIM user is the app user. */
+  /** On SCIM user items: the person the user is linked to (absent on users stored before links). */
   static final String APP_USER_ID = "appUserId";
 
   private final ConnectionWorkspaces workspaces;
+  private final UserStore users;
   private final List<EventSink> sinks;
 
-  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, List<EventSink> sinks) {
+  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, UserStore users, List<EventSink> sinks) {
     this.workspaces = workspaces;
+    this.users = users;
     this.sinks = List.copyOf(sinks);
   }
 
@@ -47,7 +50,7 @@ public final class DirectoryEventsProjection implements Projection {
           case DynamoUserStore.ENTITY -> derive(change, DirectoryEventsProjection::user, DirectoryEvents::user);
           case DynamoGroupStore.ENTITY -> derive(change, DirectoryEventsProjection::group, DirectoryEvents::group);
           case DynamoGroupStore.MEMBER_ENTITY ->
-              derive(change, DirectoryEventsProjection::membership, DirectoryEvents::membership);
+              derive(change, this::membership, DirectoryEvents::membership);
           default -> Optional.empty();
         };
     event.ifPresent(e -> sinks.forEach(sink -> sink.publish(List.of(e))));
@@ -84,10 +87,16 @@ public final class DirectoryEventsProjection implements Projection {
     return new GroupSnapshot(group.id(), group.document());
   }
 
-  private static MembershipSnapshot membership(Map<String, AttributeValue> image) {
+  /**
+   * Membership items do not name the member's person; the member user does. A user already deleted
+   * (its removal takes its memberships with it) is named by its SCIM id, as the events say.
+   */
+  private MembershipSnapshot membership(Map<String, AttributeValue> image) {
     Member member = DynamoGroupStore.memberFromItem(image);
-    return new MembershipSnapshot(
-        string(image, "groupId"), member.value(), member.type(), member.display(), string(image, APP_USER_ID));
+    String appUserId = Member.USER.equals(member.type())
+        ? users.find(string(image, "connectionId"), member.value()).map(ScimUser::appUserId).orElse(null)
+        : null;
+    return new MembershipSnapshot(string(image, "groupId"), member.value(), member.type(), member.display(), appUserId);
   }
 
   private static String string(Map<String, AttributeValue> image, String name) {

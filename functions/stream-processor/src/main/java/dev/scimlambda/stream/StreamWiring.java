@@ -2,6 +2,7 @@ package dev.scimlambda.stream;
 
 import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
@@ -75,15 +76,16 @@ public class StreamWiring {
 
   @Singleton
   ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, AppUserProjection appUsers,
-      GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity) {
+      GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity, SeatLedger seats) {
     return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags, events,
-        new ActivityRevisions(activity)));
+        new ActivityRevisions(activity), new SeatReconciliation(seats)));
   }
 
   /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */
   @Singleton
   DirectoryEventsProjection directoryEvents(
       ConnectionWorkspaces workspaces,
+      UserStore users,
       Webhooks webhooks,
       Settings settings,
       BeanProvider<EventBridgeClient> eventBridge,
@@ -92,7 +94,7 @@ public class StreamWiring {
     Optional<String> bus = settings.optional(Setting.EVENT_BUS_NAME);
     bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY)));
     sinks.add(new WebhookSink(webhooks, WebhookSink.httpClient(), RetryPolicy.DELIVERY, clock));
-    return new DirectoryEventsProjection(workspaces, sinks);
+    return new DirectoryEventsProjection(workspaces, users, sinks);
   }
 
   @Singleton

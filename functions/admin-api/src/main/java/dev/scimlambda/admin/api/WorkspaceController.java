@@ -3,6 +3,7 @@ package dev.scimlambda.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.Workspace;
@@ -33,7 +34,11 @@ public final class WorkspaceController {
   /** The workspace with its seats in use, which the admin weighs against the limit. */
   private ObjectNode view(Workspace workspace) {
     ObjectNode node = AdminJson.workspace(workspace);
-    node.putObject("seats").put("used", seats.usage(workspace.id()).used()).set("limit", node.get("seatLimit"));
+    AccountStore.SeatUsage usage = seats.usage(workspace.id());
+    ObjectNode view = node.putObject("seats");
+    view.put("used", usage.used()).set("limit", node.get("seatLimit"));
+    view.put("lastReconciledAt", usage.lastReconciledAt() == null ? null : usage.lastReconciledAt().toString());
+    view.put("lastDrift", usage.lastDrift());
     return node;
   }
 
