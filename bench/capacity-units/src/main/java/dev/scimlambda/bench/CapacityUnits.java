@@ -62,7 +62,7 @@ public final class CapacityUnits {
       DynamoAccountStore accounts = new DynamoAccountStore(table);
       Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock,
           new Groups(new DynamoGroupStore(table), new SchemaDocumentRules(ScimSchemas.group()), clock),
-          new AccountLinks(new Accounts(accounts, clock), new SeatLedger(accounts, clock), new ConnectionWorkspaces(connections)));
+          new AccountLinks(new Accounts(accounts, clock), new SeatLedger(accounts, clock, SeatLedger.DEFAULT_RECONCILIATION_INTERVAL), new ConnectionWorkspaces(connections)));
       UserListing listing = new UserListing(store, new DynamoPageCursorStore(table, Clock.systemUTC()));
 
       System.out.println("operation                                   RCU       WCU");

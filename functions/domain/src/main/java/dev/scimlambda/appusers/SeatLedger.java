@@ -3,7 +3,9 @@ package dev.scimlambda.appusers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The workspace's seats: one per active app user, never more than the limit. Taking a seat is an
@@ -13,27 +15,40 @@ import java.util.Optional;
  */
 public final class SeatLedger {
 
-  /** How often a workspace's ledger is checked against its seat holders, at most. */
-  static final Duration RECONCILIATION_INTERVAL = Duration.ofMinutes(15);
+  /** How often a workspace's ledger is checked against its seat holders, at most, by default. */
+  public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(15);
 
   private final AccountStore store;
   private final Clock clock;
+  private final Duration interval;
+  /**
+   * When this process last tried each workspace: a burst of seat changes (an IdP's initial sync)
+   * then costs one conditional write per interval, not one per change.
+   */
+  private final Map<String, Instant> lastTried = new ConcurrentHashMap<>();
 
-  public SeatLedger(AccountStore store, Clock clock) {
+  public SeatLedger(AccountStore store, Clock clock, Duration interval) {
     this.store = store;
     this.clock = clock;
+    this.interval = interval;
   }
 
   /**
    * Checks the ledger against the app users that hold a seat and repairs it, unless a check ran in
-   * the last {@link #RECONCILIATION_INTERVAL}. Seat changes are transactional, so drift means
+   * the last interval. Seat changes are transactional, so drift means
    * something wrote around them (a manual edit, a restore, a bug): it is repaired and reported.
    * The ledger is read before counting and repaired only if unchanged, so a seat taken meanwhile
    * is never lost.
    */
   public Optional<Drift> reconcileIfDue(String workspaceId) {
     Instant now = clock.instant();
-    if (!store.claimReconciliation(workspaceId, now, now.minus(RECONCILIATION_INTERVAL))) {
+    Instant notBefore = now.minus(interval);
+    Instant tried = lastTried.get(workspaceId);
+    if (tried != null && tried.isAfter(notBefore)) {
+      return Optional.empty();
+    }
+    lastTried.put(workspaceId, now);
+    if (!store.claimReconciliation(workspaceId, now, notBefore)) {
       return Optional.empty();
     }
     return reconcile(workspaceId);

@@ -97,8 +97,10 @@ public class DomainWiring {
   }
 
   @Singleton
-  SeatLedger seatLedger(AccountStore store, Clock clock) {
-    return new SeatLedger(store, clock);
+  SeatLedger seatLedger(AccountStore store, Clock clock, Settings settings) {
+    Duration interval = settings.optional(Setting.SEAT_RECONCILIATION_INTERVAL).map(Duration::parse)
+        .orElse(SeatLedger.DEFAULT_RECONCILIATION_INTERVAL);
+    return new SeatLedger(store, clock, interval);
   }
 
   @Singleton

@@ -31,6 +31,8 @@ public enum Setting {
   LOCAL_SECRETS_FILE("SCIM_LOCAL_SECRETS_FILE", false),
   /** Members per tag refresh chunk (one stream invocation each); tests lower it to see several chunks. */
   TAG_REFRESH_CHUNK_SIZE("SCIM_TAG_REFRESH_CHUNK_SIZE", false),
+  /** How often, at most, the stream handler checks a workspace's seat ledger (ISO-8601, default PT15M). */
+  SEAT_RECONCILIATION_INTERVAL("SCIM_SEAT_RECONCILIATION_INTERVAL", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

@@ -25,7 +25,7 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
       new FunctionManifest(
           StreamHandler.class.getName(),
           Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.ACTIVITY_RETENTION_DAYS,
-              Setting.TAG_REFRESH_CHUNK_SIZE),
+              Setting.TAG_REFRESH_CHUNK_SIZE, Setting.SEAT_RECONCILIATION_INTERVAL),
           // The stores (app users, tags, revisions, webhooks); a webhook's signing secret; the
           // cleanup of a deleted connection's secret (DescribeSecret tells "already scheduled"
           // from a refusal); directory events.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.runtime.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -19,7 +20,8 @@ class SeatReconciliationTest {
 
   @BeforeAll
   static void start() {
-    directory = new DirectoryHarness(Map.of());
+    // Every seat change checks the ledger, instead of at most every fifteen minutes.
+    directory = new DirectoryHarness(Map.of(Setting.SEAT_RECONCILIATION_INTERVAL.property(), "PT0S"));
   }
 
   @AfterAll
@@ -31,13 +33,13 @@ class SeatReconciliationTest {
     return directory.admin("GET", "/admin/v1/workspaces/" + ws).json().get("seats");
   }
 
-  /** What a write around the transactions (a restore, a manual edit) leaves; and fifteen minutes pass. */
+  /** What a write around the transactions (a restore, a manual edit) leaves. */
   private static void corruptLedger(String ws, long used) {
     try (var dynamo = directory.stack.database().client()) {
       dynamo.updateItem(b -> b.tableName(directory.stack.tableName())
           .key(Map.of("pk", AttributeValue.fromS("WS#" + ws), "sk", AttributeValue.fromS("SEATS")))
-          .updateExpression("SET #used = :used REMOVE #claimed")
-          .expressionAttributeNames(Map.of("#used", "used", "#claimed", "reconciliationClaimedAt"))
+          .updateExpression("SET #used = :used")
+          .expressionAttributeNames(Map.of("#used", "used"))
           .expressionAttributeValues(Map.of(":used", AttributeValue.fromN(Long.toString(used)))));
     }
   }
