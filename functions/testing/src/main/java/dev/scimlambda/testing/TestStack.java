@@ -31,11 +31,16 @@ public final class TestStack implements AutoCloseable {
   private final String tableName;
   private final Path secretsFile;
   private final ApplicationContext context;
+  private final DynamoDbLocal db;
+  private final boolean ownsDatabase;
 
-  private TestStack(String tableName, Path secretsFile, ApplicationContext context) {
+  private TestStack(String tableName, Path secretsFile, ApplicationContext context, DynamoDbLocal db,
+      boolean ownsDatabase) {
     this.tableName = tableName;
     this.secretsFile = secretsFile;
     this.context = context;
+    this.db = db;
+    this.ownsDatabase = ownsDatabase;
   }
 
   public static TestStack start() {
@@ -44,7 +49,19 @@ public final class TestStack implements AutoCloseable {
 
   /** {@code overrides} replace settings by {@link Setting#property()} name. */
   public static TestStack start(Map<String, Object> overrides) {
-    DynamoDbLocal db = sharedDatabase();
+    return start(overrides, sharedDatabase(), false);
+  }
+
+  /**
+   * A stack on a DynamoDB Local of its own, for tests that write hundreds of thousands of stream
+   * records: DynamoDB Local describes streams by scanning every table's records, so one such test
+   * would slow down every stream read of the tests sharing its database.
+   */
+  public static TestStack startIsolated(Map<String, Object> overrides) {
+    return start(overrides, DynamoDbLocal.inMemory(), true);
+  }
+
+  private static TestStack start(Map<String, Object> overrides, DynamoDbLocal db, boolean ownsDatabase) {
     String tableName = "scim-" + UUID.randomUUID();
     try (DynamoDbClient dynamo = db.client()) {
       TableDefinition.load().createIfAbsent(dynamo, tableName);
@@ -62,7 +79,7 @@ public final class TestStack implements AutoCloseable {
     properties.put(Setting.PUBLIC_BASE_URL.property(), PUBLIC_BASE_URL);
     properties.putAll(overrides);
     ApplicationContext context = ApplicationContext.builder().properties(properties).start();
-    return new TestStack(tableName, secretsFile, context);
+    return new TestStack(tableName, secretsFile, context, db, ownsDatabase);
   }
 
   private static synchronized DynamoDbLocal sharedDatabase() {
@@ -95,11 +112,14 @@ public final class TestStack implements AutoCloseable {
   }
 
   public DynamoDbLocal database() {
-    return database;
+    return db;
   }
 
   @Override
   public void close() {
     context.close();
+    if (ownsDatabase) {
+      db.close();
+    }
   }
 }

@@ -1,10 +1,11 @@
-package dev.scimlambda.stream;
+package dev.scimlambda.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.admin.api.AdminApiHandler;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.stream.StreamHandler;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
@@ -37,7 +38,11 @@ final class DirectoryHarness implements AutoCloseable {
   private StreamEventSourceMapping mapping;
 
   DirectoryHarness(Map<String, Object> settings) {
-    stack = TestStack.start(settings);
+    this(TestStack.start(settings));
+  }
+
+  private DirectoryHarness(TestStack stack) {
+    this.stack = stack;
     scim = new ScimApiHandler(stack.context());
     admin = new AdminApiHandler(stack.context());
     stack.context().getBean(Workspaces.class).ensureDefault();
@@ -47,6 +52,11 @@ final class DirectoryHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     mapping = newMapping();
+  }
+
+  /** A harness on a DynamoDB Local of its own (see {@link TestStack#startIsolated}). */
+  static DirectoryHarness isolated(Map<String, Object> settings) {
+    return new DirectoryHarness(TestStack.startIsolated(settings));
   }
 
   /** A mapping without checkpoints reads the stream again from its start: a full replay. */

@@ -1,4 +1,4 @@
-package dev.scimlambda.stream;
+package dev.scimlambda.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class LargeGroupTagsTest {
 
   @BeforeAll
   static void provisionTenThousandMembers() throws Exception {
-    directory = new DirectoryHarness(Map.of());
+    directory = DirectoryHarness.isolated(Map.of());
     okta = directory.newConnection(WS);
     // One at a time: DynamoDB Local serialises writes, so parallel requests only add contention.
     members = IntStream.range(0, MEMBERS).mapToObj(i -> directory.createUser(okta, "user" + i + "@example.com")).toList();

@@ -1,4 +1,4 @@
-package dev.scimlambda.stream;
+package dev.scimlambda.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
