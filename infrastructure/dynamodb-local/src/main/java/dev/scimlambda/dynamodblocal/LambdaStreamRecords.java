@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * Turns records read from a stream with the SDK into the records Lambda hands a function: the same
  * fields, in the Lambda events library's own attribute model.
  */
-final class LambdaStreamRecords {
+public final class LambdaStreamRecords {
 
   private LambdaStreamRecords() {}
 
@@ -68,5 +68,12 @@ final class LambdaStreamRecords {
 
   static List<DynamodbEvent.DynamodbStreamRecord> toLambda(List<Record> records, String streamArn, String region) {
     return records.stream().map(r -> toLambda(r, streamArn, region)).toList();
+  }
+
+  /** The event Lambda would deliver for these records, in the order given (tests reorder them). */
+  public static DynamodbEvent event(List<Record> records, String streamArn) {
+    DynamodbEvent event = new DynamodbEvent();
+    event.setRecords(toLambda(records, streamArn, DynamoDbLocal.REGION.id()));
+    return event;
   }
 }

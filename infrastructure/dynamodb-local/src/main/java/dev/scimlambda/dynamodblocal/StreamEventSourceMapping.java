@@ -206,9 +206,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
   }
 
   private DynamodbEvent event(List<Record> batch) {
-    DynamodbEvent event = new DynamodbEvent();
-    event.setRecords(LambdaStreamRecords.toLambda(batch, streamArn, DynamoDbLocal.REGION.id()));
-    return event;
+    return LambdaStreamRecords.event(batch, streamArn);
   }
 
   private void sendToOnFailureDestination(Record record, int attempts) {

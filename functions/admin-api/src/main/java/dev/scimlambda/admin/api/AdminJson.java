@@ -31,6 +31,7 @@ final class AdminJson {
     IdentitySettings settings = w.identitySettings();
     ObjectNode identity = node.putObject("identitySettings");
     identity.put("sessionDuration", settings.sessionDuration().toString());
+    identity.put("sessionDurationHours", settings.sessionDuration().toHours());
     putInstant(identity, "sessionsValidAfter", settings.sessionsValidAfter());
     identity.put("revokeSessionsOnDeprovision", settings.revokeSessionsOnDeprovision());
     putInstant(node, "createdAt", w.createdAt());

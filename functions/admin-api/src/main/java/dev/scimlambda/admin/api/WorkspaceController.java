@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.Workspace;
 import dev.scimlambda.workspace.WorkspaceChanges;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import java.time.Duration;
 import java.util.Optional;
 
 /** {@code /admin/v1/workspaces}: create, list, read and change workspaces and their identity settings. */
@@ -65,7 +67,11 @@ public final class WorkspaceController {
     return view(workspaces.get(workspaceId));
   }
 
-  /** Absent fields stay as they are; {@code "seatLimit": null} means unlimited. */
+  /**
+   * Absent fields stay as they are; {@code "seatLimit": null} means unlimited. The session duration
+   * is {@code sessionDuration} (ISO-8601) or {@code sessionDurationHours}, as the host app's
+   * settings page words it; giving both is ambiguous.
+   */
   @Patch("/{workspaceId}")
   public JsonNode change(String workspaceId, @Nullable @Body JsonNode json) {
     RequestBody body = new RequestBody(json);
@@ -73,9 +79,18 @@ public final class WorkspaceController {
         new WorkspaceChanges(
             body.string("name"),
             body.has("seatLimit") ? Optional.of(body.integer("seatLimit")) : Optional.empty(),
-            body.duration("sessionDuration"),
+            sessionDuration(body),
             body.bool("revokeSessionsOnDeprovision"),
             body.bool("forceReauthentication").orElse(false));
     return view(workspaces.change(workspaceId, changes));
+  }
+
+  private static Optional<Duration> sessionDuration(RequestBody body) {
+    Optional<Duration> iso = body.duration("sessionDuration");
+    Optional<Duration> hours = body.integer("sessionDurationHours").map(Duration::ofHours);
+    if (iso.isPresent() && hours.isPresent()) {
+      throw new InvalidInputException("sessionDurationHours", "give sessionDuration or sessionDurationHours, not both");
+    }
+    return iso.isPresent() ? iso : hours;
   }
 }
