@@ -115,4 +115,16 @@ class DialectBoundariesTest extends ScimTestConnections {
         "mutability");
     assertThat(GroupsEndpointTest.memberIds(connection, group)).containsExactly(ada);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"azure", "generic"})
+  void entrasFlagLeftInTheQueryChangesNothing(String type) {
+    IssuedConnection connection = connection(type);
+    String id = createUser(connection, userJson("ada@example.com"));
+    ApiResult found = get(connection, "/Users?aadOptscim062020&filter=userName%20eq%20%22ada@example.com%22");
+    assertThat(found.json().get("Resources").get(0).get("id").asText()).isEqualTo(id);
+    ApiResult patched = call(connection, "PATCH", "/Users/" + id + "?aadOptscim062020",
+        patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"));
+    assertThat(patched.json().get("active").booleanValue()).isFalse();
+  }
 }
