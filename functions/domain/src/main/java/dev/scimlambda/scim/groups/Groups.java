@@ -11,6 +11,7 @@ import dev.scimlambda.scim.query.IndexedAttribute;
 import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
+import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.Memberships;
@@ -110,15 +111,26 @@ public final class Groups implements Memberships {
   public ScimGroup patch(String connectionId, String id, JsonNode patchRequest, String ifMatch) {
     ScimGroup before = get(connectionId, id);
     // Checks the whole message as the patcher reads it (syntax, types, paths), then splits it.
-    ScimPatch.apply(before.document(), patchRequest, ScimSchemas.group());
+    ScimPatch.apply(asSent(before), patchRequest, ScimSchemas.group());
     MemberChanges.Split split = MemberChanges.split(patchRequest);
     return write(connectionId, id, ifMatch, (current, counter) -> {
       ObjectNode document = split.documentPatch() == null
-          ? current.document().deepCopy() : rules.patch(current.document().deepCopy(), split.documentPatch());
+          ? current.document().deepCopy() : rules.patch(asSent(current), split.documentPatch());
+      document.remove(ResourceDocument.ID);
       document.remove("members");
       applyMembers(connectionId, current, split.members(), counter);
       return document;
     }, !split.members().isEmpty());
+  }
+
+  /**
+   * The stored document with the group's id, as clients see it: Okta repeats the id in the
+   * path-less replace of every rename, which is accepted only when it is this group's id.
+   */
+  private static ObjectNode asSent(ScimGroup group) {
+    ObjectNode document = group.document().deepCopy();
+    document.put(ResourceDocument.ID, group.id());
+    return document;
   }
 
   public void delete(String connectionId, String id, String ifMatch) {

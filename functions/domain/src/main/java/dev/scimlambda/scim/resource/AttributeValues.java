@@ -104,12 +104,18 @@ public final class AttributeValues {
   /**
    * The JSON object given for a complex attribute, before its sub-attributes are checked. A
    * single-valued complex attribute with a {@code value} sub-attribute may also be sent as that
-   * bare value: Microsoft Entra sends a manager as the manager's id.
+   * bare value, or as an array of exactly one object: Microsoft Entra sends a manager as the
+   * manager's id or as {@code [{"value": id}]}. Both have one meaning only; an array of two
+   * objects, or of bare values, stays invalid.
    *
-   * @throws ScimException 400 invalidValue when it is neither
+   * @throws ScimException 400 invalidValue when it is none of these
    */
   public static ObjectNode complexObject(Attribute attribute, JsonNode value, String name) {
-    if (value.isTextual() && !attribute.multiValued() && attribute.subAttribute(VALUE).isPresent()) {
+    boolean referenceLike = !attribute.multiValued() && attribute.subAttribute(VALUE).isPresent();
+    if (referenceLike && value.isArray() && value.size() == 1 && value.get(0).isObject()) {
+      return (ObjectNode) value.get(0);
+    }
+    if (value.isTextual() && referenceLike) {
       return ScimJson.MAPPER.createObjectNode().set(VALUE, value);
     }
     if (!value.isObject()) {

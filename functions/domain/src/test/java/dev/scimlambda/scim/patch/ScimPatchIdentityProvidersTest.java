@@ -2,7 +2,9 @@ package dev.scimlambda.scim.patch;
 
 import static dev.scimlambda.scim.ScimTesting.ENTERPRISE;
 import static dev.scimlambda.scim.ScimTesting.MANDY;
+import static dev.scimlambda.scim.ScimTesting.TOUR_GUIDES;
 import static dev.scimlambda.scim.ScimTesting.bjensen;
+import static dev.scimlambda.scim.ScimTesting.failsWith;
 import static dev.scimlambda.scim.ScimTesting.groups;
 import static dev.scimlambda.scim.ScimTesting.json;
 import static dev.scimlambda.scim.ScimTesting.patchRequest;
@@ -11,6 +13,7 @@ import static dev.scimlambda.scim.ScimTesting.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.ScimType;
 import org.junit.jupiter.api.Test;
 
 /** What Microsoft Entra ID and Okta send, beyond the letter of RFC 7644. */
@@ -132,6 +135,30 @@ class ScimPatchIdentityProvidersTest {
   }
 
   @Test
+  void entraSetsTheManagerAsAListOfOneObject() {
+    ObjectNode patched = ScimPatch.apply(bjensen(), patchRequest("""
+        {'op': 'Replace', 'path': 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+         'value': [{'value': '902c246b-6245-4190-8e05-00816be7344a'}]}
+        """), users());
+
+    assertThat(patched.get(ENTERPRISE).get("manager")).isEqualTo(json("{'value': '" + MANDY + "'}"));
+  }
+
+  @Test
+  void aManagerListOfTwoIsInvalidValue() {
+    failsWith(ScimType.invalidValue, () -> ScimPatch.apply(bjensen(), patchRequest("""
+        {'op': 'Replace', 'path': 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+         'value': [{'value': '902c246b-6245-4190-8e05-00816be7344a'}, {'value': '2819c223-7f76-453a-919d-413861904646'}]}
+        """), users()));
+  }
+
+  @Test
+  void aListOfOneIsNoValueForAComplexAttributeWithoutValue() {
+    failsWith(ScimType.invalidValue, () -> ScimPatch.apply(bjensen(), patchRequest(
+        "{'op': 'Replace', 'path': 'name', 'value': [{'givenName': 'Babs'}]}"), users()));
+  }
+
+  @Test
   void entraSetsTheManagerIdThroughItsSubAttributePath() {
     ObjectNode patched = ScimPatch.apply(bjensen(), patchRequest("""
         {'op': 'Replace', 'path': 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value',
@@ -197,6 +224,20 @@ class ScimPatchIdentityProvidersTest {
     ObjectNode patched = ScimPatch.apply(bjensen(), patchRequest("{'op': 'replace', 'value': {'active': false}}"), users());
 
     assertThat(patched.get("active").booleanValue()).isFalse();
+  }
+
+  @Test
+  void oktaRenamesAGroupRepeatingItsIdInAPathlessReplace() {
+    ObjectNode patched = ScimPatch.apply(tourGuides(), patchRequest(
+        "{'op': 'replace', 'value': {'id': '" + TOUR_GUIDES + "', 'displayName': 'Guides'}}"), groups());
+
+    assertThat(patched.get("displayName").asText()).isEqualTo("Guides");
+  }
+
+  @Test
+  void aPathlessReplaceCarryingAnotherIdIsMutability() {
+    failsWith(ScimType.mutability, () -> ScimPatch.apply(tourGuides(), patchRequest(
+        "{'op': 'replace', 'value': {'id': 'someone-else', 'displayName': 'Guides'}}"), groups()));
   }
 
   @Test

@@ -129,6 +129,27 @@ class ResourceDocumentTest {
     }
 
     @Test
+    void oneLoginsManagerIdIsKeptAndTheReadOnlyManagerDisplayNameDropped() {
+      ObjectNode document = ResourceDocument.validateForCreate(body(
+          "{'" + ENTERPRISE + "': {'manager': {'managerId': '00u-mandy', 'displayName': 'Mandy Pepperidge'}}}"), users());
+
+      assertThat(document.get(ENTERPRISE)).isEqualTo(json("{'manager': {'managerId': '00u-mandy'}}"));
+    }
+
+    @Test
+    void templateBooleansSubstitutedAsStringsAreBooleans() {
+      ObjectNode document = ResourceDocument.validateForCreate(body("{'active': 'false'}"), users());
+
+      assertThat(document.get("active").isBoolean()).isTrue();
+      assertThat(document.get("active").booleanValue()).isFalse();
+    }
+
+    @Test
+    void anUnsubstitutedTemplateMacroIsNoBoolean() {
+      failsWith(ScimType.invalidValue, () -> ResourceDocument.validateForCreate(body("{'active': '{$user.active}'}"), users()));
+    }
+
+    @Test
     void nullsAndEmptyArraysAreUnassigned() {
       ObjectNode document = ResourceDocument.validateForCreate(body("{'displayName': null, 'emails': [], 'name': {}}"), users());
 

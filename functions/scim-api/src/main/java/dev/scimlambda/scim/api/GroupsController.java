@@ -18,6 +18,7 @@ import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.listing.SearchRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -31,9 +32,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.annotation.RequestBean;
 import java.util.List;
 
 /**
@@ -59,8 +58,8 @@ public final class GroupsController {
 
   @Get
   public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @RequestBean ListParameters parameters) {
-    return listResponse(connection, parameters.toQuery());
+      HttpRequest<?> request) {
+    return listResponse(connection, ListParameters.of(SentQuery.of(request)).toQuery());
   }
 
   @Post("/.search")
@@ -87,12 +86,12 @@ public final class GroupsController {
   @Get("/{id}")
   public HttpResponse<JsonNode> get(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
+      HttpRequest<?> request) {
     ScimGroup group = groups.get(connection.id(), id);
     if (ETags.notModified(ifNoneMatch, group.version())) {
       return ScimResponses.notModified(group.version());
     }
-    return projected(connection, group, AttributeList.parse(attributes), AttributeList.parse(excludedAttributes));
+    return projected(connection, group, SentQuery.of(request));
   }
 
   @Put("/{id}")
@@ -110,12 +109,13 @@ public final class GroupsController {
   @Patch("/{id}")
   public HttpResponse<JsonNode> patch(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Body JsonNode body, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-      @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
+      HttpRequest<?> request) {
     ScimGroup group = groups.patch(connection.id(), id, body, ifMatch);
-    if (attributes == null && excludedAttributes == null) {
+    SentQuery query = SentQuery.of(request);
+    if (query.get("attributes") == null && query.get("excludedAttributes") == null) {
       return HttpResponse.<JsonNode>status(HttpStatus.NO_CONTENT).header(HttpHeaders.ETAG, ETags.of(group.version()));
     }
-    return projected(connection, group, AttributeList.parse(attributes), AttributeList.parse(excludedAttributes));
+    return projected(connection, group, query);
   }
 
   @Delete("/{id}")
@@ -125,8 +125,9 @@ public final class GroupsController {
     return HttpResponse.noContent();
   }
 
-  private HttpResponse<JsonNode> projected(Connection connection, ScimGroup group, List<String> named,
-      List<String> excluded) {
+  private HttpResponse<JsonNode> projected(Connection connection, ScimGroup group, SentQuery query) {
+    List<String> named = AttributeList.parse(query.get("attributes"));
+    List<String> excluded = AttributeList.parse(query.get("excludedAttributes"));
     boolean withMembers = ScimResponses.shows("members", SCHEMA, named, excluded);
     GroupView view = new GroupView(group, withMembers ? groups.members(connection.id(), group.id()) : null);
     return ScimResponses.ok(

@@ -18,6 +18,7 @@ import dev.scimlambda.scim.users.UserRepresentation;
 import dev.scimlambda.scim.users.Users;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -30,9 +31,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.annotation.RequestBean;
 import java.util.List;
 
 /** RFC 7644 §3.3-3.6 on {@code /Users} of the authenticated connection. */
@@ -56,8 +55,8 @@ public final class UsersController {
   /** RFC 7644 §3.4.2: list and filter. */
   @Get
   public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @RequestBean ListParameters parameters) {
-    return listResponse(connection, parameters.toQuery());
+      HttpRequest<?> request) {
+    return listResponse(connection, ListParameters.of(SentQuery.of(request)).toQuery());
   }
 
   /** RFC 7644 §3.4.3: the same query as a POSTed SearchRequest, keeping filters out of URLs and logs. */
@@ -85,13 +84,14 @@ public final class UsersController {
   @Get("/{id}")
   public HttpResponse<JsonNode> get(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @Nullable @QueryValue String attributes, @Nullable @QueryValue String excludedAttributes) {
+      HttpRequest<?> request) {
     ScimUser user = users.get(connection.id(), id);
     if (ETags.notModified(ifNoneMatch, user.version())) {
       return ScimResponses.notModified(user.version());
     }
-    List<String> named = AttributeList.parse(attributes);
-    List<String> excluded = AttributeList.parse(excludedAttributes);
+    SentQuery query = SentQuery.of(request);
+    List<String> named = AttributeList.parse(query.get("attributes"));
+    List<String> excluded = AttributeList.parse(query.get("excludedAttributes"));
     String base = baseUrl.of(connection.id());
     ObjectNode representation = ScimResponses.shows("groups", SCHEMA, named, excluded)
         ? UserRepresentation.of(user, base, users.groups(connection.id(), id))

@@ -400,4 +400,36 @@ class GroupsEndpointTest extends ScimTestConnections {
     assertThat(memberIds(connection, id)).hasSize(2000).containsAll(users);
     assertThat(memberCount(connection, id)).isEqualTo(2000);
   }
+
+  @Test
+  void aPathlessRenameMayRepeatTheGroupsOwnIdButNoOther() {
+    IssuedConnection connection = newConnection();
+    String id = createGroup(connection, groupJson("Marketing"));
+    ApiResult renamed = call(connection, "PATCH", "/Groups/" + id,
+        operations("{\"op\":\"replace\",\"value\":{\"id\":\"" + id + "\",\"displayName\":\"Growth\"}}"));
+    assertThat(renamed.status()).isEqualTo(204);
+    assertThat(call(connection, "GET", "/Groups/" + id, null).json().get("displayName").asText()).isEqualTo("Growth");
+    ApiResult other = call(connection, "PATCH", "/Groups/" + id,
+        operations("{\"op\":\"replace\",\"value\":{\"id\":\"another\",\"displayName\":\"Sales\"}}"));
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(other.json().get("scimType").asText()).isEqualTo("mutability");
+  }
+
+  @Test
+  void aFilterValueWithACommaFindsTheGroup() {
+    IssuedConnection connection = newConnection();
+    String id = createGroup(connection, groupJson("Sales, EMEA"));
+    JsonNode found = call(connection, "GET", "/Groups?excludedAttributes=members&filter=displayName%20eq%20%22Sales,%20EMEA%22", null).json();
+    assertThat(found.get("totalResults").asInt()).isEqualTo(1);
+    assertThat(found.get("Resources").get(0).get("id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void aCommaSeparatedAttributesListReturnsEveryAttributeNamed() {
+    IssuedConnection connection = newConnection();
+    String id = createGroup(connection, groupJson("Marketing"));
+    JsonNode group = call(connection, "GET", "/Groups/" + id + "?attributes=displayName,meta.version", null).json();
+    assertThat(group.get("displayName").asText()).isEqualTo("Marketing");
+    assertThat(group.get("meta").get("version").asText()).isEqualTo("W/\"1\"");
+  }
 }
