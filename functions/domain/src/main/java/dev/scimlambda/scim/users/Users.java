@@ -9,6 +9,7 @@ import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
+import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.time.Clock;
@@ -77,7 +78,9 @@ public final class Users {
 
   /** PATCH: the operations apply atomically, all or none. */
   public ScimUser patch(String connectionId, String id, JsonNode patchRequest, String ifMatch) {
-    return write(connectionId, id, ifMatch, current -> rules.patch(current, patchRequest));
+    // The stored document has no id; clients (Okta, Entra) may repeat it in a path-less replace,
+    // which is accepted only when it is this user's id.
+    return write(connectionId, id, ifMatch, current -> rules.patch(current.put(ResourceDocument.ID, id), patchRequest));
   }
 
   public void delete(String connectionId, String id, String ifMatch) {

@@ -137,6 +137,27 @@ class UsersEndpointTest extends ScimTestConnections {
   }
 
   @Test
+  void aPathlessPatchMayRepeatTheUsersOwnId() {
+    IssuedConnection connection = newConnection();
+    String id = createUser(connection, BJENSEN);
+    ApiResult patched = call(connection, "PATCH", "/Users/" + id,
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+            + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"id\":\"" + id + "\",\"displayName\":\"Babs\"}}]}");
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(patched.json().get("displayName").asText()).isEqualTo("Babs");
+  }
+
+  @Test
+  void aPathlessPatchWithAnotherIdIsRefused() {
+    IssuedConnection connection = newConnection();
+    String id = createUser(connection, BJENSEN);
+    ApiResult refused = call(connection, "PATCH", "/Users/" + id,
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+            + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"id\":\"someone-else\"}}]}");
+    assertThat(refused.status()).isEqualTo(400);
+  }
+
+  @Test
   void aStaleIfMatchIs412AndChangesNothing() {
     IssuedConnection connection = newConnection();
     String id = createUser(connection, BJENSEN);
