@@ -3,8 +3,11 @@ package dev.scimlambda.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.testing.ApiResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +27,32 @@ class LargeGroupTagsTest {
   static void provisionTenThousandMembers() throws Exception {
     directory = DirectoryHarness.isolated(Map.of());
     okta = directory.newConnection(WS);
-    // One at a time: DynamoDB Local serialises writes, so parallel requests only add contention.
-    members = IntStream.range(0, MEMBERS).mapToObj(i -> directory.createUser(okta, "user" + i + "@example.com")).toList();
+    // Through /Bulk, 100 creates a request, one request at a time: DynamoDB Local serialises writes,
+    // so parallel requests only add contention.
+    members = new ArrayList<>();
+    for (int first = 0; first < MEMBERS; first += 100) {
+      members.addAll(createUsers(first, Math.min(MEMBERS, first + 100)));
+    }
     group = directory.createGroup(okta, "All staff", members);
     directory.converge();
+  }
+
+  private static List<String> createUsers(int from, int to) {
+    String operations = IntStream.range(from, to)
+        .mapToObj(i -> "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u" + i + "\",\"data\":"
+            + DirectoryHarness.userJson("user" + i + "@example.com") + "}")
+        .collect(Collectors.joining(","));
+    ApiResult result = directory.scim(okta, "POST", "/Bulk",
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + operations + "]}");
+    List<String> ids = new ArrayList<>();
+    result.json().get("Operations").forEach(op -> {
+      if (!"201".equals(op.get("status").asText())) {
+        throw new AssertionError("bulk create failed: " + op);
+      }
+      String location = op.get("location").asText();
+      ids.add(location.substring(location.lastIndexOf('/') + 1));
+    });
+    return ids;
   }
 
   @AfterAll
