@@ -100,6 +100,8 @@ public final class CapacityUnits {
       report.print();
       System.out.printf("walk ratio 10k/1k (capacity units): %.2f (linear would be 10.0)%n", walk10k / walk1k);
     }
+    // DynamoDB Local leaves non-daemon job threads behind after it stops, which would keep the JVM up for minutes.
+    System.exit(0);
   }
 
   /**
