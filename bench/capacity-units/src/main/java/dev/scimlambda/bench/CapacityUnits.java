@@ -1,8 +1,15 @@
 package dev.scimlambda.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.Connection;
+import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
+import dev.scimlambda.connection.IdpType;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
+import dev.scimlambda.persistence.DynamoAccountStore;
+import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
@@ -10,10 +17,11 @@ import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.GroupListing;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
-import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.listing.ListResult;
+import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.Users;
@@ -58,9 +66,14 @@ public final class CapacityUnits {
       TableDefinition.load().createIfAbsent(dynamo, "bench");
       TableAccess table = new TableAccess(dynamo, "bench");
       DynamoUserStore store = new DynamoUserStore(table);
+      Clock clock = Clock.systemUTC();
+      for (String connection : List.of("c0", "c1k", "c10k")) {
+        new DynamoConnectionStore(table).create(
+            new Connection(connection, "bench", "Bench", IdpType.GENERIC, "v1", null, null, clock.instant(), null, null));
+      }
       DynamoGroupStore groupStore = new DynamoGroupStore(table);
       Groups groups = groups(groupStore);
-      Users users = users(store, groups);
+      Users users = users(table, groups);
       UserListing listing = new UserListing(store, new DynamoPageCursorStore(table, Clock.systemUTC()));
 
       ScimUser ada = report.measure("create user (2 emails)", () -> users.create("c0", user(0)));
@@ -116,7 +129,7 @@ public final class CapacityUnits {
           .create(Workspaces.DEFAULT_ID, "Bench", "generic").connection().id();
       TableAccess table = new TableAccess(dynamo, "bench-stream");
       Groups groups = groups(new DynamoGroupStore(table));
-      Users users = users(new DynamoUserStore(table), groups);
+      Users users = users(table, groups);
       List<String> members = new ArrayList<>();
       for (int i = 0; i < STREAM_GROUP_SIZE; i++) {
         members.add(users.create(connection, user(i)).id());
@@ -137,8 +150,11 @@ public final class CapacityUnits {
     return new Groups(store, new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC());
   }
 
-  private static Users users(DynamoUserStore store, Groups groups) {
-    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups);
+  private static Users users(TableAccess table, Groups groups) {
+    DynamoAccountStore accounts = new DynamoAccountStore(table);
+    return new Users(new DynamoUserStore(table), new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups,
+        new AccountLinks(new Accounts(accounts, Clock.systemUTC()), new SeatLedger(accounts),
+            new ConnectionWorkspaces(new DynamoConnectionStore(table))));
   }
 
   private static double walk(Report report, Users users, UserListing listing, String connection, int size) {

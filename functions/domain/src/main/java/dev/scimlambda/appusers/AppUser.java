@@ -1,40 +1,39 @@
 package dev.scimlambda.appusers;
 
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A person of a workspace as the host app sees them: who they are, whether they may use the app,
- * and the tags that drive their access. Today every provisioned SCIM user is one app user with the
- * SCIM user's id; tags are kept here so the host app reads a user and their tags in one GetItem.
+ * A person of a workspace as the host app sees them: who they are, the tags that drive their
+ * access, and their account (email, linked SCIM identities, access, seat). The profile and tags are
+ * derived by the stream handler; the account is written with the SCIM requests themselves.
  *
- * @param version bumped by every write; tag changes are conditional on it
+ * @param version bumped by every profile or tag write, which is conditional on it
+ * @param account null only for app users stored before accounts existed
  */
 public record AppUser(
     String workspaceId,
     String id,
-    String connectionId,
-    String scimUserId,
     String userName,
     String displayName,
-    String email,
-    boolean active,
     SortedSet<String> tags,
-    long version) {
+    long version,
+    Account account) {
 
   public AppUser {
     tags = new TreeSet<>(tags);
   }
 
-  /** The same person with another profile and tag set, as the next version would store them. */
-  public boolean sameContent(AppUser other) {
+  /** Whether {@code other} has the same derived profile and tags (the account is not derived). */
+  public boolean sameDerived(AppUser other) {
     return other != null
-        && java.util.Objects.equals(connectionId, other.connectionId)
-        && java.util.Objects.equals(scimUserId, other.scimUserId)
-        && java.util.Objects.equals(userName, other.userName)
-        && java.util.Objects.equals(displayName, other.displayName)
-        && java.util.Objects.equals(email, other.email)
-        && active == other.active
+        && Objects.equals(userName, other.userName)
+        && Objects.equals(displayName, other.displayName)
         && tags.equals(other.tags);
+  }
+
+  public AppUser withDerived(String newUserName, String newDisplayName, SortedSet<String> newTags) {
+    return new AppUser(workspaceId, id, newUserName, newDisplayName, newTags, version, account);
   }
 }

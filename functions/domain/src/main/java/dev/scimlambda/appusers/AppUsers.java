@@ -1,26 +1,62 @@
 package dev.scimlambda.appusers;
 
+import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
-import dev.scimlambda.tags.TagRefreshJob;
-import dev.scimlambda.tags.TagRefreshJobStore;
+import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.workspace.Workspaces;
-import java.util.List;
 
-/** What the admin API reads about a workspace's people and tags. */
+/** What the admin API reads about a workspace's people. */
 public final class AppUsers {
 
   public static final int MAX_PAGE = 200;
 
+  private static final int ATTEMPTS = 5;
+
   private final Workspaces workspaces;
   private final AppUserStore store;
-  private final TagRefreshJobStore jobs;
+  private final Accounts accounts;
+  private final AccountStore accountStore;
+  private final SeatLedger seats;
 
-  public AppUsers(Workspaces workspaces, AppUserStore store, TagRefreshJobStore jobs) {
+  public AppUsers(Workspaces workspaces, AppUserStore store, Accounts accounts, AccountStore accountStore,
+      SeatLedger seats) {
     this.workspaces = workspaces;
     this.store = store;
-    this.jobs = jobs;
+    this.accounts = accounts;
+    this.accountStore = accountStore;
+    this.seats = seats;
   }
+
+  /**
+   * Registers a person who signed in through SSO. Returns the app user and whether it is new: an
+   * email already held (provisioned by an IdP, or registered before) is the same person.
+   */
+  public Registration registerSso(String workspaceId, String email, String firstName, String lastName) {
+    workspaces.get(workspaceId);
+    if (email == null || !email.contains("@") || email.isBlank()) {
+      throw new InvalidInputException("email", "email must be an email address");
+    }
+    String name = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
+    for (int attempt = 1; ; attempt++) {
+      AccountChange change = accounts.forSsoRegistration(
+          workspaceId, email, name.isEmpty() ? null : name, SecureRandomIds.lowercase(20));
+      try {
+        accountStore.apply(change);
+        AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
+        return new Registration(user, change.before() == null);
+      } catch (SeatsExhausted e) {
+        throw new LimitReachedException(seats.exhaustedMessage(workspaceId));
+      } catch (ConcurrentAppUserChange e) {
+        if (attempt == ATTEMPTS) {
+          throw new ConflictException("this person is being changed concurrently; retry");
+        }
+      }
+    }
+  }
+
+  public record Registration(AppUser user, boolean created) {}
 
   public AppUser get(String workspaceId, String id) {
     workspaces.get(workspaceId);
@@ -35,12 +71,4 @@ public final class AppUsers {
     }
     return tag == null ? store.page(workspaceId, after, limit) : store.withTag(workspaceId, tag, after, limit);
   }
-
-  /** The workspace's tags with member counts, and the group changes still being propagated to them. */
-  public TagOverview tags(String workspaceId) {
-    workspaces.get(workspaceId);
-    return new TagOverview(store.tags(workspaceId), jobs.running(workspaceId));
-  }
-
-  public record TagOverview(List<AppUserStore.TagCount> tags, List<TagRefreshJob> refreshing) {}
 }

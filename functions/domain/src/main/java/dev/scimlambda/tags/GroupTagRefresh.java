@@ -1,6 +1,5 @@
 package dev.scimlambda.tags;
 
-import dev.scimlambda.appusers.AppUserRefresh;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import java.time.Clock;
@@ -46,7 +45,7 @@ public final class GroupTagRefresh {
     List<CompletableFuture<Void>> users = page.members().stream()
         .filter(m -> Member.USER.equals(m.type()))
         .map(m -> CompletableFuture.runAsync(
-            () -> session.refresh(job.workspaceId(), job.connectionId(), m.value(), List.of()), executor))
+            () -> session.refreshScimUser(job.workspaceId(), job.connectionId(), m.value(), List.of()), executor))
         .toList();
     if (job.depth() < MAX_DEPTH) {
       page.members().stream()

@@ -12,4 +12,10 @@ public record WorkspaceChanges(
     Optional<Optional<Integer>> seatLimit,
     Optional<Duration> sessionDuration,
     Optional<Boolean> revokeSessionsOnDeprovision,
-    boolean forceReauthentication) {}
+    boolean forceReauthentication) {
+
+  /** Only "every session issued before now is invalid". */
+  public static WorkspaceChanges onlyForceReauthentication() {
+    return new WorkspaceChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true);
+  }
+}

@@ -4,10 +4,12 @@ import static dev.scimlambda.persistence.Item.s;
 import static dev.scimlambda.persistence.KeySchema.PK;
 import static dev.scimlambda.persistence.KeySchema.SK;
 
+import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.persistence.Transactions.Write;
+import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,16 +53,15 @@ public final class DynamoAppUserStore implements AppUserStore {
 
   /**
    * A change of more tags than fit one transaction is written in steps, each conditional on the
-   * version the previous step wrote, so a concurrent writer still fails the next step.
+   * version the previous step wrote, so a concurrent writer still fails the next step. Only the
+   * derived attributes are set: the account on the same item belongs to the SCIM request path.
    */
   @Override
   public void save(AppUser current, AppUser desired) {
     SortedSet<String> from = current == null ? new TreeSet<>() : current.tags();
-    List<String> added = desired.tags().stream().filter(t -> !from.contains(t)).toList();
-    List<String> removed = from.stream().filter(t -> !desired.tags().contains(t)).toList();
     List<TagChange> changes = new ArrayList<>();
-    added.forEach(t -> changes.add(new TagChange(t, true)));
-    removed.forEach(t -> changes.add(new TagChange(t, false)));
+    desired.tags().stream().filter(t -> !from.contains(t)).forEach(t -> changes.add(new TagChange(t, true)));
+    from.stream().filter(t -> !desired.tags().contains(t)).forEach(t -> changes.add(new TagChange(t, false)));
     Long expected = current == null ? null : current.version();
     SortedSet<String> tags = new TreeSet<>(from);
     int done = 0;
@@ -74,25 +75,63 @@ public final class DynamoAppUserStore implements AppUserStore {
           tags.remove(c.tag());
         }
       });
-      long version = expected == null ? 1 : expected + 1;
       List<Write> writes = new ArrayList<>();
-      Map<String, AttributeValue> item = appUserItem(withTags(desired, tags, version));
-      writes.add(expected == null ? tx.putIfAbsent(item, null) : tx.putIfVersion(item, expected));
+      writes.add(tx.update(derived(desired, tags, expected), null));
       for (TagChange change : step) {
         Map<String, AttributeValue> member = tagMemberKey(desired.workspaceId(), change.tag(), desired.id());
         writes.add(change.added() ? tx.put(tagMemberItem(member, desired)) : tx.delete(member));
         writes.add(tx.countChange(tagCountKey(desired.workspaceId(), change.tag()), change.added() ? 1 : -1));
       }
       run(writes);
-      expected = version;
+      expected = expected == null ? 1 : expected + 1;
     } while (done < changes.size());
   }
 
+  private static Transactions.UpdateSpec derived(AppUser user, SortedSet<String> tags, Long expected) {
+    Map<String, String> names = new HashMap<>(Map.of("#entity", KeySchema.ENTITY, "#id", "id",
+        "#ws", "workspaceId", "#userName", "userName", "#displayName", "displayName", "#tags", "tags",
+        "#version", "version"));
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":entity", s(ENTITY));
+    values.put(":id", s(user.id()));
+    values.put(":ws", s(user.workspaceId()));
+    values.put(":version", Item.n(expected == null ? 1 : expected + 1));
+    List<String> set = new ArrayList<>(List.of("#entity = :entity", "#id = :id", "#ws = :ws", "#version = :version"));
+    List<String> remove = new ArrayList<>();
+    optional(set, remove, values, "#userName", ":userName", user.userName() == null ? null : s(user.userName()));
+    optional(set, remove, values, "#displayName", ":displayName",
+        user.displayName() == null ? null : s(user.displayName()));
+    optional(set, remove, values, "#tags", ":tags", tags.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(tags)));
+    String condition;
+    if (expected == null) {
+      condition = "attribute_not_exists(#pk)";
+      names.put("#pk", KeySchema.PK);
+    } else {
+      condition = "#version = :expected";
+      values.put(":expected", Item.n(expected));
+    }
+    String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+    return new Transactions.UpdateSpec(appUserKey(user.workspaceId(), user.id()), expression, condition, names, values);
+  }
+
+  private static void optional(List<String> set, List<String> remove, Map<String, AttributeValue> values,
+      String name, String placeholder, AttributeValue value) {
+    if (value == null) {
+      remove.add(name);
+    } else {
+      values.put(placeholder, value);
+      set.add(name + " = " + placeholder);
+    }
+  }
+
+  /**
+   * Deletes the app user, its tags and its email claim. Conditional on both versions: a SCIM request
+   * that linked a new identity to this person meanwhile keeps them alive.
+   */
   @Override
   public void delete(AppUser current) {
     List<String> tags = new ArrayList<>(current.tags());
     long expected = current.version();
-    // Tags go first, in steps; the app user item goes with the last step.
     int done = 0;
     do {
       List<String> step = tags.subList(done, Math.min(tags.size(), done + TAG_CHANGES_PER_TRANSACTION));
@@ -100,9 +139,16 @@ public final class DynamoAppUserStore implements AppUserStore {
       List<Write> writes = new ArrayList<>();
       boolean last = done >= tags.size();
       SortedSet<String> remaining = new TreeSet<>(tags.subList(done, tags.size()));
-      Map<String, AttributeValue> key = appUserKey(current.workspaceId(), current.id());
-      writes.add(last ? tx.deleteIfVersion(key, expected)
-          : tx.putIfVersion(appUserItem(withTags(current, remaining, expected + 1)), expected));
+      if (last) {
+        writes.add(deleteIfUnchanged(current, expected));
+        Account account = current.account();
+        if (account != null && account.emailKey() != null) {
+          writes.add(tx.deleteIf(AccountWrites.emailKey(current.workspaceId(), account.emailKey()), "#appUserId = :me",
+              Map.of("#appUserId", "appUserId"), Map.of(":me", s(current.id()))));
+        }
+      } else {
+        writes.add(tx.update(derived(current, remaining, expected), null));
+      }
       for (String tag : step) {
         writes.add(tx.delete(tagMemberKey(current.workspaceId(), tag, current.id())));
         writes.add(tx.countChange(tagCountKey(current.workspaceId(), tag), -1));
@@ -115,9 +161,22 @@ public final class DynamoAppUserStore implements AppUserStore {
   private void run(List<Write> writes) {
     try {
       tx.run(writes);
-    } catch (VersionMismatch e) {
+    } catch (VersionMismatch | UniquenessViolation e) {
       throw new ConcurrentAppUserChange();
     }
+  }
+
+  private Write deleteIfUnchanged(AppUser current, long expectedVersion) {
+    Map<String, String> names = new HashMap<>(Map.of("#version", "version", "#access", "accessVersion"));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":version", Item.n(expectedVersion)));
+    String condition = "#version = :version AND ";
+    if (current.account() == null) {
+      condition += "attribute_not_exists(#access)";
+    } else {
+      condition += "#access = :access";
+      values.put(":access", Item.n(current.account().accessVersion()));
+    }
+    return tx.deleteIf(appUserKey(current.workspaceId(), current.id()), condition, names, values);
   }
 
   @Override
@@ -179,11 +238,6 @@ public final class DynamoAppUserStore implements AppUserStore {
     return lastEvaluatedKey == null || lastEvaluatedKey.isEmpty() ? null : lastSeen;
   }
 
-  private static AppUser withTags(AppUser user, SortedSet<String> tags, long version) {
-    return new AppUser(user.workspaceId(), user.id(), user.connectionId(), user.scimUserId(), user.userName(),
-        user.displayName(), user.email(), user.active(), tags, version);
-  }
-
   private record TagChange(String tag, boolean added) {}
 
   private static Map<String, AttributeValue> appUserKey(String workspaceId, String id) {
@@ -205,25 +259,6 @@ public final class DynamoAppUserStore implements AppUserStore {
         .values();
   }
 
-  private static Map<String, AttributeValue> appUserItem(AppUser u) {
-    Map<String, AttributeValue> item = Item.of(new HashMap<>(appUserKey(u.workspaceId(), u.id())))
-        .put(KeySchema.ENTITY, ENTITY)
-        .put("id", u.id())
-        .put("workspaceId", u.workspaceId())
-        .put("connectionId", u.connectionId())
-        .put("scimUserId", u.scimUserId())
-        .put("userName", u.userName())
-        .put("displayName", u.displayName())
-        .put("email", u.email())
-        .put("active", u.active())
-        .put("version", u.version())
-        .values();
-    if (!u.tags().isEmpty()) {
-      item.put("tags", AttributeValue.fromSs(List.copyOf(u.tags())));
-    }
-    return item;
-  }
-
   /** Public so the stream processor decodes the same images the store writes. */
   public static AppUser fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
@@ -231,13 +266,10 @@ public final class DynamoAppUserStore implements AppUserStore {
     return new AppUser(
         item.string("workspaceId"),
         item.string("id"),
-        item.string("connectionId"),
-        item.string("scimUserId"),
         item.string("userName"),
         item.string("displayName"),
-        item.string("email"),
-        item.bool("active"),
         tags == null ? new TreeSet<>() : new TreeSet<>(tags.ss()),
-        item.number("version"));
+        values.containsKey("version") ? item.number("version") : 0,
+        DynamoAccountStore.accountOf(values));
   }
 }

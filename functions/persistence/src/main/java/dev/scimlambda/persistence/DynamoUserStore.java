@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import dev.scimlambda.appusers.AccountChange;
 import dev.scimlambda.persistence.Transactions.Write;
 
 /**
@@ -40,12 +41,15 @@ public final class DynamoUserStore implements UserStore {
   }
 
   @Override
-  public void create(ScimUser user) {
+  public void create(ScimUser user, AccountChange account) {
     List<Write> writes = new ArrayList<>();
     writes.add(putIfAbsent(userItem(user), null));
     writes.addAll(guardPuts(user, user.userNameKey(), user.externalId()));
     user.emailKeys().forEach(email -> writes.add(put(emailItem(user, email))));
     writes.add(countChange(user.connectionId(), 1));
+    if (account != null) {
+      writes.addAll(AccountWrites.of(tx, account));
+    }
     transact(writes);
   }
 
@@ -57,7 +61,7 @@ public final class DynamoUserStore implements UserStore {
   }
 
   @Override
-  public void replace(ScimUser previous, ScimUser updated) {
+  public void replace(ScimUser previous, ScimUser updated, AccountChange account) {
     List<Write> writes = new ArrayList<>();
     writes.add(putIfVersion(userItem(updated), previous.version()));
     String connection = previous.connectionId();
@@ -79,11 +83,14 @@ public final class DynamoUserStore implements UserStore {
     added.removeAll(previous.emailKeys());
     removed.forEach(email -> writes.add(delete(key(connection, KeySchema.userEmailIndex(email, previous.id())))));
     added.forEach(email -> writes.add(put(emailItem(updated, email))));
+    if (account != null) {
+      writes.addAll(AccountWrites.of(tx, account));
+    }
     transact(writes);
   }
 
   @Override
-  public void delete(ScimUser current) {
+  public void delete(ScimUser current, AccountChange account) {
     String connection = current.connectionId();
     List<Write> writes = new ArrayList<>();
     writes.add(deleteIfVersion(userKey(connection, current.id()), current.version()));
@@ -93,6 +100,9 @@ public final class DynamoUserStore implements UserStore {
     }
     current.emailKeys().forEach(email -> writes.add(delete(key(connection, KeySchema.userEmailIndex(email, current.id())))));
     writes.add(countChange(connection, -1));
+    if (account != null) {
+      writes.addAll(AccountWrites.of(tx, account));
+    }
     transact(writes);
   }
 
@@ -197,7 +207,8 @@ public final class DynamoUserStore implements UserStore {
         .put("active", u.active())
         .put("created", u.created())
         .put("lastModified", u.lastModified())
-        .put("version", u.version());
+        .put("version", u.version())
+        .put("appUserId", u.appUserId());
     if (!u.emailKeys().isEmpty()) {
       item.values().put("emailKeys", AttributeValue.fromSs(List.copyOf(u.emailKeys())));
     }
@@ -219,7 +230,8 @@ public final class DynamoUserStore implements UserStore {
           item.bool("active"),
           item.instant("created"),
           item.instant("lastModified"),
-          item.number("version"));
+          item.number("version"),
+          item.string("appUserId"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored user document is not JSON", e);
     }

@@ -8,6 +8,9 @@ import static dev.scimlambda.persistence.KeySchema.GSI1_SK;
 import static dev.scimlambda.persistence.KeySchema.PK;
 import static dev.scimlambda.persistence.KeySchema.SK;
 
+import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;
 import dev.scimlambda.workspace.WorkspaceStore;
@@ -22,20 +25,28 @@ public final class DynamoWorkspaceStore implements WorkspaceStore {
   static final String ENTITY = "Workspace";
 
   private final TableAccess table;
+  private final Transactions tx;
 
   public DynamoWorkspaceStore(TableAccess table) {
     this.table = table;
+    this.tx = new Transactions(table);
   }
 
+  /** The seat limit is copied onto the seat ledger in the same transaction: one item's condition guards a seat. */
   @Override
   public void create(Workspace workspace) {
-    TableAccess.conditional(
-        () ->
-            table.dynamo().putItem(b -> b.tableName(table.tableName())
-                .item(toItem(workspace))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK))),
-        "workspace " + workspace.id() + " already exists");
+    try {
+      tx.run(List.of(tx.putIfAbsent(toItem(workspace), "id"), seatLimit(workspace)));
+    } catch (UniquenessViolation e) {
+      throw new ConflictException("workspace " + workspace.id() + " already exists");
+    }
+  }
+
+  private Transactions.Write seatLimit(Workspace workspace) {
+    Integer limit = workspace.seatLimit();
+    return tx.update(new Transactions.UpdateSpec(AccountWrites.seatsKey(workspace.id()),
+        limit == null ? "REMOVE #limit" : "SET #limit = :limit", null, Map.of("#limit", "seatLimit"),
+        limit == null ? Map.of() : Map.of(":limit", n(limit))), null);
   }
 
   @Override
@@ -61,14 +72,11 @@ public final class DynamoWorkspaceStore implements WorkspaceStore {
 
   @Override
   public void update(Workspace updated) {
-    TableAccess.conditional(
-        () ->
-            table.dynamo().putItem(b -> b.tableName(table.tableName())
-                .item(toItem(updated))
-                .conditionExpression("#version = :expected")
-                .expressionAttributeNames(Map.of("#version", "version"))
-                .expressionAttributeValues(Map.of(":expected", n(updated.version() - 1)))),
-        "workspace " + updated.id() + " was changed concurrently");
+    try {
+      tx.run(List.of(tx.putIfVersion(toItem(updated), updated.version() - 1), seatLimit(updated)));
+    } catch (VersionMismatch e) {
+      throw new ConflictException("workspace " + updated.id() + " was changed concurrently");
+    }
   }
 
   private static Map<String, AttributeValue> key(String id) {

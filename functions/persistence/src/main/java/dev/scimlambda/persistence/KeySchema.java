@@ -98,6 +98,13 @@ public final class KeySchema {
   static final String APP_USER_PREFIX = "APPUSER#";
   static final String TAG_PREFIX = "TAG#";
   static final String TAG_REFRESH_SK = "TAG_REFRESH";
+  /** The workspace's seat ledger: seats in use and the limit, in one item so one condition guards both. */
+  static final String SEATS_SK = "SEATS";
+
+  /** Email index: which app user holds a login email (lower-cased, trimmed) in the workspace. */
+  static String emailSk(String emailKey) {
+    return "EMAIL#" + emailKey;
+  }
 
   static String appUserSk(String appUserId) {
     return APP_USER_PREFIX + appUserId;

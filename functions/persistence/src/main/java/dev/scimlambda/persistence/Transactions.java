@@ -2,6 +2,7 @@ package dev.scimlambda.persistence;
 
 import static dev.scimlambda.persistence.KeySchema.PK;
 
+import dev.scimlambda.appusers.SeatsExhausted;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.List;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class Transactions {
 
   static final int TRANSACTION_ATTEMPTS = 3;
+  /** Marks the seat ledger's action: its failed condition means no seat is left, not a conflict. */
+  static final String SEAT_LEDGER = "seat ledger";
 
   private final TableAccess table;
 
@@ -46,6 +49,9 @@ final class Transactions {
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
           if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
             String guardOf = writes.get(i).guardOf();
+            if (SEAT_LEDGER.equals(guardOf)) {
+              throw new SeatsExhausted();
+            }
             throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
           }
         }
@@ -70,6 +76,29 @@ final class Transactions {
     }
   }
 
+  Write update(UpdateSpec spec, String guardOf) {
+    return new Write(TransactWriteItem.builder().update(u -> {
+      u.tableName(table.tableName()).key(spec.key()).updateExpression(spec.expression());
+      if (spec.condition() != null) {
+        u.conditionExpression(spec.condition());
+      }
+      if (!spec.names().isEmpty()) {
+        u.expressionAttributeNames(spec.names());
+      }
+      if (!spec.values().isEmpty()) {
+        u.expressionAttributeValues(spec.values());
+      }
+    }).build(), guardOf);
+  }
+
+  /** An UpdateItem as parts, for actions built up from optional clauses. */
+  record UpdateSpec(
+      Map<String, AttributeValue> key,
+      String expression,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {}
+
   Write put(Map<String, AttributeValue> item) {
     return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)).build(), null);
   }
@@ -89,6 +118,14 @@ final class Transactions {
 
   Write delete(Map<String, AttributeValue> key) {
     return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)).build(), null);
+  }
+
+  Write deleteIf(Map<String, AttributeValue> key, String condition, Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)).build(), null);
   }
 
   Write deleteIfVersion(Map<String, AttributeValue> key, long expectedVersion) {

@@ -5,7 +5,12 @@ import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.appusers.AccountStore;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoAppUserStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
@@ -65,6 +70,26 @@ public class DomainWiring {
   @Singleton
   AppUserStore appUserStore(TableAccess table) {
     return new DynamoAppUserStore(table);
+  }
+
+  @Singleton
+  AccountStore accountStore(TableAccess table) {
+    return new DynamoAccountStore(table);
+  }
+
+  @Singleton
+  ConnectionWorkspaces connectionWorkspaces(ConnectionStore connections) {
+    return new ConnectionWorkspaces(connections);
+  }
+
+  @Singleton
+  Accounts accounts(AccountStore store, Clock clock) {
+    return new Accounts(store, clock);
+  }
+
+  @Singleton
+  SeatLedger seatLedger(AccountStore store) {
+    return new SeatLedger(store);
   }
 
   @Singleton

@@ -1,10 +1,11 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.appusers.AppUserRefresh;
+import dev.scimlambda.tags.AppUserRefresh;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
+import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.tags.GroupTagRefresh;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +75,14 @@ public final class AppUserProjection implements Projection {
     try {
       List<AppUserRefresh.Observed> observed = new ArrayList<>();
       // The record may be a replay of a change undone since: what counts is the membership now.
-      target.groupIds.forEach(groupId -> observed.add(
-          new AppUserRefresh.Observed(groupId, groups.isMember(target.connectionId, groupId, target.userId))));
-      session.refresh(workspaces.of(target.connectionId), target.connectionId, target.userId, observed);
+      target.groupIds.forEach(groupId -> observed.add(new AppUserRefresh.Observed(
+          target.userId, groupId, groups.isMember(target.connectionId, groupId, target.userId))));
+      String workspaceId = workspaces.of(target.connectionId);
+      if (target.appUserId != null) {
+        session.refresh(workspaceId, target.appUserId, target.connectionId, target.userId, observed);
+      } else {
+        session.refreshScimUser(workspaceId, target.connectionId, target.userId, observed);
+      }
       return batch.size();
     } catch (RuntimeException e) {
       Failures.log(getClass(), batch.get(target.firstIndex), e);
@@ -87,8 +93,11 @@ public final class AppUserProjection implements Projection {
   private void collect(ChangeRecord change, int index, Map<String, Target> targets) {
     Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
     switch (change.entity()) {
-      case DynamoUserStore.ENTITY ->
-          target(targets, image.get("connectionId").s(), image.get("id").s(), index);
+      case DynamoUserStore.ENTITY -> {
+        // The image names the app user even when the SCIM user is gone: the refresh may delete it.
+        Target target = target(targets, image.get("connectionId").s(), image.get("id").s(), index);
+        target.appUserId = DynamoUserStore.fromItem(image).appUserIdOrOwn();
+      }
       case DynamoGroupStore.MEMBER_ENTITY -> {
         String connectionId = image.get("connectionId").s();
         String memberId = image.get("memberId").s();
@@ -112,6 +121,8 @@ public final class AppUserProjection implements Projection {
     final String userId;
     final int firstIndex;
     final List<String> groupIds = new ArrayList<>();
+    /** Known from a user record; membership records leave it to be read. */
+    String appUserId;
 
     Target(String connectionId, String userId, int firstIndex) {
       this.connectionId = connectionId;

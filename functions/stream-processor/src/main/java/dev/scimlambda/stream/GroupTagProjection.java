@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
 import dev.scimlambda.scim.groups.ScimGroup;

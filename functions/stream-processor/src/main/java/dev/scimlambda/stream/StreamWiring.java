@@ -1,6 +1,7 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.appusers.AppUserRefresh;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.tags.AppUserRefresh;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.SecretNames;
@@ -32,11 +33,6 @@ public class StreamWiring {
   ChangeProcessor changeProcessor(
       SecretStore secrets, SecretNames names, AppUserProjection appUsers, GroupTagProjection groupTags) {
     return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags));
-  }
-
-  @Singleton
-  ConnectionWorkspaces connectionWorkspaces(ConnectionStore connections) {
-    return new ConnectionWorkspaces(connections);
   }
 
   @Singleton

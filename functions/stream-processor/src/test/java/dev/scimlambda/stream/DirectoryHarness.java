@@ -105,8 +105,25 @@ final class DirectoryHarness implements AutoCloseable {
   }
 
   String createUser(IssuedConnection connection, String userName) {
-    return created(scim(connection, "POST", "/Users",
-        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}"));
+    return created(scim(connection, "POST", "/Users", userJson(userName)));
+  }
+
+  static String userJson(String userName) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}";
+  }
+
+  ApiResult admin(String method, String path, String json) {
+    return ApiCall.of(method, path).bearer(TestStack.ADMIN_TOKEN).json(json).invoke(admin);
+  }
+
+  /** A workspace of its own, so counts and seats are not shared between tests. */
+  String newWorkspace(Integer seatLimit) {
+    ApiResult created = admin("POST", "/admin/v1/workspaces",
+        "{\"name\":\"Acme\"" + (seatLimit == null ? "" : ",\"seatLimit\":" + seatLimit) + "}");
+    if (created.status() != 201) {
+      throw new AssertionError("workspace not created: " + created);
+    }
+    return created.json().get("id").asText();
   }
 
   String createGroup(IssuedConnection connection, String displayName, List<String> memberIds) {

@@ -2,6 +2,7 @@ package dev.scimlambda.admin.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.scim.ScimJson;
@@ -49,16 +50,30 @@ final class AdminJson {
     return node;
   }
 
+  /** A person: both sources (SSO registration, SCIM identities) show, so an admin sees a dedup happened. */
   static ObjectNode appUser(AppUser u) {
     ObjectNode node = ScimJson.MAPPER.createObjectNode();
     node.put("id", u.id());
     node.put("workspaceId", u.workspaceId());
-    node.put("email", u.email());
+    Account account = u.account();
+    node.put("email", account == null ? null : account.email());
     node.put("userName", u.userName());
     node.put("displayName", u.displayName());
-    node.put("active", u.active());
+    node.put("active", account != null && account.active());
+    node.put("seat", account != null && account.seat());
+    putInstant(node, "deprovisionedAt", account == null ? null : account.deprovisionedAt());
     ArrayNode sources = node.putArray("sources");
-    sources.addObject().put("type", "scim").put("connectionId", u.connectionId()).put("scimUserId", u.scimUserId());
+    if (account != null && account.sso()) {
+      sources.addObject().put("type", "sso");
+    }
+    if (account != null) {
+      for (String identity : account.identities()) {
+        int slash = identity.indexOf('/');
+        sources.addObject().put("type", "scim")
+            .put("connectionId", identity.substring(0, slash))
+            .put("scimUserId", identity.substring(slash + 1));
+      }
+    }
     ArrayNode tags = node.putArray("tags");
     u.tags().forEach(tags::add);
     return node;

@@ -1,7 +1,14 @@
 package dev.scimlambda.admin.api;
 
+import dev.scimlambda.appusers.AccountStore;
+import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.sessions.Sessions;
+import java.time.Clock;
 import dev.scimlambda.appusers.AppUsers;
+import dev.scimlambda.tags.TagOverview;
+import dev.scimlambda.tags.TagOverview;
 import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.workspace.Workspaces;
 import dev.scimlambda.admin.AdminAuthenticator;
@@ -15,8 +22,19 @@ import jakarta.inject.Singleton;
 public class AdminWiring {
 
   @Singleton
-  AppUsers appUsers(Workspaces workspaces, AppUserStore store, TagRefreshJobStore jobs) {
-    return new AppUsers(workspaces, store, jobs);
+  AppUsers appUsers(Workspaces workspaces, AppUserStore store, Accounts accounts, AccountStore accountStore,
+      SeatLedger seats) {
+    return new AppUsers(workspaces, store, accounts, accountStore, seats);
+  }
+
+  @Singleton
+  Sessions sessions(Workspaces workspaces, AccountStore accounts, Clock clock) {
+    return new Sessions(workspaces, accounts, clock);
+  }
+
+  @Singleton
+  TagOverview tagOverview(Workspaces workspaces, AppUserStore store, TagRefreshJobStore jobs) {
+    return new TagOverview(workspaces, store, jobs);
   }
 
   @Singleton

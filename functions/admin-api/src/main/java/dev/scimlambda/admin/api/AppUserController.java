@@ -6,8 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.AppUsers;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.tags.TagOverview;
+import dev.scimlambda.tags.TagOverview;
 import io.micronaut.core.annotation.Nullable;
+import dev.scimlambda.problem.InvalidInputException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
@@ -18,9 +25,11 @@ public final class AppUserController {
   static final int DEFAULT_PAGE = 50;
 
   private final AppUsers appUsers;
+  private final TagOverview tagOverview;
 
-  public AppUserController(AppUsers appUsers) {
+  public AppUserController(AppUsers appUsers, TagOverview tagOverview) {
     this.appUsers = appUsers;
+    this.tagOverview = tagOverview;
   }
 
   /** {@code ?tag=Group:Marketing} lists the users carrying that tag; {@code cursor} is the previous page's {@code nextCursor}. */
@@ -41,6 +50,27 @@ public final class AppUserController {
     return body;
   }
 
+  /**
+   * The host app registers a person after their first SSO sign-in: {@code {"email", "firstName"?,
+   * "lastName"?, "source": "sso"}}. 201 for a new person; 200 with the existing one when the email
+   * is already held, e.g. by a user an IdP provisioned.
+   */
+  @Post("/users")
+  public HttpResponse<JsonNode> register(String workspaceId, @Nullable @Body JsonNode json) {
+    RequestBody body = new RequestBody(json);
+    String source = body.string("source").orElse("sso");
+    if (!"sso".equals(source)) {
+      throw new InvalidInputException("source", "source must be \"sso\"; IdPs provision users through SCIM");
+    }
+    AppUsers.Registration registration = appUsers.registerSso(workspaceId, body.requiredString("email"),
+        body.string("firstName").orElse(null), body.string("lastName").orElse(null));
+    JsonNode view = AdminJson.appUser(registration.user());
+    return registration.created()
+        ? HttpResponse.<JsonNode>status(HttpStatus.CREATED).body(view)
+            .header("Location", "/admin/v1/workspaces/" + workspaceId + "/users/" + registration.user().id())
+        : HttpResponse.ok(view);
+  }
+
   @Get("/users/{id}")
   public JsonNode get(String workspaceId, String id) {
     return AdminJson.appUser(appUsers.get(workspaceId, id));
@@ -48,7 +78,7 @@ public final class AppUserController {
 
   @Get("/tags")
   public JsonNode tags(String workspaceId) {
-    AppUsers.TagOverview overview = appUsers.tags(workspaceId);
+    TagOverview.Snapshot overview = tagOverview.of(workspaceId);
     ObjectNode body = ScimJson.MAPPER.createObjectNode();
     ArrayNode tags = body.putArray("tags");
     overview.tags().forEach(t -> tags.addObject().put("tag", t.tag()).put("members", t.members()));

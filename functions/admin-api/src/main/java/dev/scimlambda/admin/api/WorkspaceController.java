@@ -3,6 +3,7 @@ package dev.scimlambda.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.Workspace;
 import dev.scimlambda.workspace.WorkspaceChanges;
@@ -22,9 +23,18 @@ import java.util.Optional;
 public final class WorkspaceController {
 
   private final Workspaces workspaces;
+  private final SeatLedger seats;
 
-  public WorkspaceController(Workspaces workspaces) {
+  public WorkspaceController(Workspaces workspaces, SeatLedger seats) {
     this.workspaces = workspaces;
+    this.seats = seats;
+  }
+
+  /** The workspace with its seats in use, which the admin weighs against the limit. */
+  private ObjectNode view(Workspace workspace) {
+    ObjectNode node = AdminJson.workspace(workspace);
+    node.putObject("seats").put("used", seats.usage(workspace.id()).used()).set("limit", node.get("seatLimit"));
+    return node;
   }
 
   @Post
@@ -33,7 +43,7 @@ public final class WorkspaceController {
     Workspace created =
         workspaces.create(body.string("id"), body.requiredString("name"), body.integer("seatLimit").orElse(null));
     return HttpResponse.<JsonNode>status(HttpStatus.CREATED)
-        .body((JsonNode) AdminJson.workspace(created))
+        .body((JsonNode) view(created))
         .header("Location", "/admin/v1/workspaces/" + created.id());
   }
 
@@ -41,13 +51,13 @@ public final class WorkspaceController {
   public JsonNode list() {
     ObjectNode page = ScimJson.MAPPER.createObjectNode();
     ArrayNode items = page.putArray("workspaces");
-    workspaces.list().forEach(w -> items.add(AdminJson.workspace(w)));
+    workspaces.list().forEach(w -> items.add(view(w)));
     return page;
   }
 
   @Get("/{workspaceId}")
   public JsonNode get(String workspaceId) {
-    return AdminJson.workspace(workspaces.get(workspaceId));
+    return view(workspaces.get(workspaceId));
   }
 
   /** Absent fields stay as they are; {@code "seatLimit": null} means unlimited. */
@@ -61,6 +71,6 @@ public final class WorkspaceController {
             body.duration("sessionDuration"),
             body.bool("revokeSessionsOnDeprovision"),
             body.bool("forceReauthentication").orElse(false));
-    return AdminJson.workspace(workspaces.change(workspaceId, changes));
+    return view(workspaces.change(workspaceId, changes));
   }
 }

@@ -1,5 +1,6 @@
 package dev.scimlambda.scim.users;
 
+import dev.scimlambda.appusers.AccountChange;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.List;
@@ -11,8 +12,17 @@ import java.util.Optional;
  */
 public interface UserStore {
 
-  /** Throws {@link UniquenessViolation} when the userName or externalId is taken in the connection. */
-  void create(ScimUser user);
+  /**
+   * Writes the user and, in the same transaction, what it does to its app user ({@code account},
+   * null for none). Throws {@link UniquenessViolation} when the userName, externalId or the login
+   * email (claimed by a concurrent create) is taken, {@link VersionMismatch} when the app user
+   * changed meanwhile, {@link dev.scimlambda.appusers.SeatsExhausted} when a seat was needed and none is left.
+   */
+  void create(ScimUser user, AccountChange account);
+
+  default void create(ScimUser user) {
+    create(user, null);
+  }
 
   Optional<ScimUser> find(String connectionId, String id);
 
@@ -21,10 +31,18 @@ public interface UserStore {
    * {@link VersionMismatch} when the stored user is no longer {@code previous}, {@link
    * UniquenessViolation} when a new userName or externalId is taken.
    */
-  void replace(ScimUser previous, ScimUser updated);
+  void replace(ScimUser previous, ScimUser updated, AccountChange account);
+
+  default void replace(ScimUser previous, ScimUser updated) {
+    replace(previous, updated, null);
+  }
 
   /** Deletes the user if it is still {@code current}; throws {@link VersionMismatch} otherwise. */
-  void delete(ScimUser current);
+  void delete(ScimUser current, AccountChange account);
+
+  default void delete(ScimUser current) {
+    delete(current, null);
+  }
 
   /** The id of the user holding a unique indexed value, if any. */
   Optional<String> findId(String connectionId, LookupKey key, String normalisedValue);

@@ -2,6 +2,8 @@ package dev.scimlambda.scim.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.appusers.AccountChange;
+import dev.scimlambda.appusers.SeatsExhausted;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.resource.DocumentRules;
@@ -22,16 +24,14 @@ public final class Users {
   private final DocumentRules rules;
   private final Clock clock;
   private final Memberships memberships;
+  private final AccountLinks accounts;
 
-  public Users(UserStore store, DocumentRules rules, Clock clock) {
-    this(store, rules, clock, Memberships.NONE);
-  }
-
-  public Users(UserStore store, DocumentRules rules, Clock clock, Memberships memberships) {
+  public Users(UserStore store, DocumentRules rules, Clock clock, Memberships memberships, AccountLinks accounts) {
     this.store = store;
     this.rules = rules;
     this.clock = clock;
     this.memberships = memberships;
+    this.accounts = accounts;
   }
 
   /** The groups the user belongs to, directly or through nested groups. */
@@ -39,16 +39,31 @@ public final class Users {
     return memberships.groups(connectionId, id);
   }
 
+  /**
+   * Creates the user linked to its person: the app user already holding its login email, or a new
+   * one. Losing the race for an email to a concurrent create is retried, and then links to it.
+   */
   public ScimUser create(String connectionId, JsonNode body) {
     ObjectNode document = rules.forCreate(body);
     Instant now = clock.instant();
     ScimUser user = build(connectionId, UUID.randomUUID().toString(), document, now, now, 1);
-    try {
-      store.create(user);
-    } catch (UniquenessViolation e) {
-      throw uniqueness(e);
+    for (int attempt = 1; ; attempt++) {
+      AccountChange change = accounts.forCreate(user);
+      ScimUser linked = user.withAppUserId(change.appUserId());
+      try {
+        store.create(linked, change);
+        return linked;
+      } catch (UniquenessViolation e) {
+        if (!UniquenessViolation.EMAIL.equals(e.attribute())) {
+          throw uniqueness(e);
+        }
+        LostRaces.retryOrFail(attempt, null);
+      } catch (VersionMismatch lostRace) {
+        LostRaces.retryOrFail(attempt, null);
+      } catch (SeatsExhausted e) {
+        throw accounts.seatsExhausted(connectionId);
+      }
     }
-    return user;
   }
 
   public ScimUser get(String connectionId, String id) {
@@ -70,7 +85,7 @@ public final class Users {
       ScimUser current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
       try {
-        store.delete(current);
+        store.delete(current, accounts.forDelete(current));
         memberships.removeEverywhere(connectionId, id);
         return;
       } catch (VersionMismatch lostRace) {
@@ -89,15 +104,18 @@ public final class Users {
       ScimUser current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
       ObjectNode document = change.apply(current.document().deepCopy());
-      ScimUser updated =
-          build(connectionId, id, document, current.created(), clock.instant(), current.version() + 1);
+      ScimUser built = build(connectionId, id, document, current.created(), clock.instant(), current.version() + 1);
       try {
-        store.replace(current, updated);
+        AccountChange account = accounts.forReplace(current, built);
+        ScimUser updated = built.withAppUserId(account.appUserId());
+        store.replace(current, updated, account);
         return updated;
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
       } catch (VersionMismatch lostRace) {
         LostRaces.retryOrFail(attempt, ifMatch);
+      } catch (SeatsExhausted e) {
+        throw accounts.seatsExhausted(connectionId);
       }
     }
   }

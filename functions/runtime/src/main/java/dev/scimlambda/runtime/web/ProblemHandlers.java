@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.problem.UnauthenticatedException;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
@@ -30,6 +31,11 @@ public class ProblemHandlers {
   @Singleton
   ExceptionHandler<ConflictException, HttpResponse<JsonNode>> conflict() {
     return (request, e) -> ApiErrors.render(request, 409, ScimType.uniqueness, null, e.getMessage());
+  }
+
+  @Singleton
+  ExceptionHandler<LimitReachedException, HttpResponse<JsonNode>> limitReached() {
+    return (request, e) -> ApiErrors.render(request, 403, null, null, e.getMessage());
   }
 
   @Singleton

@@ -1,5 +1,9 @@
 package dev.scimlambda.scim.api;
 
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.bulk.BulkProcessor;
 import dev.scimlambda.scim.discovery.Discovery;
 import dev.scimlambda.scim.discovery.ScimCapabilities;
@@ -34,8 +38,13 @@ public class ScimWiring {
   }
 
   @Singleton
-  Users users(UserStore store, Groups groups, Clock clock) {
-    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock, groups);
+  Users users(UserStore store, Groups groups, Clock clock, AccountLinks accounts) {
+    return new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock, groups, accounts);
+  }
+
+  @Singleton
+  AccountLinks accountLinks(Accounts accounts, SeatLedger seats, ConnectionWorkspaces workspaces) {
+    return new AccountLinks(accounts, seats, workspaces);
   }
 
   @Singleton

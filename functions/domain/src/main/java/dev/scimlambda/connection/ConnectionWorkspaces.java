@@ -1,7 +1,5 @@
-package dev.scimlambda.stream;
+package dev.scimlambda.connection;
 
-import dev.scimlambda.connection.Connection;
-import dev.scimlambda.connection.ConnectionStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

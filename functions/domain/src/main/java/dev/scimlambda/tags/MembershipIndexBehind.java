@@ -1,4 +1,4 @@
-package dev.scimlambda.appusers;
+package dev.scimlambda.tags;
 
 /**
  * The membership index (a GSI, eventually consistent) does not show a membership change yet. Thrown

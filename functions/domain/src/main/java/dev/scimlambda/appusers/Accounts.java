@@ -1,0 +1,142 @@
+package dev.scimlambda.appusers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Plans what a SCIM user write does to the person behind it: link to the app user already holding
+ * the login email (SSO sign-in, or another connection) instead of creating a second account, move
+ * the email claim when it changes, and take or free a seat when access starts or ends. The plan is
+ * written in the SCIM user's own transaction; a race on the email or the seat ledger cancels it.
+ */
+public final class Accounts {
+
+  private final AccountStore store;
+  private final Clock clock;
+
+  public Accounts(AccountStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public AccountChange forCreate(String workspaceId, ProvisionedUser user) {
+    String email = LoginEmail.of(user.document());
+    String emailKey = LoginEmail.key(email);
+    Optional<Account> holder = Optional.ofNullable(emailKey)
+        .flatMap(key -> store.idByEmail(workspaceId, key))
+        .flatMap(id -> store.find(workspaceId, id));
+    String identity = Account.identity(user.connectionId(), user.id());
+    if (holder.isPresent()) {
+      Account before = holder.get();
+      SortedSet<String> identities = with(before.identities(), identity, true);
+      SortedSet<String> active = with(before.activeIdentities(), identity, user.active());
+      return change(before, before, before.email(), before.emailKey(), identities, active, null, null);
+    }
+    Account none = new Account(workspaceId, user.id(), null, null, new TreeSet<>(), new TreeSet<>(), false, true, false,
+        null, 0);
+    return change(null, none, email, emailKey, with(new TreeSet<>(), identity, true),
+        with(new TreeSet<>(), identity, user.active()), emailKey, null);
+  }
+
+  /**
+   * Throws {@link EmailTaken} when the new login email belongs to another person: two accounts must
+   * never share an email, and merging two people on an IdP's edit would be worse.
+   */
+  public AccountChange forReplace(String workspaceId, ProvisionedUser before, ProvisionedUser after) {
+    Account account = accountOf(workspaceId, before);
+    if (account == null) {
+      return forCreate(workspaceId, after);
+    }
+    String identity = Account.identity(after.connectionId(), after.id());
+    String email = LoginEmail.of(after.document());
+    String emailKey = LoginEmail.key(email);
+    String claim = null;
+    String release = null;
+    if (!Objects.equals(emailKey, account.emailKey())) {
+      if (emailKey != null) {
+        Optional<String> holder = store.idByEmail(workspaceId, emailKey);
+        if (holder.isPresent() && !holder.get().equals(account.id())) {
+          throw new EmailTaken();
+        }
+        claim = holder.isPresent() ? null : emailKey;
+      }
+      release = account.emailKey();
+    }
+    return change(account, account, email, emailKey, account.identities(),
+        with(account.activeIdentities(), identity, after.active()), claim, release);
+  }
+
+  public AccountChange forDelete(String workspaceId, ProvisionedUser user) {
+    Account account = accountOf(workspaceId, user);
+    if (account == null) {
+      return null;
+    }
+    String identity = Account.identity(user.connectionId(), user.id());
+    return change(account, account, account.email(), account.emailKey(), with(account.identities(), identity, false),
+        with(account.activeIdentities(), identity, false), null, null);
+  }
+
+  /**
+   * The host app registers a person who signed in through SSO. An account already holding the
+   * email (provisioned, or registered before) is the same person: it is marked as SSO-registered
+   * and returned, never duplicated. A new person takes a seat.
+   */
+  public AccountChange forSsoRegistration(String workspaceId, String email, String name, String newId) {
+    String emailKey = LoginEmail.key(email);
+    Optional<Account> holder = store.idByEmail(workspaceId, emailKey).flatMap(id -> store.find(workspaceId, id));
+    if (holder.isPresent()) {
+      Account before = holder.get();
+      Account after = new Account(workspaceId, before.id(), before.email(), before.emailKey(), before.identities(),
+          before.activeIdentities(), true, before.scimManaged(), before.seat(), before.deprovisionedAt(),
+          before.accessVersion() + 1);
+      int seatDelta = (after.active() && !before.seat()) ? 1 : 0;
+      Account seated = seatDelta > 0 ? withSeat(after) : after;
+      return new AccountChange(before, seated, null, null, seatDelta, name);
+    }
+    Account created = new Account(workspaceId, newId, email.trim(), emailKey, new TreeSet<>(), new TreeSet<>(), true,
+        false, true, null, 1);
+    return new AccountChange(null, created, emailKey, null, 1, name);
+  }
+
+  private static Account withSeat(Account a) {
+    return new Account(a.workspaceId(), a.id(), a.email(), a.emailKey(), a.identities(), a.activeIdentities(), a.sso(),
+        a.scimManaged(), true, a.deprovisionedAt(), a.accessVersion());
+  }
+
+  private Account accountOf(String workspaceId, ProvisionedUser user) {
+    return store.find(workspaceId, user.appUserIdOrOwn()).filter(a -> a.accessVersion() > 0).orElse(null);
+  }
+
+  private AccountChange change(Account before, Account base, String email, String emailKey,
+      SortedSet<String> identities, SortedSet<String> activeIdentities, String claim, String release) {
+    Account draft = new Account(base.workspaceId(), base.id(), email, emailKey, identities, activeIdentities,
+        base.sso(), true, false, base.deprovisionedAt(), base.accessVersion() + 1);
+    boolean wasActive = before != null && before.active();
+    Instant deprovisionedAt = wasActive && !draft.active() ? clock.instant() : base.deprovisionedAt();
+    Account after = new Account(draft.workspaceId(), draft.id(), email, emailKey, identities, activeIdentities,
+        draft.sso(), true, draft.active(), deprovisionedAt, draft.accessVersion());
+    int seatDelta = (after.seat() ? 1 : 0) - (before != null && before.seat() ? 1 : 0);
+    return new AccountChange(before, after, claim, release, seatDelta);
+  }
+
+  private static SortedSet<String> with(SortedSet<String> set, String element, boolean present) {
+    SortedSet<String> copy = new TreeSet<>(set);
+    if (present) {
+      copy.add(element);
+    } else {
+      copy.remove(element);
+    }
+    return copy;
+  }
+
+  /** The login email is held by another person's account. */
+  public static final class EmailTaken extends RuntimeException {
+    public EmailTaken() {
+      super("email held by another account", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.scimlambda.scim.users;
+
+import dev.scimlambda.appusers.AccountChange;
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.scim.resource.UniquenessViolation;
+
+/** The Users endpoint's view of accounts: plans per SCIM user, in SCIM's terms and errors. */
+public final class AccountLinks {
+
+  private final Accounts accounts;
+  private final SeatLedger seats;
+  private final ConnectionWorkspaces workspaces;
+
+  public AccountLinks(Accounts accounts, SeatLedger seats, ConnectionWorkspaces workspaces) {
+    this.accounts = accounts;
+    this.seats = seats;
+    this.workspaces = workspaces;
+  }
+
+  AccountChange forCreate(ScimUser user) {
+    return accounts.forCreate(workspaces.of(user.connectionId()), user.provisioned());
+  }
+
+  AccountChange forReplace(ScimUser before, ScimUser after) {
+    try {
+      return accounts.forReplace(workspaces.of(after.connectionId()), before.provisioned(), after.provisioned());
+    } catch (Accounts.EmailTaken e) {
+      throw new UniquenessViolation(UniquenessViolation.EMAIL);
+    }
+  }
+
+  AccountChange forDelete(ScimUser user) {
+    return accounts.forDelete(workspaces.of(user.connectionId()), user.provisioned());
+  }
+
+  /**
+   * 403 with the numbers an IdP shows its admin. RFC 7644 defines no scimType for it; the detail
+   * is what Okta and Entra display in their provisioning errors.
+   */
+  ScimException seatsExhausted(String connectionId) {
+    return new ScimException(403, null, seats.exhaustedMessage(workspaces.of(connectionId)));
+  }
+}

@@ -1,0 +1,166 @@
+package dev.scimlambda.tags;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.appusers.Account;
+import dev.scimlambda.appusers.AppUser;
+import dev.scimlambda.appusers.AppUserStore;
+import dev.scimlambda.appusers.ConcurrentAppUserChange;
+import dev.scimlambda.scim.groups.GroupNesting;
+import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.groups.ScimGroup;
+import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.users.UserStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Recomputes an app user's profile and tags from the truth — its linked SCIM users and the groups
+ * they are in, directly or through nesting — and writes the difference. Because it never applies a
+ * delta from a change record, replays, duplicates and out-of-order records all end in the same
+ * state. An app user left without identities (its SCIM users deleted, never registered through
+ * SSO) is deleted with its tags.
+ */
+public final class AppUserRefresh {
+
+  private static final int ATTEMPTS = 5;
+
+  private final UserStore users;
+  private final GroupStore groups;
+  private final GroupNesting nesting;
+  private final AppUserStore appUsers;
+
+  public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
+    this.users = users;
+    this.groups = groups;
+    this.nesting = new GroupNesting(groups);
+    this.appUsers = appUsers;
+  }
+
+  /**
+   * A unit of work whose group display names are read once: a chunk of a large group's members all
+   * share its ancestors. Safe to share between threads; not for longer than one batch, or renames
+   * would be missed.
+   */
+  public Session session() {
+    return new Session();
+  }
+
+  public final class Session {
+
+    private final Map<String, Optional<String>> groupNames = new ConcurrentHashMap<>();
+
+    private Session() {}
+
+    /**
+     * Brings the app user of SCIM user {@code userId} up to date. {@code observed} are memberships
+     * the caller has just read strongly: if the (eventually consistent) membership index does not
+     * agree with them yet, this throws {@link MembershipIndexBehind} so the change is retried rather
+     * than projected from a stale index.
+     *
+     * @param appUserId the app user the SCIM user is (or, if deleted, was) linked to
+     */
+    public void refresh(String workspaceId, String appUserId, String connectionId, String userId,
+        List<Observed> observed) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          refreshOnce(workspaceId, appUserId, Account.identity(connectionId, userId), observed);
+          return;
+        } catch (ConcurrentAppUserChange e) {
+          if (attempt == ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    }
+
+    /** As {@link #refresh}, for a SCIM user known by id only; nothing to do when it is gone (its removal refreshes). */
+    public void refreshScimUser(String workspaceId, String connectionId, String userId, List<Observed> observed) {
+      users.find(connectionId, userId).ifPresent(
+          user -> refresh(workspaceId, user.appUserIdOrOwn(), connectionId, userId, observed));
+    }
+
+    private void refreshOnce(String workspaceId, String appUserId, String trigger, List<Observed> observed) {
+      AppUser current = appUsers.find(workspaceId, appUserId).orElse(null);
+      Account account = current == null ? null : current.account();
+      // Before accounts existed, an app user was exactly one SCIM user, with its id.
+      SortedSet<String> identities = account != null ? account.identities() : new TreeSet<>(List.of(trigger));
+      List<ScimUser> linked = new ArrayList<>();
+      for (String identity : identities) {
+        int slash = identity.indexOf('/');
+        users.find(identity.substring(0, slash), identity.substring(slash + 1)).ifPresent(linked::add);
+      }
+      boolean gone = account != null ? account.orphaned() : linked.isEmpty();
+      if (gone) {
+        if (current != null) {
+          appUsers.delete(current);
+        }
+        return;
+      }
+      if (linked.isEmpty()) {
+        // Registered through SSO, not (or no longer) provisioned: no groups, no tags.
+        save(current, workspaceId, appUserId, null, new TreeSet<>());
+        return;
+      }
+      SortedSet<String> tags = new TreeSet<>();
+      for (ScimUser user : linked) {
+        tags.addAll(tags(user.connectionId(), user.id(),
+            observed.stream().filter(o -> o.userId().equals(user.id())).toList()));
+      }
+      save(current, workspaceId, appUserId, linked.get(0).document(), tags);
+    }
+
+    private void save(AppUser current, String workspaceId, String appUserId, JsonNode profile, SortedSet<String> tags) {
+      AppUser base = current != null ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null);
+      // Without a provisioned identity, the name given at SSO registration stays.
+      String userName = profile == null ? base.userName() : profile.path("userName").asText(null);
+      String displayName = profile == null ? base.displayName() : AppUserRefresh.displayName(profile);
+      AppUser desired = base.withDerived(userName, displayName, tags);
+      if (!desired.sameDerived(current)) {
+        appUsers.save(current, desired);
+      }
+    }
+
+    private SortedSet<String> tags(String connectionId, String userId, List<Observed> observed) {
+      var ancestors = nesting.ancestors(connectionId, userId);
+      observed.forEach(o -> {
+        boolean indexed = ancestors.stream().anyMatch(a -> a.direct() && a.groupId().equals(o.groupId()));
+        if (indexed != o.member()) {
+          throw new MembershipIndexBehind();
+        }
+      });
+      SortedSet<String> tags = new TreeSet<>();
+      for (var ancestor : ancestors) {
+        // A group just deleted may still have membership items: it gives no tag.
+        displayName(connectionId, ancestor.groupId()).ifPresent(name -> tags.add(GroupTags.of(name)));
+      }
+      return tags;
+    }
+
+    private Optional<String> displayName(String connectionId, String groupId) {
+      return groupNames.computeIfAbsent(connectionId + "/" + groupId,
+          id -> groups.find(connectionId, groupId).map(ScimGroup::displayName));
+    }
+  }
+
+  private static String displayName(JsonNode doc) {
+    String explicit = doc.path("displayName").asText("").trim();
+    if (!explicit.isEmpty()) {
+      return explicit;
+    }
+    JsonNode name = doc.path("name");
+    String formatted = name.path("formatted").asText("").trim();
+    if (!formatted.isEmpty()) {
+      return formatted;
+    }
+    String joined = (name.path("givenName").asText("") + " " + name.path("familyName").asText("")).trim();
+    return joined.isEmpty() ? null : joined;
+  }
+
+  /** A membership of SCIM user {@code userId} as just read with a strongly consistent read. */
+  public record Observed(String userId, String groupId, boolean member) {}
+}
