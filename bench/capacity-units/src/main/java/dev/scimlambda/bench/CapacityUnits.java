@@ -1,47 +1,56 @@
 package dev.scimlambda.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.dynamodblocal.DynamoDbLocal;
-import dev.scimlambda.persistence.DynamoGroupStore;
-import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IdpType;
+import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoGroupStore;
+import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoUserStore;
-import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.GroupListing;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
-import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.listing.ListResult;
+import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.Users;
 import dev.scimlambda.table.TableDefinition;
+import dev.scimlambda.workspace.Workspaces;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Read and write capacity units per Users and Groups operation, measured on DynamoDB Local (which reports
- * ConsumedCapacity like the service), and the cost of walking a directory page by page: the 10k
- * walk against the 1k walk of the same run shows whether the walk is linear.
+ * ConsumedCapacity like the service), the cost of walking a directory page by page (the 10k walk
+ * against the 1k walk of the same run shows whether the walk is linear), and what the stream function
+ * spends deriving app users and {@code Group:} tags from those operations. Every row is also given as
+ * a multiple of reading one user by id, measured in the same run.
+ *
+ * <p>API rows are the domain services on a metered client, without the per-request authentication
+ * read. Stream rows are the real stream handler, fed the records the API rows wrote.
  *
  * <p>Run: {@code mvn -q -pl bench/capacity-units -am package -DskipTests && java -jar bench/capacity-units/target/capacity-units.jar}
  */
 public final class CapacityUnits {
 
   private static final int PAGE = 100;
+  private static final int STREAM_GROUP_SIZE = 100;
 
   public static void main(String[] args) throws Exception {
     try (DynamoDbLocal local = DynamoDbLocal.inMemory()) {
@@ -53,82 +62,165 @@ public final class CapacityUnits {
           .httpClient(UrlConnectionHttpClient.create())
           .overrideConfiguration(c -> c.addExecutionInterceptor(meter))
           .build();
+      Report report = new Report(meter);
       TableDefinition.load().createIfAbsent(dynamo, "bench");
       TableAccess table = new TableAccess(dynamo, "bench");
       DynamoUserStore store = new DynamoUserStore(table);
       Clock clock = Clock.systemUTC();
-      DynamoConnectionStore connections = new DynamoConnectionStore(table);
-      connections.create(new Connection("c0", "bench", "Bench", IdpType.GENERIC, "v1", null, null, clock.instant(), null, null));
-      DynamoAccountStore accounts = new DynamoAccountStore(table);
-      Users users = new Users(store, new SchemaDocumentRules(ScimSchemas.user()), clock,
-          new Groups(new DynamoGroupStore(table), new SchemaDocumentRules(ScimSchemas.group()), clock),
-          new AccountLinks(new Accounts(accounts, clock), new SeatLedger(accounts, clock, SeatLedger.DEFAULT_RECONCILIATION_INTERVAL), new ConnectionWorkspaces(connections)));
+      for (String connection : List.of("c0", "c1k", "c10k")) {
+        new DynamoConnectionStore(table).create(
+            new Connection(connection, "bench", "Bench", IdpType.GENERIC, "v1", null, null, clock.instant(), null, null));
+      }
+      DynamoGroupStore groupStore = new DynamoGroupStore(table);
+      Groups groups = groups(groupStore);
+      Users users = users(table, groups);
       UserListing listing = new UserListing(store, new DynamoPageCursorStore(table, Clock.systemUTC()));
 
-      System.out.println("operation                                   RCU       WCU");
-      ScimUser ada = measure(meter, "create user (2 emails)", () -> users.create("c0", user(0)));
-      measure(meter, "get user by id", () -> users.get("c0", ada.id()));
-      measure(meter, "PATCH replace displayName", () -> users.patch("c0", ada.id(), patchDisplayName(), null));
-      measure(meter, "filter userName eq", () -> listing.list("c0", query("userName eq \"user0@example.com\"", 1L)));
-      measure(meter, "filter emails.value eq", () -> listing.list("c0", query("emails.value eq \"u0@work.example.com\"", 1L)));
+      ScimUser ada = report.measure("create user (2 emails)", () -> users.create("c0", user(0)));
+      report.baseline("get user by id", () -> users.get("c0", ada.id()));
+      report.measure("PATCH replace displayName", () -> users.patch("c0", ada.id(), rename("Ada"), null));
+      report.measure("filter userName eq", () -> listing.list("c0", query("userName eq \"user0@example.com\"", 1L)));
+      report.measure("filter emails.value eq", () -> listing.list("c0", query("emails.value eq \"u0@work.example.com\"", 1L)));
 
-      DynamoGroupStore groupStore = new DynamoGroupStore(table);
-      Groups groups = new Groups(groupStore, new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC());
       GroupListing groupListing = new GroupListing(groupStore, new DynamoPageCursorStore(table, Clock.systemUTC()));
       List<String> members = new ArrayList<>();
       for (int i = 1; i <= 110; i++) {
         members.add(users.create("c0", user(i)).id());
       }
-      String group = measure(meter, "create group with 10 members",
+      String group = report.measure("create group with 10 members",
           () -> groups.create("c0", groupJson("Marketing", members.subList(0, 10)))).group().id();
-      measure(meter, "get group, excludedAttributes=members", () -> groups.get("c0", group, false));
-      measure(meter, "get group with its 10 members", () -> groups.get("c0", group, true));
-      measure(meter, "PATCH add 1 member", () -> groups.patch("c0", group, addMembers(members.subList(10, 11)), null));
-      measure(meter, "PATCH add 100 members", () -> groups.patch("c0", group, addMembers(members.subList(10, 110)), null));
-      measure(meter, "PATCH remove 1 member", () -> groups.patch("c0", group, json(
-          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\","
-              + "\"path\":\"members[value eq \\\"" + members.get(0) + "\\\"]\"}]}"), null));
-      measure(meter, "filter displayName eq", () -> groupListing.list("c0", query("displayName eq \"marketing\"", 1L)));
-      measure(meter, "filter members.value eq", () -> groupListing.list("c0", query("members.value eq \"" + members.get(5) + "\"", 1L)));
-      measure(meter, "get user with its groups", () -> users.groups("c0", members.get(5)));
-      measure(meter, "delete user in 1 group", () -> {
+      report.measure("GET group without members (excludedAttributes)", () -> groups.get("c0", group, false));
+      report.measure("GET group with its 10 members", () -> groups.get("c0", group, true));
+      report.measure("PATCH add 1 member", () -> groups.patch("c0", group, addMembers(members.subList(10, 11)), null));
+      report.measure("PATCH add 100 members", () -> groups.patch("c0", group, addMembers(members.subList(10, 110)), null));
+      report.measure("PATCH remove 1 member", () -> groups.patch("c0", group, removeMember(members.get(0)), null));
+      report.measure("filter displayName eq", () -> groupListing.list("c0", query("displayName eq \"marketing\"", 1L)));
+      report.measure("filter members.value eq", () -> groupListing.list("c0", query("members.value eq \"" + members.get(5) + "\"", 1L)));
+      report.measure("get user with its groups", () -> users.groups("c0", members.get(5)));
+      report.measure("delete user in 1 group", () -> {
         users.delete("c0", members.get(5), null);
         return null;
       });
-      measure(meter, "delete group of 109 members", () -> {
+      report.measure("delete group of 109 members", () -> {
         groups.delete("c0", group, null);
         return null;
       });
 
-      double walk1k = walk(meter, users, listing, "c1k", 1_000);
-      double walk10k = walk(meter, users, listing, "c10k", 10_000);
+      streamCosts(report, local, dynamo);
+
+      double walk1k = walk(report, users, listing, "c1k", 1_000);
+      double walk10k = walk(report, users, listing, "c10k", 10_000);
+      report.print();
       System.out.printf("walk ratio 10k/1k (capacity units): %.2f (linear would be 10.0)%n", walk10k / walk1k);
+    }
+    // DynamoDB Local leaves non-daemon job threads behind after it stops, which would keep the JVM up for minutes.
+    System.exit(0);
+  }
+
+  /**
+   * On a table of its own, with a real connection: the stream function needs the connection's
+   * workspace, and the walks' thousands of users would only add records it has to skip.
+   */
+  private static void streamCosts(Report report, DynamoDbLocal local, DynamoDbClient dynamo) {
+    TableDefinition.load().createIfAbsent(dynamo, "bench-stream");
+    try (MeteredStream stream = new MeteredStream(local, dynamo, "bench-stream")) {
+      stream.context().getBean(Workspaces.class).ensureDefault();
+      String connection = stream.context().getBean(Connections.class)
+          .create(Workspaces.DEFAULT_ID, "Bench", "generic").connection().id();
+      TableAccess table = new TableAccess(dynamo, "bench-stream");
+      Groups groups = groups(new DynamoGroupStore(table));
+      Users users = users(table, groups);
+      List<String> members = new ArrayList<>();
+      for (int i = 0; i < STREAM_GROUP_SIZE; i++) {
+        members.add(users.create(connection, user(i)).id());
+      }
+      report.perItem("stream: app user of a created user", STREAM_GROUP_SIZE, stream::drain);
+      String group = groups.create(connection, groupJson("Engineering", List.of())).group().id();
+      stream.drain();
+      groups.patch(connection, group, addMembers(members), null);
+      report.perItem("stream: tags of an added member (100 added)", STREAM_GROUP_SIZE, stream::drain);
+      report.measure("PATCH rename group of 100 members", () -> groups.patch(connection, group, rename("Platform"), null));
+      report.perItem("stream: rename, per member (100 members)", STREAM_GROUP_SIZE, stream::drain);
+      groups.patch(connection, group, removeMember(members.get(0)), null);
+      report.perItem("stream: tags of a removed member", 1, stream::drain);
     }
   }
 
-  private static double walk(CapacityMeter meter, Users users, UserListing listing, String connection, int size) {
+  private static Groups groups(DynamoGroupStore store) {
+    return new Groups(store, new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC());
+  }
+
+  private static Users users(TableAccess table, Groups groups) {
+    DynamoAccountStore accounts = new DynamoAccountStore(table);
+    return new Users(new DynamoUserStore(table), new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups,
+        new AccountLinks(new Accounts(accounts, Clock.systemUTC()), new SeatLedger(accounts, Clock.systemUTC(), SeatLedger.DEFAULT_RECONCILIATION_INTERVAL),
+            new ConnectionWorkspaces(new DynamoConnectionStore(table))));
+  }
+
+  private static double walk(Report report, Users users, UserListing listing, String connection, int size) {
     for (int i = 0; i < size; i++) {
       users.create(connection, user(i));
     }
-    meter.reset();
-    long seen = 0;
-    for (long start = 1; start <= size; start += PAGE) {
-      seen += listing.list(connection, query(null, start)).resources().size();
+    long[] seen = {0};
+    double units = report.perItem("walk " + size + " users, pages of " + PAGE, 1, () -> {
+      for (long start = 1; start <= size; start += PAGE) {
+        seen[0] += listing.list(connection, query(null, start)).resources().size();
+      }
+    });
+    if (seen[0] != size) {
+      throw new IllegalStateException("walk saw " + seen[0] + " of " + size);
     }
-    CapacityMeter.Totals totals = meter.reset();
-    if (seen != size) {
-      throw new IllegalStateException("walk saw " + seen + " of " + size);
-    }
-    System.out.printf("%-40s %8.1f %9.1f%n", "walk " + size + " users, pages of " + PAGE, totals.read(), totals.write());
-    return totals.read() + totals.write();
+    return units;
   }
 
-  private static <T> T measure(CapacityMeter meter, String name, java.util.function.Supplier<T> operation) {
-    meter.reset();
-    T result = operation.get();
-    CapacityMeter.Totals totals = meter.reset();
-    System.out.printf("%-40s %8.1f %9.1f%n", name, totals.read(), totals.write());
-    return result;
+  /**
+   * Rows kept until the end, so each is printed as a multiple of the baseline: reading one user by
+   * id, a single strongly consistent GetItem of an item under 4 KB.
+   */
+  private static final class Report {
+
+    private record Row(String name, double read, double write) {}
+
+    private final CapacityMeter meter;
+    private final List<Row> rows = new ArrayList<>();
+    private double baseline = Double.NaN;
+
+    Report(CapacityMeter meter) {
+      this.meter = meter;
+    }
+
+    <T> T measure(String name, Supplier<T> operation) {
+      meter.reset();
+      T result = operation.get();
+      add(name, meter.reset(), 1);
+      return result;
+    }
+
+    /** The units of {@code operation} divided by the {@code items} it worked on, read and write together. */
+    double perItem(String name, int items, Runnable operation) {
+      meter.reset();
+      operation.run();
+      return add(name, meter.reset(), items);
+    }
+
+    void baseline(String name, Supplier<?> operation) {
+      measure(name, operation);
+      Row row = rows.get(rows.size() - 1);
+      baseline = row.read() + row.write();
+    }
+
+    private double add(String name, CapacityMeter.Totals totals, int items) {
+      rows.add(new Row(name, totals.read() / items, totals.write() / items));
+      return (totals.read() + totals.write()) / items;
+    }
+
+    void print() {
+      System.out.printf("%-48s %9s %9s %12s%n", "operation", "RCU", "WCU", "x get user");
+      for (Row row : rows) {
+        System.out.printf("%-48s %9.2f %9.2f %12.2f%n", row.name(), row.read(), row.write(),
+            (row.read() + row.write()) / baseline);
+      }
+    }
   }
 
   private static ListQuery query(String filter, Long startIndex) {
@@ -152,8 +244,14 @@ public final class CapacityUnits {
         .collect(Collectors.joining(",")) + "]}]}");
   }
 
-  private static JsonNode patchDisplayName() {
-    return json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ada\"}]}");
+  private static JsonNode removeMember(String memberId) {
+    return json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\","
+        + "\"path\":\"members[value eq \\\"" + memberId + "\\\"]\"}]}");
+  }
+
+  private static JsonNode rename(String displayName) {
+    return json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+        + "\"path\":\"displayName\",\"value\":\"" + displayName + "\"}]}");
   }
 
   private static JsonNode json(String text) {
