@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * App users in their workspace's partition, with their tags three ways: the set on the app user
@@ -33,7 +32,6 @@ public final class DynamoAppUserStore implements AppUserStore {
   static final String TAG_MEMBER_ENTITY = "TagMember";
   /** Tag changes per transaction: each is two items, plus the app user, within DynamoDB's 100. */
   static final int TAG_CHANGES_PER_TRANSACTION = 48;
-  private static final int BATCH_GET = 100;
 
   private final TableAccess table;
   private final Transactions tx;
@@ -193,17 +191,8 @@ public final class DynamoAppUserStore implements AppUserStore {
     var response = query(partition, KeySchema.APP_USER_PREFIX, afterId == null ? null : KeySchema.appUserSk(afterId), limit);
     List<String> ids = response.items().stream().map(i -> i.get("appUserId").s()).toList();
     Map<String, AppUser> found = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += BATCH_GET) {
-      List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET)).stream()
-          .map(id -> appUserKey(workspaceId, id)).toList();
-      Map<String, KeysAndAttributes> request = Map.of(table.tableName(), KeysAndAttributes.builder().keys(keys).build());
-      while (!request.isEmpty()) {
-        var batch = table.dynamo().batchGetItem(software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest.builder()
-            .requestItems(request).build());
-        batch.responses().getOrDefault(table.tableName(), List.of()).forEach(i -> found.put(i.get("id").s(), fromItem(i)));
-        request = batch.unprocessedKeys();
-      }
-    }
+    BatchGets.run(table, ids.stream().map(id -> appUserKey(workspaceId, id)).toList(), null, Map.of())
+        .forEach(item -> found.put(item.get("id").s(), fromItem(item)));
     // A tag item whose app user is mid-deletion lists nothing rather than a half-deleted user.
     List<AppUser> users = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     return new AppUserPage(users, lastId(response.lastEvaluatedKey(), ids.isEmpty() ? null : ids.get(ids.size() - 1)));

@@ -6,7 +6,6 @@ import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.secrets.SecretsManagerSecretStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import java.util.HashSet;
 import java.util.Set;
 
 /** Lambda entry point behind {@code /admin/v1/{proxy+}}: workspaces and directory connections. */
@@ -22,7 +21,7 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
               Setting.PUBLIC_BASE_URL,
               Setting.SECRET_ROTATION_GRACE,
               Setting.ACTIVITY_RETENTION_DAYS),
-          actions());
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS));
 
   /** Used by Lambda. */
   public AdminApiHandler() {
@@ -32,11 +31,5 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
   /** Used by the embedded stack and the tests, which run several handlers on one context. */
   public AdminApiHandler(ApplicationContext context) {
     super(context);
-  }
-
-  private static Set<String> actions() {
-    Set<String> all = new HashSet<>(TableAccess.IAM_ACTIONS);
-    all.addAll(SecretsManagerSecretStore.IAM_ACTIONS);
-    return Set.copyOf(all);
   }
 }
