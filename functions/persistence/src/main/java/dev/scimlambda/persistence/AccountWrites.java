@@ -53,57 +53,33 @@ final class AccountWrites {
 
   private static UpdateSpec account(AccountChange change) {
     Account a = change.after();
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> set = new ArrayList<>();
-    List<String> remove = new ArrayList<>();
-    assign(set, remove, names, values, KeySchema.ENTITY, s(DynamoAppUserStore.ENTITY));
-    assign(set, remove, names, values, "id", s(a.id()));
-    assign(set, remove, names, values, "workspaceId", s(a.workspaceId()));
-    assign(set, remove, names, values, "email", a.email() == null ? null : s(a.email()));
-    assign(set, remove, names, values, "emailKey", a.emailKey() == null ? null : s(a.emailKey()));
-    assign(set, remove, names, values, "identities",
-        a.identities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.identities())));
-    assign(set, remove, names, values, "activeIdentities",
-        a.activeIdentities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.activeIdentities())));
-    assign(set, remove, names, values, "sso", AttributeValue.fromBool(a.sso()));
-    assign(set, remove, names, values, "scimManaged", AttributeValue.fromBool(a.scimManaged()));
-    assign(set, remove, names, values, "seat", AttributeValue.fromBool(a.seat()));
-    assign(set, remove, names, values, "deprovisionedAt",
-        a.deprovisionedAt() == null ? null : s(a.deprovisionedAt().toString()));
-    assign(set, remove, names, values, "accessVersion", Item.n(a.accessVersion()));
+    UpdateBuilder update = new UpdateBuilder(appUserKey(a.workspaceId(), a.id()))
+        .set(KeySchema.ENTITY, s(DynamoAppUserStore.ENTITY))
+        .set("id", s(a.id()))
+        .set("workspaceId", s(a.workspaceId()))
+        .set("email", a.email() == null ? null : s(a.email()))
+        .set("emailKey", a.emailKey() == null ? null : s(a.emailKey()))
+        .set("identities", a.identities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.identities())))
+        .set("activeIdentities",
+            a.activeIdentities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.activeIdentities())))
+        .set("sso", AttributeValue.fromBool(a.sso()))
+        .set("scimManaged", AttributeValue.fromBool(a.scimManaged()))
+        .set("seat", AttributeValue.fromBool(a.seat()))
+        .set("deprovisionedAt", a.deprovisionedAt() == null ? null : s(a.deprovisionedAt().toString()))
+        .set("accessVersion", Item.n(a.accessVersion()))
+        // The stream handler's tag writes are conditional on version; it must exist from the start.
+        .setIfAbsent("version", Item.n(0));
     if (change.registeredName() != null) {
-      names.put("#displayName", "displayName");
-      values.put(":registeredName", s(change.registeredName()));
-      set.add("#displayName = if_not_exists(#displayName, :registeredName)");
+      update.setIfAbsent("displayName", s(change.registeredName()));
     }
-    // The stream handler's tag writes are conditional on version; it must exist from the start.
-    names.put("#version", "version");
-    values.put(":zeroVersion", Item.n(0));
-    set.add("#version = if_not_exists(#version, :zeroVersion)");
-    String condition;
     if (change.before() == null) {
-      names.put("#pk", PK);
       // Items from before accounts existed carry a profile but no access attributes yet.
-      condition = "attribute_not_exists(#pk) OR attribute_not_exists(#accessVersion)";
+      update.condition("attribute_not_exists(#pk) OR attribute_not_exists(#accessVersion)", Map.of("#pk", PK), Map.of());
     } else {
-      condition = "#accessVersion = :expectedAccess";
-      values.put(":expectedAccess", Item.n(change.before().accessVersion()));
+      update.condition("#accessVersion = :expectedAccess", Map.of(),
+          Map.of(":expectedAccess", Item.n(change.before().accessVersion())));
     }
-    String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-    return new UpdateSpec(appUserKey(a.workspaceId(), a.id()), expression, condition, names, values);
-  }
-
-  private static void assign(List<String> set, List<String> remove, Map<String, String> names,
-      Map<String, AttributeValue> values, String attribute, AttributeValue value) {
-    String name = "#" + attribute;
-    names.put(name, attribute);
-    if (value == null) {
-      remove.add(name);
-    } else {
-      values.put(":" + attribute, value);
-      set.add(name + " = :" + attribute);
-    }
+    return update.build();
   }
 
   static Map<String, AttributeValue> appUserKey(String workspaceId, String id) {

@@ -44,7 +44,7 @@ public final class DynamoAppUserStore implements AppUserStore {
   @Override
   public Optional<AppUser> find(String workspaceId, String id) {
     Map<String, AttributeValue> item = table.dynamo()
-        .getItem(b -> b.tableName(table.tableName()).key(appUserKey(workspaceId, id)).consistentRead(true))
+        .getItem(b -> b.tableName(table.tableName()).key(AccountWrites.appUserKey(workspaceId, id)).consistentRead(true))
         .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
   }
@@ -86,40 +86,17 @@ public final class DynamoAppUserStore implements AppUserStore {
   }
 
   private static Transactions.UpdateSpec derived(AppUser user, SortedSet<String> tags, Long expected) {
-    Map<String, String> names = new HashMap<>(Map.of("#entity", KeySchema.ENTITY, "#id", "id",
-        "#ws", "workspaceId", "#userName", "userName", "#displayName", "displayName", "#tags", "tags",
-        "#version", "version"));
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":entity", s(ENTITY));
-    values.put(":id", s(user.id()));
-    values.put(":ws", s(user.workspaceId()));
-    values.put(":version", Item.n(expected == null ? 1 : expected + 1));
-    List<String> set = new ArrayList<>(List.of("#entity = :entity", "#id = :id", "#ws = :ws", "#version = :version"));
-    List<String> remove = new ArrayList<>();
-    optional(set, remove, values, "#userName", ":userName", user.userName() == null ? null : s(user.userName()));
-    optional(set, remove, values, "#displayName", ":displayName",
-        user.displayName() == null ? null : s(user.displayName()));
-    optional(set, remove, values, "#tags", ":tags", tags.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(tags)));
-    String condition;
-    if (expected == null) {
-      condition = "attribute_not_exists(#pk)";
-      names.put("#pk", KeySchema.PK);
-    } else {
-      condition = "#version = :expected";
-      values.put(":expected", Item.n(expected));
-    }
-    String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-    return new Transactions.UpdateSpec(appUserKey(user.workspaceId(), user.id()), expression, condition, names, values);
-  }
-
-  private static void optional(List<String> set, List<String> remove, Map<String, AttributeValue> values,
-      String name, String placeholder, AttributeValue value) {
-    if (value == null) {
-      remove.add(name);
-    } else {
-      values.put(placeholder, value);
-      set.add(name + " = " + placeholder);
-    }
+    UpdateBuilder update = new UpdateBuilder(AccountWrites.appUserKey(user.workspaceId(), user.id()))
+        .set(KeySchema.ENTITY, s(ENTITY))
+        .set("id", s(user.id()))
+        .set("workspaceId", s(user.workspaceId()))
+        .set("version", Item.n(expected == null ? 1 : expected + 1))
+        .set("userName", user.userName() == null ? null : s(user.userName()))
+        .set("displayName", user.displayName() == null ? null : s(user.displayName()))
+        .set("tags", tags.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(tags)));
+    return expected == null
+        ? update.condition("attribute_not_exists(#pk)", Map.of("#pk", KeySchema.PK), Map.of()).build()
+        : update.condition("#version = :expected", Map.of(), Map.of(":expected", Item.n(expected))).build();
   }
 
   /**
@@ -174,7 +151,7 @@ public final class DynamoAppUserStore implements AppUserStore {
       condition += "#access = :access";
       values.put(":access", Item.n(current.account().accessVersion()));
     }
-    return tx.deleteIf(appUserKey(current.workspaceId(), current.id()), condition, names, values);
+    return tx.deleteIf(AccountWrites.appUserKey(current.workspaceId(), current.id()), condition, names, values);
   }
 
   @Override
@@ -191,7 +168,7 @@ public final class DynamoAppUserStore implements AppUserStore {
     var response = query(partition, KeySchema.APP_USER_PREFIX, afterId == null ? null : KeySchema.appUserSk(afterId), limit);
     List<String> ids = response.items().stream().map(i -> i.get("appUserId").s()).toList();
     Map<String, AppUser> found = new HashMap<>();
-    BatchGets.run(table, ids.stream().map(id -> appUserKey(workspaceId, id)).toList(), null, Map.of())
+    BatchGets.run(table, ids.stream().map(id -> AccountWrites.appUserKey(workspaceId, id)).toList(), null, Map.of())
         .forEach(item -> found.put(item.get("id").s(), fromItem(item)));
     // A tag item whose app user is mid-deletion lists nothing rather than a half-deleted user.
     List<AppUser> users = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
@@ -228,10 +205,6 @@ public final class DynamoAppUserStore implements AppUserStore {
   }
 
   private record TagChange(String tag, boolean added) {}
-
-  private static Map<String, AttributeValue> appUserKey(String workspaceId, String id) {
-    return Map.of(PK, s(KeySchema.workspacePartition(workspaceId)), SK, s(KeySchema.appUserSk(id)));
-  }
 
   private static Map<String, AttributeValue> tagMemberKey(String workspaceId, String tag, String appUserId) {
     return Map.of(PK, s(KeySchema.tagMembersPartition(workspaceId, tag)), SK, s(KeySchema.appUserSk(appUserId)));
