@@ -8,14 +8,14 @@ import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin console is served by the admin function itself, under /admin/console/. */
 class ConsoleServingTest extends AdminApiTestBase {
 
-  @BeforeAll
-  static void consoleWasBuilt() {
+  @BeforeEach
+  void consoleWasBuilt() {
     assumeTrue(ConsoleController.built(),
         "admin console not built: npm was not on the PATH when functions/admin-console was built");
   }
