@@ -223,7 +223,7 @@ try {
   await page.getByRole('button', { name: 'Force re-authentication' }).click();
   const reauth = page.getByRole('dialog', { name: 'Force everyone to sign in again?' });
   await reauth.getByRole('button', { name: 'Cancel' }).click();
-  check(!(await reauth.isVisible()), 'cancel closes the confirmation');
+  await until(async () => !(await reauth.isVisible()), 'cancel closes the confirmation');
   await page.getByRole('button', { name: 'Force re-authentication' }).click();
   await reauth.getByRole('button', { name: 'Sign everyone out' }).click();
   await page.getByTestId('sessions-valid-after').filter({ hasNotText: validAfter }).waitFor();
