@@ -6,6 +6,7 @@ import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.workspace.Workspaces;
+import java.util.List;
 
 /** What the admin API reads about a workspace's people. */
 public final class AppUsers {
@@ -70,5 +71,21 @@ public final class AppUsers {
       throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_PAGE);
     }
     return tag == null ? store.page(workspaceId, after, limit) : store.withTag(workspaceId, tag, after, limit);
+  }
+
+  /**
+   * The person holding {@code email} as login email (trimmed, case-insensitive), as a page of one
+   * or none; with {@code tag}, only if they carry it. One read of the email claim, one of the person.
+   */
+  public AppUserStore.AppUserPage withEmail(String workspaceId, String email, String tag) {
+    workspaces.get(workspaceId);
+    if (email.isBlank()) {
+      throw new InvalidInputException("email", "email must not be empty");
+    }
+    List<AppUser> found = accountStore.idByEmail(workspaceId, LoginEmail.key(email))
+        .flatMap(id -> store.find(workspaceId, id))
+        .filter(user -> tag == null || user.tags().contains(tag))
+        .stream().toList();
+    return new AppUserStore.AppUserPage(found, null);
   }
 }

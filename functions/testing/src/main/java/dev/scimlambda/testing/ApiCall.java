@@ -61,7 +61,7 @@ public final class ApiCall {
     Map<String, List<String>> headerLists = new LinkedHashMap<>();
     headers.forEach((name, value) -> headerLists.put(name, List.of(value)));
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    String prefix = path.startsWith("/scim/v2/") ? "/scim/v2/" : "/admin/v1/";
+    String prefix = path.startsWith("/scim/v2/") ? "/scim/v2/" : path.startsWith("/admin/console") ? "/admin/console" : "/admin/v1/";
     APIGatewayV2HTTPEvent event = HttpApiEvents.request(method, path, rawQuery, headerLists, bytes, prefix, "127.0.0.1");
     return new ApiResult(handler.handleRequest(event, new TestLambdaContext()));
   }

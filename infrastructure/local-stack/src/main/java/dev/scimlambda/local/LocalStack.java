@@ -1,6 +1,7 @@
 package dev.scimlambda.local;
 
 import dev.scimlambda.admin.api.AdminApiHandler;
+import dev.scimlambda.admin.console.ConsoleController;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
@@ -93,12 +94,14 @@ public final class LocalStack implements AutoCloseable {
                 dataDir.resolve("stream-failures.jsonl")));
     streamMapping.start();
 
+    AdminApiHandler adminApi = new AdminApiHandler(context);
     LocalHttpGateway gateway =
         LocalHttpGateway.start(
             port,
             List.of(
                 new LocalHttpGateway.Route("/scim/v2/", "scim-api", new ScimApiHandler(context)),
-                new LocalHttpGateway.Route("/admin/v1/", "admin-api", new AdminApiHandler(context))));
+                new LocalHttpGateway.Route("/admin/v1/", "admin-api", adminApi),
+                new LocalHttpGateway.Route(ConsoleController.ROOT, "admin-api", adminApi)));
     return new LocalStack(database, context, streamMapping, gateway, adminToken, dataDir);
   }
 
@@ -133,6 +136,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String baseUrl() {
     return "http://localhost:" + gateway.port();
+  }
+
+  /** Where the admin console is, or empty when this build has none (npm was absent). */
+  public Optional<String> consoleUrl() {
+    return ConsoleController.built() ? Optional.of(baseUrl() + ConsoleController.ROOT + "/") : Optional.empty();
   }
 
   public int port() {

@@ -14,6 +14,7 @@ public final class ScimLocal {
         """
 
         scim-lambda is running (embedded stack)
+          Console      %s
           Admin API    %s/admin/v1
           Admin token  %s
           SCIM base    %s/scim/v2/<connectionId>   (create a connection to get one)
@@ -22,6 +23,7 @@ public final class ScimLocal {
         Try:  curl -s -H 'Authorization: Bearer %s' %s/admin/v1/workspaces/default
 
         """,
+        stack.consoleUrl().orElse("not in this build (npm was absent when it was built)"),
         stack.baseUrl(), stack.adminToken(), stack.baseUrl(), stack.dataDir(), stack.adminToken(), stack.baseUrl());
   }
 }

@@ -5,6 +5,8 @@ import static dev.scimlambda.templatecheck.Template.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.scimlambda.admin.api.AdminApiHandler;
+import dev.scimlambda.admin.console.ConsoleController;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.table.TableDefinition;
@@ -249,6 +251,27 @@ class TemplateMatchesCodeTest {
         softly.assertThat(targets).as("%s: integration %s invokes a function's alias", api, text).hasSize(1);
         softly.assertThat(permitted).as("%s: functions with an invoke permission on the alias", api).containsAll(targets);
       }
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void everyPathTheAdminFunctionServesIsRoutedToIt() {
+    String admin = template.functions().stream()
+        .filter(f -> AdminApiHandler.class.getName().equals(handlerClass(f)))
+        .findFirst().orElseThrow();
+    String alias = (String) template.functionProperty(admin, "AutoPublishAlias");
+    Map<String, Object> paths = new HashMap<>();
+    for (String api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
+      paths.putAll(map(map(template.properties(api).get("DefinitionBody")).get("paths")));
+    }
+    SoftAssertions softly = new SoftAssertions();
+    for (String path : List.of("/admin/v1/{proxy+}", ConsoleController.ROOT, ConsoleController.ROOT + "/{proxy+}")) {
+      List<Object> uris = new ArrayList<>();
+      collectIntegrationUris(paths.get(path), uris);
+      softly.assertThat(uris).as("integrations of route %s", path).hasSize(1);
+      uris.forEach(uri -> softly.assertThat(invokesAlias(Template.text(uri).orElse(""), admin, alias))
+          .as("route %s invokes %s's alias", path, admin).isTrue());
     }
     softly.assertAll();
   }

@@ -7,7 +7,6 @@ import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.AppUsers;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.tags.TagOverview;
-import dev.scimlambda.tags.TagOverview;
 import io.micronaut.core.annotation.Nullable;
 import dev.scimlambda.problem.InvalidInputException;
 import io.micronaut.http.HttpResponse;
@@ -32,13 +31,17 @@ public final class AppUserController {
     this.tagOverview = tagOverview;
   }
 
-  /** {@code ?tag=Group:Marketing} lists the users carrying that tag; {@code cursor} is the previous page's {@code nextCursor}. */
+  /**
+   * {@code ?tag=Group:Marketing} lists the users carrying that tag; {@code cursor} is the previous
+   * page's {@code nextCursor}. {@code ?email=} finds the one person with that login email.
+   */
   @Get("/users")
   public JsonNode list(
-      String workspaceId, @Nullable @QueryValue String tag, @Nullable @QueryValue String cursor,
-      @Nullable @QueryValue Integer limit) {
-    AppUserStore.AppUserPage page =
-        appUsers.list(workspaceId, tag, cursor, limit == null ? DEFAULT_PAGE : limit);
+      String workspaceId, @Nullable @QueryValue String tag, @Nullable @QueryValue String email,
+      @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+    AppUserStore.AppUserPage page = email != null
+        ? appUsers.withEmail(workspaceId, email, tag)
+        : appUsers.list(workspaceId, tag, cursor, limit == null ? DEFAULT_PAGE : limit);
     ObjectNode body = ScimJson.MAPPER.createObjectNode();
     ArrayNode users = body.putArray("users");
     page.users().forEach(u -> users.add(AdminJson.appUser(u)));

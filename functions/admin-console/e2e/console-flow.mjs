@@ -1,0 +1,275 @@
+// The admin console driven in headless Chromium against a running stack, as an admin and an IdP
+// would use it together. Run by ConsoleInBrowserTest (functions/end-to-end) with:
+//   CONSOLE_URL   the console, e.g. http://127.0.0.1:8080/admin/console/
+//   ADMIN_TOKEN   the stack's admin token
+//   CHROMIUM      the browser executable (Debian's /usr/bin/chromium)
+//   SCREENSHOTS   directory for the screenshots
+// Exits non-zero, saying which step failed, when anything is not as expected; the browser console
+// must stay free of errors throughout.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const consoleUrl = required('CONSOLE_URL');
+const adminToken = required('ADMIN_TOKEN');
+const screenshots = required('SCREENSHOTS');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const origin = new URL(consoleUrl).origin;
+mkdirSync(screenshots, { recursive: true });
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} must be set`);
+  }
+  return value;
+}
+
+let step = 'starting';
+const consoleErrors = [];
+/** Chromium logs every 4xx answer to the console; the one step that provokes an API error expects its own. */
+const API_ERROR_STEP = 'an API error is shown in words';
+const expectedError = (text) => step === API_ERROR_STEP && /Failed to load resource: .* 400 /.test(text);
+
+async function scim(baseUrl, secret, method, path, body) {
+  // The stack hands out http://localhost:port URLs; it listens on 127.0.0.1 only.
+  const url = baseUrl.replace('//localhost:', '//127.0.0.1:') + path;
+  const response = await fetch(url, {
+    method,
+    headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/scim+json', 'User-Agent': 'console-e2e' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+/** Clicks {@code refresh} until {@code locator} shows, since derived tags arrive a moment after the SCIM request. */
+async function untilVisible(page, locator, refresh, seconds = 30, state = 'visible') {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      await locator.first().waitFor({ state, timeout: 1000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw new Error(`not shown within ${seconds}s: ${locator}`);
+      }
+      await refresh();
+    }
+  }
+}
+
+async function until(condition, message, seconds = 10) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  // Debian's Chromium as root, on a machine without outside network: no sandbox, GPU or background
+  // traffic. Playwright gives each launch a new empty profile (user data directory) of its own.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let failed = null;
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !expectedError(msg.text())) {
+      consoleErrors.push(`${step}: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${step}: ${error.message}`));
+  page.setDefaultTimeout(10000);
+
+  step = 'sign in with the admin token';
+  await page.goto(consoleUrl);
+  await page.getByLabel('Admin token').fill(adminToken);
+  await shot(page, '01-sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
+  check(!page.url().includes(adminToken), 'the admin token must never be in the URL');
+
+  step = 'add a connection';
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add connection' }) });
+  await form.getByLabel('Name').fill('Okta production');
+  await form.getByLabel('Type').selectOption({ label: 'Okta' });
+  await form.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByRole('heading', { name: 'Okta production', level: 1 }).waitFor();
+
+  step = 'read the SCIM base URL and secret from the page';
+  const baseUrl = await page.locator('#scim-base-url').inputValue();
+  const secret = await page.locator('#scim-secret').inputValue();
+  check(/\/scim\/v2\/[^/]+$/.test(baseUrl), `SCIM base URL looks wrong: ${baseUrl}`);
+  check(secret.length > 20, 'the secret is shown');
+  check(await page.locator('#scim-secret').getAttribute('type') === 'password', 'the secret is masked until shown');
+  await page.getByRole('button', { name: /^Copy Secret/ }).click();
+  await page.getByText('Copied').first().waitFor();
+  await page.getByRole('heading', { name: 'Set up Okta' }).waitFor();
+  await until(async () => await page.locator('ol.steps li').count() > 2, 'the IdP setup steps are listed');
+  await shot(page, '02-connection-details');
+
+  step = 'push a user and a group by SCIM';
+  const created = await scim(baseUrl, secret, 'POST', '/Users', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ada@example.com', active: true,
+    name: { givenName: 'Ada', familyName: 'Lovelace' }, displayName: 'Ada Lovelace',
+    emails: [{ value: 'ada@example.com', type: 'work', primary: true }],
+  });
+  check(created.status === 201, `POST /Users answered ${created.status}`);
+  const group = await scim(baseUrl, secret, 'POST', '/Groups', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering',
+    members: [{ value: created.json.id }],
+  });
+  check(group.status === 201, `POST /Groups answered ${group.status}`);
+
+  step = 'see the user tagged Group:Engineering';
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  const adaRow = page.locator('tbody tr', { hasText: 'ada@example.com' });
+  await untilVisible(page, adaRow.getByText('Group:Engineering'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  check(await adaRow.locator('.badge.source-scim').count() === 1, 'the user carries the scim source badge');
+  check(await adaRow.getByText('Active', { exact: true }).count() === 1, 'the user is active');
+  check(await adaRow.getByText('Holds a seat').count() === 1, 'the user holds a seat');
+  await shot(page, '03-users-tagged');
+
+  step = 'filter by tag and search by email';
+  await untilVisible(page, page.locator('#tag-filter option', { hasText: 'Group:Engineering' }),
+    () => page.getByRole('button', { name: 'Refresh' }).click(), 30, 'attached');
+  await page.getByLabel('Tag').selectOption('Group:Engineering');
+  await adaRow.waitFor();
+  await page.getByLabel('Tag').selectOption('');
+  await page.getByLabel('Email').fill('ADA@example.com');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await adaRow.waitFor();
+  await page.getByLabel('Email').fill('nobody@example.com');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByText('Nobody has the email nobody@example.com').waitFor();
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await adaRow.waitFor();
+
+  step = 'deactivate the user by SCIM and see it';
+  const patched = await scim(baseUrl, secret, 'PATCH', `/Users/${created.json.id}`, {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'replace', value: { active: false } }],
+  });
+  check(patched.status === 200 || patched.status === 204, `PATCH /Users answered ${patched.status}`);
+  await untilVisible(page, adaRow.getByText('Deactivated'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  check(await adaRow.getByText('No seat').count() === 1, 'a deactivated user frees the seat');
+  await shot(page, '04-user-deactivated');
+
+  step = 'user detail: linked identities and recent activity';
+  await adaRow.getByRole('link', { name: 'ada@example.com' }).click();
+  await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Linked identities' }).waitFor();
+  await page.locator('.identities li', { hasText: 'Okta production' }).waitFor();
+  await untilVisible(page, page.locator('table.activity', { hasText: 'patch User' }), () => page.reload());
+  await shot(page, '05-user-detail');
+
+  step = 'a failed request is highlighted in the connection activity log';
+  const duplicate = await scim(baseUrl, secret, 'POST', '/Users', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ada@example.com',
+  });
+  check(duplicate.status === 409, `duplicate POST /Users answered ${duplicate.status}`);
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  const connectionRow = page.locator('tbody tr', { hasText: 'Okta production' });
+  check(!(await connectionRow.innerText()).includes('never'), 'the last request seen is shown');
+  await connectionRow.getByRole('link', { name: 'View details of Okta production' }).click();
+  await untilVisible(page, page.locator('tr.failed', { hasText: 'Failed 409' }),
+    () => page.getByRole('button', { name: 'Refresh' }).last().click());
+  await page.getByLabel('Only failed requests').check();
+  await until(async () => await page.locator('table.activity tbody tr:not(.failed)').count() === 0
+    && await page.locator('tr.failed').count() > 0, 'only failures are listed');
+  await shot(page, '06-activity-failures');
+
+  step = 'rotate the secret, revoking the old one at once';
+  await page.getByRole('button', { name: 'Rotate secret' }).click();
+  const rotate = page.getByRole('dialog', { name: 'Rotate the secret?' });
+  await rotate.getByLabel('The old secret keeps working for').selectOption('PT0S');
+  await rotate.getByRole('button', { name: 'Rotate secret' }).click();
+  await page.getByText('A new secret was issued').waitFor();
+  await until(async () => await page.locator('#scim-secret').inputValue() !== secret, 'the page shows the new secret');
+  const rotated = await page.locator('#scim-secret').inputValue();
+  check((await scim(baseUrl, secret, 'GET', '/ServiceProviderConfig')).status === 401, 'the old secret is revoked');
+  check((await scim(baseUrl, rotated, 'GET', '/ServiceProviderConfig')).status === 200, 'the new secret works');
+
+  step = 'workspace settings: seats, session duration, force re-authentication';
+  await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Workspace settings', level: 1 }).waitFor();
+  await page.getByTestId('seats').getByText('0 in use').waitFor();
+  await page.getByLabel('Seat limit').fill('25');
+  await page.getByLabel('Session duration (hours)').fill('8');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('seats').getByText('0 of 25 in use').waitFor();
+  const validAfter = await page.getByTestId('sessions-valid-after').innerText();
+  await page.getByRole('button', { name: 'Force re-authentication' }).click();
+  const reauth = page.getByRole('dialog', { name: 'Force everyone to sign in again?' });
+  await reauth.getByRole('button', { name: 'Cancel' }).click();
+  await until(async () => !(await reauth.isVisible()), 'cancel closes the confirmation');
+  await page.getByRole('button', { name: 'Force re-authentication' }).click();
+  await reauth.getByRole('button', { name: 'Sign everyone out' }).click();
+  await page.getByTestId('sessions-valid-after').filter({ hasNotText: validAfter }).waitFor();
+  await shot(page, '07-workspace-settings');
+
+  step = API_ERROR_STEP;
+  await page.getByLabel('Session duration (hours)').fill('99999');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('alert').waitFor();
+  check((await page.getByRole('alert').innerText()).length > 10, 'the error is in words');
+  await page.getByLabel('Session duration (hours)').fill('8');
+
+  step = 'delete the connection with confirmation';
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await connectionRow.getByRole('link', { name: 'View details of Okta production' }).click();
+  await page.getByRole('button', { name: 'Delete connection' }).click();
+  await page.getByRole('dialog', { name: 'Delete Okta production?' }).getByRole('button', { name: 'Delete connection' }).click();
+  await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
+  await connectionRow.getByText('Deleted').waitFor();
+
+  step = 'keyboard: the sections are reachable by Tab and Enter';
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.textContent) === 'Users', 'Tab reaches the Users section');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+
+  step = 'a narrow screen';
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  await shot(page, '08-users-narrow');
+
+  step = 'the browser console has no errors';
+  check(consoleErrors.length === 0, `browser console errors:\n  ${consoleErrors.join('\n  ')}`);
+  await context.close();
+} catch (e) {
+  failed = e;
+} finally {
+  await browser.close();
+}
+if (failed) {
+  console.error(`FAILED at step "${step}": ${failed.message}`);
+  if (consoleErrors.length) {
+    console.error(`browser console errors:\n  ${consoleErrors.join('\n  ')}`);
+  }
+  process.exit(1);
+}
+console.log(`console flow passed; screenshots in ${screenshots}`);
