@@ -129,6 +129,18 @@ class GroupAccessTest {
   }
 
   @Test
+  void theAccessGroupsShowWhichNamesNoGroupOfTheConnectionHas() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws);
+    directory.createGroup(okta, "Engineering", List.of());
+
+    JsonNode saved = setAccessGroups(ws, okta, "engineering", "Enginering").json();
+
+    assertThat(saved.get("unmatched")).hasSize(1);
+    assertThat(saved.get("unmatched").get(0).asText()).isEqualTo("Enginering");
+  }
+
+  @Test
   void removingTheUserFromTheGroupRevokesAccessAndFreesTheSeat() {
     String ws = directory.newWorkspace(null);
     IssuedConnection okta = directory.newConnection(ws);
