@@ -8,6 +8,7 @@ import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IdpType;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
+import dev.scimlambda.persistence.DynamoAccessGroupsStore;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
@@ -153,7 +154,7 @@ public final class CapacityUnits {
   private static Users users(TableAccess table, Groups groups) {
     DynamoAccountStore accounts = new DynamoAccountStore(table);
     return new Users(new DynamoUserStore(table), new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups,
-        new AccountLinks(new Accounts(accounts, Clock.systemUTC()), new SeatLedger(accounts, Clock.systemUTC(), SeatLedger.DEFAULT_RECONCILIATION_INTERVAL),
+        new AccountLinks(new Accounts(accounts, new DynamoAccessGroupsStore(table), Clock.systemUTC()), new SeatLedger(accounts, Clock.systemUTC(), SeatLedger.DEFAULT_RECONCILIATION_INTERVAL),
             new ConnectionWorkspaces(new DynamoConnectionStore(table))));
   }
 

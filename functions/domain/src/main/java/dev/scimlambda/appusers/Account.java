@@ -10,6 +10,8 @@ import java.util.TreeSet;
  *
  * @param identities SCIM users linked to this person, as {@code connectionId/userId}
  * @param activeIdentities the linked SCIM users that are active
+ * @param deniedIdentities the linked SCIM users whose connection lists access groups and who are in
+ *     none of them (directly or through nesting); they give the person no access
  * @param sso registered by the host app after an SSO sign-in
  * @param scimManaged once an IdP provisions the person, the IdP decides: active only while one of
  *     its identities is active, whatever the SSO registration says
@@ -24,6 +26,7 @@ public record Account(
     String emailKey,
     SortedSet<String> identities,
     SortedSet<String> activeIdentities,
+    SortedSet<String> deniedIdentities,
     boolean sso,
     boolean scimManaged,
     boolean seat,
@@ -33,10 +36,40 @@ public record Account(
   public Account {
     identities = new TreeSet<>(identities);
     activeIdentities = new TreeSet<>(activeIdentities);
+    deniedIdentities = new TreeSet<>(deniedIdentities);
   }
 
   public boolean active() {
     return scimManaged ? !activeIdentities.isEmpty() : sso;
+  }
+
+  /**
+   * May use the app: an IdP-managed person through an active identity that no access group list
+   * denies (one such identity is enough: another connection's restriction does not take away what
+   * this one grants); an SSO-only person through the registration, whatever the connections say.
+   */
+  public boolean hasAccess() {
+    return scimManaged
+        ? activeIdentities.stream().anyMatch(identity -> !deniedIdentities.contains(identity))
+        : sso;
+  }
+
+  /**
+   * Why the person may not use the app now, null when they may: {@code deleted}, {@code deactivated},
+   * {@code no_group_access} (in none of the access groups), {@code no_seat} (access granted, but every
+   * seat was taken when it was).
+   */
+  public String denial() {
+    if (orphaned()) {
+      return "deleted";
+    }
+    if (!active()) {
+      return "deactivated";
+    }
+    if (!hasAccess()) {
+      return "no_group_access";
+    }
+    return seat ? null : "no_seat";
   }
 
   /** Nothing left that makes this a person of the workspace: the stream handler deletes it. */
@@ -46,5 +79,13 @@ public record Account(
 
   public static String identity(String connectionId, String userId) {
     return connectionId + "/" + userId;
+  }
+
+  public static String connectionOf(String identity) {
+    return identity.substring(0, identity.indexOf('/'));
+  }
+
+  public static String userOf(String identity) {
+    return identity.substring(identity.indexOf('/') + 1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.scimlambda.appusers;
 
+import dev.scimlambda.access.AccessGroupsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,14 +13,18 @@ import java.util.TreeSet;
  * the login email (SSO sign-in, or another connection) instead of creating a second account, move
  * the email claim when it changes, and take or free a seat when access starts or ends. The plan is
  * written in the SCIM user's own transaction; a race on the email or the seat ledger cancels it.
+ * Which identities the connections' access groups deny is kept as the stream handler last derived
+ * it ({@link GroupAccess}), except for a new identity, which is in no group yet.
  */
 public final class Accounts {
 
   private final AccountStore store;
+  private final AccessGroupsStore accessGroups;
   private final Clock clock;
 
-  public Accounts(AccountStore store, Clock clock) {
+  public Accounts(AccountStore store, AccessGroupsStore accessGroups, Clock clock) {
     this.store = store;
+    this.accessGroups = accessGroups;
     this.clock = clock;
   }
 
@@ -30,16 +35,18 @@ public final class Accounts {
         .flatMap(key -> store.idByEmail(workspaceId, key))
         .flatMap(id -> store.find(workspaceId, id));
     String identity = Account.identity(user.connectionId(), user.id());
+    boolean denied = accessGroups.find(user.connectionId()).restricts();
     if (holder.isPresent()) {
       Account before = holder.get();
       SortedSet<String> identities = with(before.identities(), identity, true);
       SortedSet<String> active = with(before.activeIdentities(), identity, user.active());
-      return change(before, before, before.email(), before.emailKey(), identities, active, null, null);
+      return change(before, before, before.email(), before.emailKey(), identities, active,
+          with(before.deniedIdentities(), identity, denied), null, null);
     }
-    Account none = new Account(workspaceId, user.id(), null, null, new TreeSet<>(), new TreeSet<>(), false, true, false,
-        null, 0);
+    Account none = new Account(workspaceId, user.id(), null, null, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+        false, true, false, null, 0);
     return change(null, none, email, emailKey, with(new TreeSet<>(), identity, true),
-        with(new TreeSet<>(), identity, user.active()), emailKey, null);
+        with(new TreeSet<>(), identity, user.active()), with(new TreeSet<>(), identity, denied), emailKey, null);
   }
 
   /**
@@ -67,7 +74,7 @@ public final class Accounts {
       release = account.emailKey();
     }
     return change(account, account, email, emailKey, account.identities(),
-        with(account.activeIdentities(), identity, after.active()), claim, release);
+        with(account.activeIdentities(), identity, after.active()), account.deniedIdentities(), claim, release);
   }
 
   public AccountChange forDelete(String workspaceId, ProvisionedUser user) {
@@ -77,7 +84,7 @@ public final class Accounts {
     }
     String identity = Account.identity(user.connectionId(), user.id());
     return change(account, account, account.email(), account.emailKey(), with(account.identities(), identity, false),
-        with(account.activeIdentities(), identity, false), null, null);
+        with(account.activeIdentities(), identity, false), with(account.deniedIdentities(), identity, false), null, null);
   }
 
   /**
@@ -91,35 +98,52 @@ public final class Accounts {
     if (holder.isPresent()) {
       Account before = holder.get();
       Account after = new Account(workspaceId, before.id(), before.email(), before.emailKey(), before.identities(),
-          before.activeIdentities(), true, before.scimManaged(), before.seat(), before.deprovisionedAt(),
-          before.accessVersion() + 1);
-      int seatDelta = (after.active() && !before.seat()) ? 1 : 0;
+          before.activeIdentities(), before.deniedIdentities(), true, before.scimManaged(), before.seat(),
+          before.deprovisionedAt(), before.accessVersion() + 1);
+      int seatDelta = (after.hasAccess() && !before.seat()) ? 1 : 0;
       Account seated = seatDelta > 0 ? withSeat(after) : after;
       return new AccountChange(before, seated, null, null, seatDelta, name);
     }
-    Account created = new Account(workspaceId, newId, email.trim(), emailKey, new TreeSet<>(), new TreeSet<>(), true,
-        false, true, null, 1);
+    Account created = new Account(workspaceId, newId, email.trim(), emailKey, new TreeSet<>(), new TreeSet<>(),
+        new TreeSet<>(), true, false, true, null, 1);
     return new AccountChange(null, created, emailKey, null, 1, name);
   }
 
   private static Account withSeat(Account a) {
-    return new Account(a.workspaceId(), a.id(), a.email(), a.emailKey(), a.identities(), a.activeIdentities(), a.sso(),
-        a.scimManaged(), true, a.deprovisionedAt(), a.accessVersion());
+    return new Account(a.workspaceId(), a.id(), a.email(), a.emailKey(), a.identities(), a.activeIdentities(),
+        a.deniedIdentities(), a.sso(), a.scimManaged(), true, a.deprovisionedAt(), a.accessVersion());
   }
 
   private Account accountOf(String workspaceId, ProvisionedUser user) {
     return store.find(workspaceId, user.appUserIdOrOwn()).filter(a -> a.accessVersion() > 0).orElse(null);
   }
 
+  /**
+   * A SCIM write takes a seat when access starts and frees it when access ends. A person whose
+   * access the stream handler granted while every seat was taken keeps waiting: an IdP's update
+   * of them must not fail for want of a seat they did not ask for.
+   */
   private AccountChange change(Account before, Account base, String email, String emailKey,
-      SortedSet<String> identities, SortedSet<String> activeIdentities, String claim, String release) {
+      SortedSet<String> identities, SortedSet<String> activeIdentities, SortedSet<String> deniedIdentities,
+      String claim, String release) {
     Account draft = new Account(base.workspaceId(), base.id(), email, emailKey, identities, activeIdentities,
-        base.sso(), true, false, base.deprovisionedAt(), base.accessVersion() + 1);
-    boolean wasActive = before != null && before.active();
-    Instant deprovisionedAt = wasActive && !draft.active() ? clock.instant() : base.deprovisionedAt();
-    Account after = new Account(draft.workspaceId(), draft.id(), email, emailKey, identities, activeIdentities,
-        draft.sso(), true, draft.active(), deprovisionedAt, draft.accessVersion());
-    int seatDelta = (after.seat() ? 1 : 0) - (before != null && before.seat() ? 1 : 0);
+        deniedIdentities, base.sso(), true, false, base.deprovisionedAt(), base.accessVersion() + 1);
+    boolean hadAccess = before != null && before.hasAccess();
+    boolean seat = draft.hasAccess() && (!hadAccess || before.seat());
+    return settle(before, draft, seat, clock.instant(), claim, release);
+  }
+
+  /**
+   * {@code draft} holding a seat or not, as the change from {@code before}: the ledger moves by the
+   * difference, and losing access marks every session issued until {@code now}.
+   */
+  static AccountChange settle(Account before, Account draft, boolean seat, Instant now, String claim, String release) {
+    boolean hadAccess = before != null && before.hasAccess();
+    Instant deprovisionedAt = hadAccess && !draft.hasAccess() ? now : draft.deprovisionedAt();
+    Account after = new Account(draft.workspaceId(), draft.id(), draft.email(), draft.emailKey(), draft.identities(),
+        draft.activeIdentities(), draft.deniedIdentities(), draft.sso(), draft.scimManaged(), seat, deprovisionedAt,
+        draft.accessVersion());
+    int seatDelta = (seat ? 1 : 0) - (before != null && before.seat() ? 1 : 0);
     return new AccountChange(before, after, claim, release, seatDelta);
   }
 

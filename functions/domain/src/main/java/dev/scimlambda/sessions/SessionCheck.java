@@ -4,7 +4,8 @@ package dev.scimlambda.sessions;
  * The answer to "may this session still be used?".
  *
  * @param reason {@code valid} or why not: {@code unknown_user}, {@code deleted}, {@code deactivated},
- *     {@code no_seat}, {@code reauthentication_required}, {@code deprovisioned_since_issued}, {@code expired}
+ *     {@code no_group_access}, {@code no_seat}, {@code reauthentication_required},
+ *     {@code deprovisioned_since_issued}, {@code expired}
  */
 public record SessionCheck(boolean valid, String reason) {
 

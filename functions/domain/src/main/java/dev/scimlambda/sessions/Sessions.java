@@ -46,14 +46,9 @@ public final class Sessions {
     }
     Account account = found.get();
     IdentitySettings settings = workspace.identitySettings();
-    if (account.orphaned()) {
-      return SessionCheck.invalid("deleted");
-    }
-    if (!account.active()) {
-      return SessionCheck.invalid("deactivated");
-    }
-    if (!account.seat()) {
-      return SessionCheck.invalid("no_seat");
+    String denial = account.denial();
+    if (denial != null) {
+      return SessionCheck.invalid(denial);
     }
     if (settings.sessionsValidAfter() != null && issuedAt.isBefore(settings.sessionsValidAfter())) {
       return SessionCheck.invalid("reauthentication_required");

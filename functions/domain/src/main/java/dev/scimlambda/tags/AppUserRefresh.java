@@ -1,16 +1,20 @@
 package dev.scimlambda.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.access.AccessGroups;
+import dev.scimlambda.access.AccessGroupsStore;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
+import dev.scimlambda.appusers.GroupAccess;
 import dev.scimlambda.scim.groups.GroupNesting;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.ScimGroup;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * they are in, directly or through nesting — and writes the difference. Because it never applies a
  * delta from a change record, replays, duplicates and out-of-order records all end in the same
  * state. An app user left without identities (its SCIM users deleted, never registered through
- * SSO) is deleted with its tags.
+ * SSO) is deleted with its tags. The same groups decide the person's access where a connection
+ * lists access groups ({@link GroupAccess}).
  */
 public final class AppUserRefresh {
 
@@ -33,16 +38,21 @@ public final class AppUserRefresh {
   private final GroupStore groups;
   private final GroupNesting nesting;
   private final AppUserStore appUsers;
+  private final GroupAccess access;
+  private final AccessGroupsStore accessGroups;
 
-  public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
+  public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, GroupAccess access,
+      AccessGroupsStore accessGroups) {
     this.users = users;
     this.groups = groups;
     this.nesting = new GroupNesting(groups);
     this.appUsers = appUsers;
+    this.access = access;
+    this.accessGroups = accessGroups;
   }
 
   /**
-   * A unit of work whose group display names are read once: a chunk of a large group's members all
+   * A unit of work whose group display names and access groups are read once: a chunk of a large group's members all
    * share its ancestors. Safe to share between threads; not for longer than one batch, or renames
    * would be missed.
    */
@@ -53,6 +63,7 @@ public final class AppUserRefresh {
   public final class Session {
 
     private final Map<String, Optional<String>> groupNames = new ConcurrentHashMap<>();
+    private final Map<String, AccessGroups> accessGroupsOf = new ConcurrentHashMap<>();
 
     private Session() {}
 
@@ -101,17 +112,20 @@ public final class AppUserRefresh {
         }
         return;
       }
-      if (linked.isEmpty()) {
-        // Registered through SSO, not (or no longer) provisioned: no groups, no tags.
-        save(current, workspaceId, appUserId, null, new TreeSet<>());
-        return;
-      }
       SortedSet<String> tags = new TreeSet<>();
+      Map<String, List<String>> groupsOf = new HashMap<>();
       for (ScimUser user : linked) {
-        tags.addAll(tags(user.connectionId(), user.id(),
-            observed.stream().filter(o -> o.userId().equals(user.id())).toList()));
+        List<String> names = groupNames(user.connectionId(), user.id(),
+            observed.stream().filter(o -> o.userId().equals(user.id())).toList());
+        groupsOf.put(Account.identity(user.connectionId(), user.id()), names);
+        names.forEach(name -> tags.add(GroupTags.of(name)));
       }
-      save(current, workspaceId, appUserId, linked.get(0).document(), tags);
+      // Registered through SSO and not (or no longer) provisioned: no groups, no tags, no profile.
+      save(current, workspaceId, appUserId, linked.isEmpty() ? null : linked.get(0).document(), tags);
+      if (account != null) {
+        access.update(account, groupsOf,
+            connectionId -> accessGroupsOf.computeIfAbsent(connectionId, accessGroups::find));
+      }
     }
 
     private void save(AppUser current, String workspaceId, String appUserId, JsonNode profile, SortedSet<String> tags) {
@@ -125,7 +139,8 @@ public final class AppUserRefresh {
       }
     }
 
-    private SortedSet<String> tags(String connectionId, String userId, List<Observed> observed) {
+    /** The display names of the groups the user is in, directly or through nesting. */
+    private List<String> groupNames(String connectionId, String userId, List<Observed> observed) {
       var ancestors = nesting.ancestors(connectionId, userId);
       observed.forEach(o -> {
         boolean indexed = ancestors.stream().anyMatch(a -> a.direct() && a.groupId().equals(o.groupId()));
@@ -133,12 +148,12 @@ public final class AppUserRefresh {
           throw new MembershipIndexBehind();
         }
       });
-      SortedSet<String> tags = new TreeSet<>();
+      List<String> names = new ArrayList<>();
       for (var ancestor : ancestors) {
-        // A group just deleted may still have membership items: it gives no tag.
-        displayName(connectionId, ancestor.groupId()).ifPresent(name -> tags.add(GroupTags.of(name)));
+        // A group just deleted may still have membership items: it gives no tag and no access.
+        displayName(connectionId, ancestor.groupId()).ifPresent(names::add);
       }
-      return tags;
+      return names;
     }
 
     private Optional<String> displayName(String connectionId, String groupId) {

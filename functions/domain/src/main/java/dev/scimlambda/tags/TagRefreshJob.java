@@ -7,6 +7,7 @@ import java.time.Instant;
  * write to the job item, whose stream record triggers the next chunk: a 100,000-member rename is
  * spread over many short stream invocations instead of one long API call.
  *
+ * @param groupId null for a job over every user of the connection (its access groups changed)
  * @param generation bumped when the job is restarted (another rename during the run); progress
  *     of an older generation is discarded
  * @param cursor the last member id done; null before the first chunk

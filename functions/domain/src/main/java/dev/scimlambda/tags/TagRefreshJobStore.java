@@ -6,7 +6,10 @@ import java.util.List;
 /** Persistence of the running tag refresh jobs, one per group at most. */
 public interface TagRefreshJobStore {
 
-  /** Starts the group's job, or restarts it from the first member with a new generation. */
+  /**
+   * Starts the group's job, or restarts it from the first member with a new generation; with a null
+   * {@code groupId}, the job over every user of the connection.
+   */
   void start(String workspaceId, String connectionId, String groupId, int depth, Instant now);
 
   /** Records progress; false when the job was restarted or finished meanwhile (the progress is void). */

@@ -93,4 +93,24 @@ class SeatReconciliationTest {
     assertThat(directory.scim(okta, "POST", "/Users", DirectoryHarness.userJson("welcome@example.com")).status())
         .isEqualTo(201);
   }
+
+  @Test
+  void peopleTheAccessGroupsDenyAreNotCountedAsHoldingASeat() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws);
+    directory.admin("PUT", "/admin/v1/workspaces/" + ws + "/connections/" + okta.connection().id() + "/access",
+        "{\"groups\":[\"Engineering\"]}");
+    List<String> ids = provision(okta, 3);
+    String engineering = directory.createGroup(okta, "Engineering", ids.subList(0, 2));
+    directory.converge();
+    assertThat(seats(ws).get("used").asLong()).isEqualTo(2);
+    corruptLedger(ws, 9);
+
+    directory.patchGroup(okta, engineering,
+        "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ids.get(0) + "\\\"]\"}");
+    directory.converge();
+
+    assertThat(seats(ws).get("used").asLong()).isEqualTo(1);
+    assertThat(seats(ws).get("lastDrift").asLong()).isEqualTo(7);
+  }
 }

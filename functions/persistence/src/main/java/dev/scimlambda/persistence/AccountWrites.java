@@ -62,6 +62,8 @@ final class AccountWrites {
         .set("identities", a.identities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.identities())))
         .set("activeIdentities",
             a.activeIdentities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.activeIdentities())))
+        .set("deniedIdentities",
+            a.deniedIdentities().isEmpty() ? null : AttributeValue.fromSs(List.copyOf(a.deniedIdentities())))
         .set("sso", AttributeValue.fromBool(a.sso()))
         .set("scimManaged", AttributeValue.fromBool(a.scimManaged()))
         .set("seat", AttributeValue.fromBool(a.seat()))

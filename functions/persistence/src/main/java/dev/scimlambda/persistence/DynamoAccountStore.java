@@ -125,6 +125,7 @@ public final class DynamoAccountStore implements AccountStore {
     Item item = Item.of(values);
     AttributeValue identities = values.get("identities");
     AttributeValue active = values.get("activeIdentities");
+    AttributeValue denied = values.get("deniedIdentities");
     return new Account(
         item.string("workspaceId"),
         item.string("id"),
@@ -132,6 +133,7 @@ public final class DynamoAccountStore implements AccountStore {
         item.string("emailKey"),
         identities == null ? new TreeSet<>() : new TreeSet<>(identities.ss()),
         active == null ? new TreeSet<>() : new TreeSet<>(active.ss()),
+        denied == null ? new TreeSet<>() : new TreeSet<>(denied.ss()),
         item.bool("sso"),
         item.bool("scimManaged"),
         item.bool("seat"),

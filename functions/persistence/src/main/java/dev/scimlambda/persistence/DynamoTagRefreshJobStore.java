@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * One job item per group, next to its membership items ({@code TAG_REFRESH} in the group's member
- * partition), indexed on gsi1 by workspace. Every write to it is a stream record that runs the next
+ * partition), and one per connection for its users, next to the connection item; indexed on gsi1 by workspace. Every write to it is a stream record that runs the next
  * chunk; writes of a superseded generation are refused by their condition.
  */
 public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
@@ -33,18 +33,28 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
 
   @Override
   public void start(String workspaceId, String connectionId, String groupId, int depth, Instant now) {
+    Map<String, String> names = names(Map.of(
+        "#entity", KeySchema.ENTITY, "#ws", "workspaceId", "#conn", "connectionId",
+        "#depth", "depth", "#startedAt", "startedAt", "#gpk", GSI1_PK, "#gsk", GSI1_SK));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":entity", s(ENTITY), ":ws", s(workspaceId), ":conn", s(connectionId),
+        ":zero", Item.n(0), ":depth", Item.n(depth), ":now", s(now.toString()), ":one", Item.n(1),
+        ":gpk", s(KeySchema.workspaceTagRefreshes(workspaceId)),
+        ":gsk", s(connectionId + "#" + (groupId == null ? "" : groupId))));
+    String setGroup = "";
+    if (groupId != null) {
+      names.put("#group", "groupId");
+      values.put(":group", s(groupId));
+      setGroup = " #group = :group,";
+    }
+    String expression = "SET #entity = :entity, #ws = :ws, #conn = :conn," + setGroup
+        + " #processed = :zero, #depth = :depth, #startedAt = :now, #gpk = :gpk, #gsk = :gsk"
+        + " ADD #generation :one REMOVE #cursor";
     table.dynamo().updateItem(b -> b.tableName(table.tableName())
         .key(key(connectionId, groupId))
-        .updateExpression("SET #entity = :entity, #ws = :ws, #conn = :conn, #group = :group,"
-            + " #processed = :zero, #depth = :depth, #startedAt = :now, #gpk = :gpk, #gsk = :gsk"
-            + " ADD #generation :one REMOVE #cursor")
-        .expressionAttributeNames(names(Map.of(
-            "#entity", KeySchema.ENTITY, "#ws", "workspaceId", "#conn", "connectionId", "#group", "groupId",
-            "#depth", "depth", "#startedAt", "startedAt", "#gpk", GSI1_PK, "#gsk", GSI1_SK)))
-        .expressionAttributeValues(Map.of(
-            ":entity", s(ENTITY), ":ws", s(workspaceId), ":conn", s(connectionId), ":group", s(groupId),
-            ":zero", Item.n(0), ":depth", Item.n(depth), ":now", s(now.toString()), ":one", Item.n(1),
-            ":gpk", s(KeySchema.workspaceTagRefreshes(workspaceId)), ":gsk", s(connectionId + "#" + groupId))));
+        .updateExpression(expression)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values));
   }
 
   @Override
@@ -99,7 +109,10 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
   }
 
   private static Map<String, AttributeValue> key(String connectionId, String groupId) {
-    return Map.of(PK, s(KeySchema.groupMembersPartition(connectionId, groupId)), SK, s(KeySchema.TAG_REFRESH_SK));
+    String partition = groupId == null
+        ? KeySchema.connectionPartition(connectionId)
+        : KeySchema.groupMembersPartition(connectionId, groupId);
+    return Map.of(PK, s(partition), SK, s(KeySchema.TAG_REFRESH_SK));
   }
 
   /** Public so the stream processor decodes the same images the store writes. */

@@ -99,6 +99,8 @@ public final class KeySchema {
   static final String APP_USER_PREFIX = "APPUSER#";
   static final String TAG_PREFIX = "TAG#";
   static final String TAG_REFRESH_SK = "TAG_REFRESH";
+  /** A connection's access groups, next to the connection item. */
+  static final String ACCESS_GROUPS_SK = "ACCESS_GROUPS";
   /** The workspace's seat ledger: seats in use and the limit, in one item so one condition guards both. */
   static final String SEATS_SK = "SEATS";
 

@@ -1,5 +1,6 @@
 package dev.scimlambda.runtime;
 
+import dev.scimlambda.access.AccessGroupsStore;
 import dev.scimlambda.activity.ActivityLog;
 import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AccountStore;
@@ -14,6 +15,7 @@ import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.WebhookStore;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.persistence.DynamoAccessGroupsStore;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoActivityStore;
 import dev.scimlambda.persistence.DynamoAppUserStore;
@@ -87,13 +89,18 @@ public class DomainWiring {
   }
 
   @Singleton
+  AccessGroupsStore accessGroupsStore(TableAccess table) {
+    return new DynamoAccessGroupsStore(table);
+  }
+
+  @Singleton
   ConnectionWorkspaces connectionWorkspaces(ConnectionStore connections) {
     return new ConnectionWorkspaces(connections);
   }
 
   @Singleton
-  Accounts accounts(AccountStore store, Clock clock) {
-    return new Accounts(store, clock);
+  Accounts accounts(AccountStore store, AccessGroupsStore accessGroups, Clock clock) {
+    return new Accounts(store, accessGroups, clock);
   }
 
   @Singleton

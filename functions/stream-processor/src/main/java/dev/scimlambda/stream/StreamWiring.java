@@ -1,6 +1,9 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.access.AccessGroupsStore;
 import dev.scimlambda.activity.ActivityStore;
+import dev.scimlambda.appusers.AccountStore;
+import dev.scimlambda.appusers.GroupAccess;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
@@ -39,8 +42,9 @@ public class StreamWiring {
   static final int REFRESH_PARALLELISM = 8;
 
   @Singleton
-  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
-    return new AppUserRefresh(users, groups, appUsers);
+  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, AccountStore accounts,
+      AccessGroupsStore accessGroups, Clock clock) {
+    return new AppUserRefresh(users, groups, appUsers, new GroupAccess(accounts, clock), accessGroups);
   }
 
   @Singleton
@@ -56,10 +60,10 @@ public class StreamWiring {
 
   @Singleton
   GroupTagRefresh groupTagRefresh(
-      GroupStore groups, AppUserRefresh refresh, TagRefreshJobStore jobs, Settings settings, Clock clock,
-      @Named("tag-refresh") ExecutorService executor) {
+      GroupStore groups, UserStore users, AppUserRefresh refresh, TagRefreshJobStore jobs, Settings settings,
+      Clock clock, @Named("tag-refresh") ExecutorService executor) {
     int chunk = settings.optional(Setting.TAG_REFRESH_CHUNK_SIZE).map(Integer::parseInt).orElse(DEFAULT_CHUNK_SIZE);
-    return new GroupTagRefresh(groups, refresh, jobs, chunk, executor, clock);
+    return new GroupTagRefresh(groups, users, refresh, jobs, chunk, executor, clock);
   }
 
   @Singleton
@@ -76,9 +80,11 @@ public class StreamWiring {
 
   @Singleton
   ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, AppUserProjection appUsers,
-      GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity, SeatLedger seats) {
-    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags, events,
-        new ActivityRevisions(activity), new SeatReconciliation(seats)));
+      GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity, SeatLedger seats,
+      GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces) {
+    return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags,
+        new AccessGroupsProjection(groupRefresh, workspaces), events, new ActivityRevisions(activity),
+        new SeatReconciliation(seats)));
   }
 
   /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */

@@ -2,6 +2,8 @@ package dev.scimlambda.admin.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.access.AccessGroups;
+import dev.scimlambda.access.ConnectionAccess;
 import dev.scimlambda.activity.ActivityEntry;
 import dev.scimlambda.activity.AttributeChange;
 import dev.scimlambda.activity.ResourceRevision;
@@ -66,6 +68,8 @@ final class AdminJson {
     node.put("displayName", u.displayName());
     node.put("active", account != null && account.active());
     node.put("seat", account != null && account.seat());
+    String denial = account == null ? null : account.denial();
+    node.putObject("access").put("granted", account != null && denial == null).put("reason", denial);
     putInstant(node, "deprovisionedAt", account == null ? null : account.deprovisionedAt());
     ArrayNode sources = node.putArray("sources");
     if (account != null && account.sso()) {
@@ -81,6 +85,19 @@ final class AdminJson {
     }
     ArrayNode tags = node.putArray("tags");
     u.tags().forEach(tags::add);
+    return node;
+  }
+
+  static ObjectNode accessGroups(ConnectionAccess.View view) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    AccessGroups accessGroups = view.accessGroups();
+    node.put("connectionId", accessGroups.connectionId());
+    node.put("restricted", accessGroups.restricts());
+    ArrayNode groups = node.putArray("groups");
+    accessGroups.groups().forEach(groups::add);
+    ArrayNode unmatched = node.putArray("unmatched");
+    view.unmatched().forEach(unmatched::add);
+    putInstant(node, "updatedAt", accessGroups.updatedAt());
     return node;
   }
 

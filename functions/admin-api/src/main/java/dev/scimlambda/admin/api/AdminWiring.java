@@ -1,6 +1,10 @@
 package dev.scimlambda.admin.api;
 
+import dev.scimlambda.access.AccessGroupsStore;
+import dev.scimlambda.access.ConnectionAccess;
 import dev.scimlambda.appusers.AccountStore;
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
@@ -20,6 +24,11 @@ import jakarta.inject.Singleton;
 
 @Factory
 public class AdminWiring {
+
+  @Singleton
+  ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
+    return new ConnectionAccess(connections, store, groups, clock);
+  }
 
   @Singleton
   AppUsers appUsers(Workspaces workspaces, AppUserStore store, Accounts accounts, AccountStore accountStore,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.problem.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,22 @@ final class RequestBody {
 
   String requiredString(String field) {
     return string(field).orElseThrow(() -> new InvalidInputException(field, field + " is required"));
+  }
+
+  /** A required array of strings. */
+  List<String> requiredStrings(String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isArray()) {
+      throw new InvalidInputException(field, field + " must be an array of strings");
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw new InvalidInputException(field, field + " must be an array of strings");
+      }
+      strings.add(element.asText());
+    }
+    return strings;
   }
 
   /** Empty when absent or null; callers that care tell the two apart with {@link #has}. */
