@@ -3,8 +3,11 @@ package dev.scimlambda.tags;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
+import dev.scimlambda.appusers.AppUserProfile;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
+import dev.scimlambda.mapping.ProfileMapper;
+import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.scim.groups.GroupNesting;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.ScimGroup;
@@ -19,8 +22,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Recomputes an app user's profile and tags from the truth — its linked SCIM users and the groups
- * they are in, directly or through nesting — and writes the difference. Because it never applies a
+ * Recomputes an app user's profile and tags from the truth — its linked SCIM users, the groups
+ * they are in, directly or through nesting, and their connections' attribute mappings and target
+ * groups — and writes the difference. Because it never applies a
  * delta from a change record, replays, duplicates and out-of-order records all end in the same
  * state. An app user left without identities (its SCIM users deleted, never registered through
  * SSO) is deleted with its tags.
@@ -33,17 +37,19 @@ public final class AppUserRefresh {
   private final GroupStore groups;
   private final GroupNesting nesting;
   private final AppUserStore appUsers;
+  private final ProfileMappings mappings;
 
-  public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
+  public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, ProfileMappings mappings) {
     this.users = users;
     this.groups = groups;
     this.nesting = new GroupNesting(groups);
     this.appUsers = appUsers;
+    this.mappings = mappings;
   }
 
   /**
-   * A unit of work whose group display names are read once: a chunk of a large group's members all
-   * share its ancestors. Safe to share between threads; not for longer than one batch, or renames
+   * A unit of work whose group display names and connection mappings are read once: a chunk of a
+   * large group's members all share its ancestors and connection. Safe to share between threads; not for longer than one batch, or renames
    * would be missed.
    */
   public Session session() {
@@ -53,6 +59,7 @@ public final class AppUserRefresh {
   public final class Session {
 
     private final Map<String, Optional<String>> groupNames = new ConcurrentHashMap<>();
+    private final Map<String, ProfileMapper> mappers = new ConcurrentHashMap<>();
 
     private Session() {}
 
@@ -103,23 +110,32 @@ public final class AppUserRefresh {
       }
       if (linked.isEmpty()) {
         // Registered through SSO, not (or no longer) provisioned: no groups, no tags.
-        save(current, workspaceId, appUserId, null, new TreeSet<>());
+        save(current, workspaceId, appUserId, null, AppUserProfile.EMPTY, new TreeSet<>());
         return;
       }
       SortedSet<String> tags = new TreeSet<>();
+      AppUserProfile profile = null;
       for (ScimUser user : linked) {
         tags.addAll(tags(user.connectionId(), user.id(),
             observed.stream().filter(o -> o.userId().equals(user.id())).toList()));
+        ProfileMapper mapper = mappers.computeIfAbsent(user.connectionId(), mappings::forConnection);
+        AppUserProfile mapped = mapper.profile(user.document());
+        mapper.targetGroupTag(mapped).ifPresent(tags::add);
+        if (profile == null) {
+          profile = mapped;
+        }
       }
-      save(current, workspaceId, appUserId, linked.get(0).document(), tags);
+      save(current, workspaceId, appUserId, linked.get(0).document(), profile, tags);
     }
 
-    private void save(AppUser current, String workspaceId, String appUserId, JsonNode profile, SortedSet<String> tags) {
-      AppUser base = current != null ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null);
+    private void save(AppUser current, String workspaceId, String appUserId, JsonNode document, AppUserProfile profile,
+        SortedSet<String> tags) {
+      AppUser base = current != null
+          ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null, null);
       // Without a provisioned identity, the name given at SSO registration stays.
-      String userName = profile == null ? base.userName() : profile.path("userName").asText(null);
-      String displayName = profile == null ? base.displayName() : AppUserRefresh.displayName(profile);
-      AppUser desired = base.withDerived(userName, displayName, tags);
+      String userName = document == null ? base.userName() : document.path("userName").asText(null);
+      String displayName = document == null ? base.displayName() : AppUserRefresh.displayName(document);
+      AppUser desired = base.withDerived(userName, displayName, profile, tags);
       if (!desired.sameDerived(current)) {
         appUsers.save(current, desired);
       }

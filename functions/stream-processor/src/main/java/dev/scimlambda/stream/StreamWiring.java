@@ -3,12 +3,16 @@ package dev.scimlambda.stream;
 import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.mapping.ConnectionMappingStore;
+import dev.scimlambda.mapping.CustomFieldStore;
+import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.scim.groups.GroupStore;
@@ -39,8 +43,9 @@ public class StreamWiring {
   static final int REFRESH_PARALLELISM = 8;
 
   @Singleton
-  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers) {
-    return new AppUserRefresh(users, groups, appUsers);
+  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, ConnectionStore connections,
+      ConnectionMappingStore mappings, CustomFieldStore fields) {
+    return new AppUserRefresh(users, groups, appUsers, new ProfileMappings(connections, mappings, fields));
   }
 
   @Singleton
@@ -56,10 +61,10 @@ public class StreamWiring {
 
   @Singleton
   GroupTagRefresh groupTagRefresh(
-      GroupStore groups, AppUserRefresh refresh, TagRefreshJobStore jobs, Settings settings, Clock clock,
-      @Named("tag-refresh") ExecutorService executor) {
+      GroupStore groups, UserStore users, AppUserRefresh refresh, TagRefreshJobStore jobs, Settings settings,
+      Clock clock, @Named("tag-refresh") ExecutorService executor) {
     int chunk = settings.optional(Setting.TAG_REFRESH_CHUNK_SIZE).map(Integer::parseInt).orElse(DEFAULT_CHUNK_SIZE);
-    return new GroupTagRefresh(groups, refresh, jobs, chunk, executor, clock);
+    return new GroupTagRefresh(groups, users, refresh, jobs, chunk, executor, clock);
   }
 
   @Singleton
