@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.connection.IdpType;
 import dev.scimlambda.connection.IssuedConnection;
-import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.testing.ApiResult;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -223,17 +222,16 @@ class AttributeMappingTest {
     assertThat(directory.admin("GET", mappingPath(ws, okta)).json().get("version").asLong()).isZero();
   }
 
-  static ApiResult createField(String ws, String key, String label, String type) {
-    return directory.admin("POST", "/admin/v1/workspaces/" + ws + "/fields",
-        ScimJson.MAPPER.createObjectNode().put("key", key).put("label", label).put("type", type).toString());
+  private static ApiResult createField(String ws, String key, String label, String type) {
+    return AttributeMappingTestSupport.createField(directory, ws, key, label, type);
   }
 
-  static ApiResult putMapping(String ws, IssuedConnection connection, String json) {
-    return directory.admin("PUT", mappingPath(ws, connection), json);
+  private static ApiResult putMapping(String ws, IssuedConnection connection, String json) {
+    return AttributeMappingTestSupport.putMapping(directory, ws, connection, json);
   }
 
-  static String mappingPath(String ws, IssuedConnection connection) {
-    return "/admin/v1/workspaces/" + ws + "/connections/" + connection.connection().id() + "/mapping";
+  private static String mappingPath(String ws, IssuedConnection connection) {
+    return AttributeMappingTestSupport.mappingPath(ws, connection);
   }
 
   private static void patch(IssuedConnection connection, String id, String operation) {
