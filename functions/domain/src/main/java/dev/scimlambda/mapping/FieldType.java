@@ -31,10 +31,16 @@ public enum FieldType {
     String text = value.asText().trim();
     return switch (this) {
       case STRING -> text.isEmpty() ? null : text;
-      case BOOLEAN -> value.isBoolean() ? value.booleanValue()
-          : "true".equalsIgnoreCase(text) ? Boolean.TRUE : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
+      case BOOLEAN -> bool(text);
       case NUMBER -> number(text);
     };
+  }
+
+  private static Boolean bool(String text) {
+    if ("true".equalsIgnoreCase(text)) {
+      return Boolean.TRUE;
+    }
+    return "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
   }
 
   private static BigDecimal number(String text) {
