@@ -11,6 +11,7 @@ import java.util.TreeSet;
  *
  * @param version bumped by every profile or tag write, which is conditional on it
  * @param account null only for app users stored before accounts existed
+ * @param profile the fields the connection's attribute mapping derives; empty for an SSO-only person
  */
 public record AppUser(
     String workspaceId,
@@ -19,10 +20,12 @@ public record AppUser(
     String displayName,
     SortedSet<String> tags,
     long version,
-    Account account) {
+    Account account,
+    AppUserProfile profile) {
 
   public AppUser {
     tags = new TreeSet<>(tags);
+    profile = profile == null ? AppUserProfile.EMPTY : profile;
   }
 
   /** Whether {@code other} has the same derived profile and tags (the account is not derived). */
@@ -30,10 +33,12 @@ public record AppUser(
     return other != null
         && Objects.equals(userName, other.userName)
         && Objects.equals(displayName, other.displayName)
-        && tags.equals(other.tags);
+        && tags.equals(other.tags)
+        && profile.equals(other.profile);
   }
 
-  public AppUser withDerived(String newUserName, String newDisplayName, SortedSet<String> newTags) {
-    return new AppUser(workspaceId, id, newUserName, newDisplayName, newTags, version, account);
+  public AppUser withDerived(String newUserName, String newDisplayName, AppUserProfile newProfile,
+      SortedSet<String> newTags) {
+    return new AppUser(workspaceId, id, newUserName, newDisplayName, newTags, version, account, newProfile);
   }
 }

@@ -5,9 +5,12 @@ import dev.scimlambda.access.AccessGroups;
 import dev.scimlambda.access.AccessGroupsStore;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
+import dev.scimlambda.appusers.AppUserProfile;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.appusers.GroupAccess;
+import dev.scimlambda.mapping.ProfileMapper;
+import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.scim.groups.GroupNesting;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.ScimGroup;
@@ -23,8 +26,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Recomputes an app user's profile and tags from the truth — its linked SCIM users and the groups
- * they are in, directly or through nesting — and writes the difference. Because it never applies a
+ * Recomputes an app user's profile and tags from the truth — its linked SCIM users, the groups
+ * they are in, directly or through nesting, and their connections' attribute mappings and target
+ * groups — and writes the difference. Because it never applies a
  * delta from a change record, replays, duplicates and out-of-order records all end in the same
  * state. An app user left without identities (its SCIM users deleted, never registered through
  * SSO) is deleted with its tags. The same groups decide the person's access where a connection
@@ -40,20 +44,23 @@ public final class AppUserRefresh {
   private final AppUserStore appUsers;
   private final GroupAccess access;
   private final AccessGroupsStore accessGroups;
+  private final ProfileMappings mappings;
 
   public AppUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, GroupAccess access,
-      AccessGroupsStore accessGroups) {
+      AccessGroupsStore accessGroups, ProfileMappings mappings) {
     this.users = users;
     this.groups = groups;
     this.nesting = new GroupNesting(groups);
     this.appUsers = appUsers;
     this.access = access;
     this.accessGroups = accessGroups;
+    this.mappings = mappings;
   }
 
   /**
-   * A unit of work whose group display names and access groups are read once: a chunk of a large group's members all
-   * share its ancestors. Safe to share between threads; not for longer than one batch, or renames
+   * A unit of work whose group display names, access groups and connection mappings are read once:
+   * a chunk of a large group's members all share its ancestors and connection. Safe to share
+   * between threads; not for longer than one batch, or renames
    * would be missed.
    */
   public Session session() {
@@ -64,6 +71,7 @@ public final class AppUserRefresh {
 
     private final Map<String, Optional<String>> groupNames = new ConcurrentHashMap<>();
     private final Map<String, AccessGroups> accessGroupsOf = new ConcurrentHashMap<>();
+    private final Map<String, ProfileMapper> mappers = new ConcurrentHashMap<>();
 
     private Session() {}
 
@@ -114,26 +122,35 @@ public final class AppUserRefresh {
       }
       SortedSet<String> tags = new TreeSet<>();
       Map<String, List<String>> groupsOf = new HashMap<>();
+      AppUserProfile profile = AppUserProfile.EMPTY;
       for (ScimUser user : linked) {
         List<String> names = groupNames(user.connectionId(), user.id(),
             observed.stream().filter(o -> o.userId().equals(user.id())).toList());
         groupsOf.put(Account.identity(user.connectionId(), user.id()), names);
         names.forEach(name -> tags.add(GroupTags.of(name)));
+        ProfileMapper mapper = mappers.computeIfAbsent(user.connectionId(), mappings::forConnection);
+        AppUserProfile mapped = mapper.profile(user.document());
+        mapper.targetGroupTag(mapped).ifPresent(tags::add);
+        if (user == linked.get(0)) {
+          profile = mapped;
+        }
       }
       // Registered through SSO and not (or no longer) provisioned: no groups, no tags, no profile.
-      save(current, workspaceId, appUserId, linked.isEmpty() ? null : linked.get(0).document(), tags);
+      save(current, workspaceId, appUserId, linked.isEmpty() ? null : linked.get(0).document(), profile, tags);
       if (account != null) {
         access.update(account, groupsOf,
             connectionId -> accessGroupsOf.computeIfAbsent(connectionId, accessGroups::find));
       }
     }
 
-    private void save(AppUser current, String workspaceId, String appUserId, JsonNode profile, SortedSet<String> tags) {
-      AppUser base = current != null ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null);
+    private void save(AppUser current, String workspaceId, String appUserId, JsonNode document, AppUserProfile profile,
+        SortedSet<String> tags) {
+      AppUser base = current != null
+          ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null, null);
       // Without a provisioned identity, the name given at SSO registration stays.
-      String userName = profile == null ? base.userName() : profile.path("userName").asText(null);
-      String displayName = profile == null ? base.displayName() : AppUserRefresh.displayName(profile);
-      AppUser desired = base.withDerived(userName, displayName, tags);
+      String userName = document == null ? base.userName() : document.path("userName").asText(null);
+      String displayName = document == null ? base.displayName() : AppUserRefresh.displayName(document);
+      AppUser desired = base.withDerived(userName, displayName, profile, tags);
       if (!desired.sameDerived(current)) {
         appUsers.save(current, desired);
       }

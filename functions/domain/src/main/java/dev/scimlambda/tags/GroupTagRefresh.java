@@ -10,8 +10,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Propagates a group change (rename, nesting) to the tags of everyone below the group, one chunk
- * of members per call; a connection change (its access groups) likewise to every user of the
- * connection. Every step re-derives from the stored truth, so running a chunk twice, or a stale
+ * of members per call; a connection change (its access groups, its attribute mapping or target
+ * groups) likewise to every user of the connection. Every step re-derives from the stored truth, so running a chunk twice, or a stale
  * chunk after a restart, changes nothing.
  */
 public final class GroupTagRefresh {
@@ -49,7 +49,7 @@ public final class GroupTagRefresh {
 
   /** Refreshes the next chunk of the job's members, then records progress or finishes the job. */
   public void runChunk(TagRefreshJob job) {
-    if (job.groupId() == null) {
+    if (job.connectionWide()) {
       runConnectionChunk(job);
       return;
     }

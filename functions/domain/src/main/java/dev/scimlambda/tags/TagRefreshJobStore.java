@@ -2,8 +2,9 @@ package dev.scimlambda.tags;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Persistence of the running tag refresh jobs, one per group at most. */
+/** Persistence of the running tag refresh jobs, one per group at most, and one per connection (null group). */
 public interface TagRefreshJobStore {
 
   /**
@@ -17,6 +18,9 @@ public interface TagRefreshJobStore {
 
   /** Removes the job unless it was restarted meanwhile. */
   void finish(TagRefreshJob job);
+
+  /** The running job of the group ({@code groupId} null: of the whole connection), read strongly. */
+  Optional<TagRefreshJob> find(String connectionId, String groupId);
 
   /** The workspace's running jobs: how the admin API shows tags converging. */
   List<TagRefreshJob> running(String workspaceId);

@@ -142,7 +142,20 @@ final class DirectoryHarness implements AutoCloseable {
   }
 
   IssuedConnection newConnection(String workspaceId) {
-    return stack.context().getBean(Connections.class).create(workspaceId, "Okta", "okta");
+    return newConnection(workspaceId, "okta");
+  }
+
+  IssuedConnection newConnection(String workspaceId, String idpType) {
+    return stack.context().getBean(Connections.class).create(workspaceId, idpType, idpType);
+  }
+
+  /** The app user as {@code GET .../users/{id}} shows it. */
+  JsonNode appUser(String workspaceId, String appUserId) {
+    ApiResult user = admin("GET", "/admin/v1/workspaces/" + workspaceId + "/users/" + appUserId);
+    if (user.status() != 200) {
+      throw new AssertionError("no app user: " + user);
+    }
+    return user.json();
   }
 
   ApiResult scim(IssuedConnection connection, String method, String path, String json) {

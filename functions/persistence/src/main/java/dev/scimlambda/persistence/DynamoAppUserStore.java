@@ -6,6 +6,7 @@ import static dev.scimlambda.persistence.KeySchema.SK;
 
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
+import dev.scimlambda.appusers.AppUserProfile;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.persistence.Transactions.Write;
@@ -93,7 +94,9 @@ public final class DynamoAppUserStore implements AppUserStore {
         .set("version", Item.n(expected == null ? 1 : expected + 1))
         .set("userName", user.userName() == null ? null : s(user.userName()))
         .set("displayName", user.displayName() == null ? null : s(user.displayName()))
-        .set("tags", tags.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(tags)));
+        .set("tags", tags.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(tags)))
+        .set("profile", ProfileValues.toMap(user.profile().fields()))
+        .set("customFields", ProfileValues.toMap(user.profile().customFields()));
     return expected == null
         ? update.condition("attribute_not_exists(#pk)", Map.of("#pk", KeySchema.PK), Map.of()).build()
         : update.condition("#version = :expected", Map.of(), Map.of(":expected", Item.n(expected))).build();
@@ -232,6 +235,7 @@ public final class DynamoAppUserStore implements AppUserStore {
         item.string("displayName"),
         tags == null ? new TreeSet<>() : new TreeSet<>(tags.ss()),
         values.containsKey("version") ? item.number("version") : 0,
-        DynamoAccountStore.accountOf(values));
+        DynamoAccountStore.accountOf(values),
+        new AppUserProfile(ProfileValues.fromMap(values.get("profile")), ProfileValues.fromMap(values.get("customFields"))));
   }
 }

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * One job item per group, next to its membership items ({@code TAG_REFRESH} in the group's member
- * partition), and one per connection for its users, next to the connection item; indexed on gsi1 by workspace. Every write to it is a stream record that runs the next
+ * partition), and one per connection re-applying its mapping ({@code TAG_REFRESH} in the connection's
+ * partition), indexed on gsi1 by workspace. Every write to it is a stream record that runs the next
  * chunk; writes of a superseded generation are refused by their condition.
  */
 public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
@@ -33,28 +35,37 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
 
   @Override
   public void start(String workspaceId, String connectionId, String groupId, int depth, Instant now) {
+    Transactions.UpdateSpec start = startSpec(workspaceId, connectionId, groupId, depth, now);
+    table.dynamo().updateItem(b -> b.tableName(table.tableName())
+        .key(start.key())
+        .updateExpression(start.expression())
+        .expressionAttributeNames(start.names())
+        .expressionAttributeValues(start.values()));
+  }
+
+  /**
+   * Starting (or restarting) a job as an update, so a mapping's save can start its re-application
+   * in the same transaction. A connection-wide job has no {@code groupId} attribute.
+   */
+  static Transactions.UpdateSpec startSpec(String workspaceId, String connectionId, String groupId, int depth,
+      Instant now) {
     Map<String, String> names = names(Map.of(
-        "#entity", KeySchema.ENTITY, "#ws", "workspaceId", "#conn", "connectionId",
+        "#entity", KeySchema.ENTITY, "#ws", "workspaceId", "#conn", "connectionId", "#group", "groupId",
         "#depth", "depth", "#startedAt", "startedAt", "#gpk", GSI1_PK, "#gsk", GSI1_SK));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
         ":entity", s(ENTITY), ":ws", s(workspaceId), ":conn", s(connectionId),
         ":zero", Item.n(0), ":depth", Item.n(depth), ":now", s(now.toString()), ":one", Item.n(1),
         ":gpk", s(KeySchema.workspaceTagRefreshes(workspaceId)),
-        ":gsk", s(connectionId + "#" + (groupId == null ? "" : groupId))));
-    String setGroup = "";
+        ":gsk", s(KeySchema.tagRefreshListKey(connectionId, groupId))));
+    String group = "";
     if (groupId != null) {
-      names.put("#group", "groupId");
       values.put(":group", s(groupId));
-      setGroup = " #group = :group,";
+      group = " #group = :group,";
     }
-    String expression = "SET #entity = :entity, #ws = :ws, #conn = :conn," + setGroup
+    String expression = "SET #entity = :entity, #ws = :ws, #conn = :conn," + group
         + " #processed = :zero, #depth = :depth, #startedAt = :now, #gpk = :gpk, #gsk = :gsk"
-        + " ADD #generation :one REMOVE #cursor";
-    table.dynamo().updateItem(b -> b.tableName(table.tableName())
-        .key(key(connectionId, groupId))
-        .updateExpression(expression)
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values));
+        + " ADD #generation :one REMOVE #cursor" + (groupId == null ? ", #group" : "");
+    return new Transactions.UpdateSpec(key(connectionId, groupId), expression, null, names, values);
   }
 
   @Override
@@ -87,6 +98,14 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
   }
 
   @Override
+  public Optional<TagRefreshJob> find(String connectionId, String groupId) {
+    Map<String, AttributeValue> item = table.dynamo()
+        .getItem(b -> b.tableName(table.tableName()).key(key(connectionId, groupId)).consistentRead(true))
+        .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
   public List<TagRefreshJob> running(String workspaceId) {
     return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
             .indexName(GSI1)
@@ -109,10 +128,7 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
   }
 
   private static Map<String, AttributeValue> key(String connectionId, String groupId) {
-    String partition = groupId == null
-        ? KeySchema.connectionPartition(connectionId)
-        : KeySchema.groupMembersPartition(connectionId, groupId);
-    return Map.of(PK, s(partition), SK, s(KeySchema.TAG_REFRESH_SK));
+    return Map.of(PK, s(KeySchema.tagRefreshPartition(connectionId, groupId)), SK, s(KeySchema.TAG_REFRESH_SK));
   }
 
   /** Public so the stream processor decodes the same images the store writes. */

@@ -123,6 +123,28 @@ public final class KeySchema {
     return workspacePartition(workspaceId) + "#TAG#" + tag;
   }
 
+  /** A connection's attribute mapping and target-group settings, next to the connection item. */
+  static final String MAPPING_SK = "MAPPING";
+  static final String FIELD_PREFIX = "FIELD#";
+
+  /** A workspace's custom field; keys are {@code [A-Za-z][A-Za-z0-9_]*}, so the key ends the sort key safely. */
+  static String fieldSk(String key) {
+    return FIELD_PREFIX + key;
+  }
+
+  /**
+   * Partition of a tag refresh job: a group's job sits in the group's member partition, a
+   * connection-wide job (re-applying its mapping, {@code groupId} null) in the connection's.
+   */
+  static String tagRefreshPartition(String connectionId, String groupId) {
+    return groupId == null ? connectionPartition(connectionId) : groupMembersPartition(connectionId, groupId);
+  }
+
+  /** GSI1 sort key of a tag refresh job in its workspace's list. */
+  static String tagRefreshListKey(String connectionId, String groupId) {
+    return groupId == null ? connectionId : connectionId + "#" + groupId;
+  }
+
   /** GSI1 partition listing a workspace's running tag refresh jobs. */
   static String workspaceTagRefreshes(String workspaceId) {
     return workspacePartition(workspaceId) + "#TAG_REFRESHES";

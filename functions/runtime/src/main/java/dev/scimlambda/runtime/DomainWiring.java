@@ -15,11 +15,15 @@ import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.WebhookStore;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.mapping.ConnectionMappingStore;
+import dev.scimlambda.mapping.CustomFieldStore;
 import dev.scimlambda.persistence.DynamoAccessGroupsStore;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoActivityStore;
 import dev.scimlambda.persistence.DynamoAppUserStore;
+import dev.scimlambda.persistence.DynamoConnectionMappingStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.DynamoCustomFieldStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoPageCursorStore;
 import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
@@ -113,6 +117,16 @@ public class DomainWiring {
   @Singleton
   TagRefreshJobStore tagRefreshJobStore(TableAccess table) {
     return new DynamoTagRefreshJobStore(table);
+  }
+
+  @Singleton
+  CustomFieldStore customFieldStore(TableAccess table) {
+    return new DynamoCustomFieldStore(table);
+  }
+
+  @Singleton
+  ConnectionMappingStore connectionMappingStore(TableAccess table) {
+    return new DynamoConnectionMappingStore(table);
   }
 
   @Singleton

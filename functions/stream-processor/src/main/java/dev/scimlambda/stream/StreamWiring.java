@@ -6,12 +6,16 @@ import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.GroupAccess;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.mapping.ConnectionMappingStore;
+import dev.scimlambda.mapping.CustomFieldStore;
+import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.scim.groups.GroupStore;
@@ -43,8 +47,10 @@ public class StreamWiring {
 
   @Singleton
   AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, AccountStore accounts,
-      AccessGroupsStore accessGroups, Clock clock) {
-    return new AppUserRefresh(users, groups, appUsers, new GroupAccess(accounts, clock), accessGroups);
+      AccessGroupsStore accessGroups, ConnectionStore connections, ConnectionMappingStore mappings,
+      CustomFieldStore fields, Clock clock) {
+    return new AppUserRefresh(users, groups, appUsers, new GroupAccess(accounts, clock), accessGroups,
+        new ProfileMappings(connections, mappings, fields));
   }
 
   @Singleton

@@ -11,10 +11,15 @@ import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.events.Webhook;
+import dev.scimlambda.mapping.ConnectionMappings;
+import dev.scimlambda.mapping.CustomField;
+import dev.scimlambda.mapping.TargetGroups;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /** The admin API's JSON views. Secrets are never part of a view; they are added only where issued. */
 final class AdminJson {
@@ -85,6 +90,8 @@ final class AdminJson {
     }
     ArrayNode tags = node.putArray("tags");
     u.tags().forEach(tags::add);
+    putFields(node.putObject("profile"), u.profile().fields());
+    putFields(node.putObject("customFields"), u.profile().customFields());
     return node;
   }
 
@@ -142,6 +149,56 @@ final class AdminJson {
       node.put("changesTruncated", revision.truncated());
     }
     return node;
+  }
+
+  static ObjectNode customField(CustomField f) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("key", f.key());
+    node.put("label", f.label());
+    node.put("type", f.type().wireName());
+    putInstant(node, "createdAt", f.createdAt());
+    return node;
+  }
+
+  /**
+   * A connection's effective mapping: every mapped field with the paths in effect and whether they
+   * are the IdP type's default, the target groups, and the re-application still running.
+   */
+  static ObjectNode mapping(ConnectionMappings.View view) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("connectionId", view.connection().id());
+    node.put("idpType", view.connection().type().wireName());
+    ObjectNode attributes = node.putObject("attributes");
+    view.sources().forEach((field, source) -> {
+      ObjectNode entry = attributes.putObject(field);
+      ArrayNode paths = entry.putArray("paths");
+      source.paths().forEach(paths::add);
+      entry.put("type", source.type().wireName());
+      entry.put("default", source.isDefault());
+    });
+    TargetGroups groups = view.mapping().targetGroups();
+    node.putObject("targetGroup")
+        .put("default", groups.defaultGroup())
+        .put("groupBy", groups.groupBy())
+        .put("tagPrefix", view.tagPrefix());
+    node.put("version", view.mapping().version());
+    putInstant(node, "updatedAt", view.mapping().updatedAt());
+    view.reapplying().ifPresentOrElse(
+        job -> node.putObject("reapplying").put("usersDone", job.processed()).put("startedAt", job.startedAt().toString()),
+        () -> node.putNull("reapplying"));
+    return node;
+  }
+
+  private static void putFields(ObjectNode node, Map<String, Object> fields) {
+    fields.forEach((key, value) -> {
+      if (value instanceof BigDecimal number) {
+        node.put(key, number);
+      } else if (value instanceof Boolean bool) {
+        node.put(key, bool);
+      } else {
+        node.put(key, value.toString());
+      }
+    });
   }
 
   private static void putInstant(ObjectNode node, String field, Instant value) {

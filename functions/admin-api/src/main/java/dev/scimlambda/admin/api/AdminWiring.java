@@ -8,6 +8,12 @@ import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.ConnectionStore;
+import dev.scimlambda.connection.Connections;
+import dev.scimlambda.mapping.ConnectionMappingStore;
+import dev.scimlambda.mapping.ConnectionMappings;
+import dev.scimlambda.mapping.CustomFieldStore;
+import dev.scimlambda.mapping.CustomFields;
 import dev.scimlambda.sessions.Sessions;
 import java.time.Clock;
 import dev.scimlambda.appusers.AppUsers;
@@ -44,6 +50,18 @@ public class AdminWiring {
   @Singleton
   TagOverview tagOverview(Workspaces workspaces, AppUserStore store, TagRefreshJobStore jobs) {
     return new TagOverview(workspaces, store, jobs);
+  }
+
+  @Singleton
+  CustomFields customFields(Workspaces workspaces, CustomFieldStore store, ConnectionStore connections,
+      ConnectionMappingStore mappings, Clock clock) {
+    return new CustomFields(workspaces, store, connections, mappings, clock);
+  }
+
+  @Singleton
+  ConnectionMappings connectionMappings(Connections connections, ConnectionMappingStore store, CustomFieldStore fields,
+      TagRefreshJobStore jobs, Clock clock) {
+    return new ConnectionMappings(connections, store, fields, jobs, clock);
   }
 
   @Singleton
