@@ -30,6 +30,10 @@ import java.util.function.ToLongFunction;
  * <p>Run from the repository root: {@code mvn -q -DskipTests package -pl bench/cold-start -am && java -jar
  * bench/cold-start/target/cold-start.jar [--runs=10]}. Options: {@code --runs=N} (default 10, after one
  * discarded round), {@code --jvm-opts="…"} added to every child, {@code --root=DIR} (default .).
+ *
+ * <p>{@code scim-api primed} runs the handler's SnapStart hooks during init, as Lambda does before the
+ * snapshot; its first invoke is what an instance restored from the snapshot pays (restore excluded).
+ * Fork to ready then includes the priming, which in Lambda is init time, before any request.
  */
 public final class ColdStart {
 
@@ -45,7 +49,7 @@ public final class ColdStart {
   }
 
   record Subject(String name, Path jar, String handler, String method, String path, String query, String bearer,
-      String routePrefix, int expectedStatus) {}
+      String routePrefix, int expectedStatus, boolean primed) {}
 
   record Sample(long readyMs, long firstResponseMs, long jvmToReadyMs, long firstNs, long secondNs, long classesReady,
       long classesFirst) {}
@@ -93,11 +97,13 @@ public final class ColdStart {
       String bearer = connection.get("bearerToken").asText();
       List<Subject> subjects = List.of(
           new Subject("scim-api", jars.get("scim-api"), "dev.scimlambda.scim.api.ScimApiHandler", "GET", usersPath,
-              USERS_QUERY, bearer, "/scim/v2/", 200),
+              USERS_QUERY, bearer, "/scim/v2/", 200, false),
+          new Subject("scim-api primed", jars.get("scim-api"), "dev.scimlambda.scim.api.ScimApiHandler", "GET", usersPath,
+              USERS_QUERY, bearer, "/scim/v2/", 200, true),
           new Subject("baseline", jars.get("baseline"), "dev.scimlambda.bench.baseline.BaselineHandler", "GET",
-              usersPath, USERS_QUERY, bearer, "/scim/v2/", 200),
+              usersPath, USERS_QUERY, bearer, "/scim/v2/", 200, false),
           new Subject("admin-api", jars.get("admin-api"), AdminApiHandler.class.getName(), "GET",
-              "/admin/v1/workspaces/" + WORKSPACE, "", TestStack.ADMIN_TOKEN, "/admin/v1/", 200));
+              "/admin/v1/workspaces/" + WORKSPACE, "", TestStack.ADMIN_TOKEN, "/admin/v1/", 200, false));
       Map<String, String> env = childEnvironment(stack);
       for (var mode : MODES.entrySet()) {
         Map<String, List<Sample>> bySubject = new LinkedHashMap<>();
@@ -125,12 +131,12 @@ public final class ColdStart {
     System.out.println("median [min-max], ms; times from the launcher's fork of the child JVM");
     for (var mode : results.entrySet()) {
       System.out.printf("%n%s%n", mode.getKey());
-      System.out.printf("%-10s %22s %22s %22s %18s %18s %9s %9s%n", "function", "fork -> ready",
+      System.out.printf("%-16s %22s %22s %22s %18s %18s %9s %9s%n", "function", "fork -> ready",
           "fork -> 1st response", "JVM start -> ready", "1st invoke", "2nd invoke", "classes", "classes");
-      System.out.printf("%-10s %22s %22s %22s %18s %18s %9s %9s%n", "", "", "", "", "", "", "ready", "1st resp");
+      System.out.printf("%-16s %22s %22s %22s %18s %18s %9s %9s%n", "", "", "", "", "", "", "ready", "1st resp");
       for (var subject : mode.getValue().entrySet()) {
         List<Sample> s = subject.getValue();
-        System.out.printf("%-10s %22s %22s %22s %18s %18s %9d %9d%n", subject.getKey(),
+        System.out.printf("%-16s %22s %22s %22s %18s %18s %9d %9d%n", subject.getKey(),
             spread(s, Sample::readyMs, 1), spread(s, Sample::firstResponseMs, 1), spread(s, Sample::jvmToReadyMs, 1),
             spread(s, Sample::firstNs, 1_000_000), spread(s, Sample::secondNs, 1_000_000),
             median(s, Sample::classesReady), median(s, Sample::classesFirst));
@@ -140,6 +146,8 @@ public final class ColdStart {
       System.out.printf("scim-api / baseline: ready %.2fx, first response %.2fx, second invoke %.2fx%n",
           ratio(ours, baseline, Sample::readyMs), ratio(ours, baseline, Sample::firstResponseMs),
           ratio(ours, baseline, Sample::secondNs));
+      System.out.printf("1st invoke after SnapStart priming / without: %.2fx%n",
+          ratio(mode.getValue().get("scim-api primed"), ours, Sample::firstNs));
     }
 
     System.out.printf("%nDeployment jars%n%-18s %12s%n", "function", "bytes");
@@ -182,7 +190,8 @@ public final class ColdStart {
     command.add("-cp");
     command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.addAll(List.of(Invoke.class.getName(), subject.handler(), subject.method(), subject.path(), subject.query(),
-        subject.bearer(), subject.routePrefix(), Integer.toString(subject.expectedStatus())));
+        subject.bearer(), subject.routePrefix(), Integer.toString(subject.expectedStatus()),
+        subject.primed() ? "primed" : "cold"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     builder.redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("bench/cold-start/target/children.log").toFile()));

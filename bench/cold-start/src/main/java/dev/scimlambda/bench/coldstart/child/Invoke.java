@@ -19,7 +19,9 @@ import java.util.UUID;
  * with the same API Gateway event. Prints one {@code RESULT} line of epoch milliseconds and
  * nanosecond durations for the launcher; exits 3 when a response is not the expected status.
  *
- * <p>Arguments: handler class, method, path, raw query, bearer token, route prefix, expected status.
+ * <p>Arguments: handler class, method, path, raw query, bearer token, route prefix, expected status,
+ * and {@code primed} to run the handler's SnapStart hooks (CRaC {@code beforeCheckpoint}, then
+ * {@code afterRestore}) as part of init: the first invoke then shows what a restored instance pays.
  */
 public final class Invoke {
 
@@ -28,6 +30,12 @@ public final class Invoke {
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
         (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
             Class.forName(args[0]).getDeclaredConstructor().newInstance();
+    if (args.length > 7 && args[7].equals("primed")) {
+      // Reflection: the baseline's jar has no org.crac, and this class must load there too.
+      Class<?> checkpointContext = Class.forName("org.crac.Context");
+      handler.getClass().getMethod("beforeCheckpoint", checkpointContext).invoke(handler, (Object) null);
+      handler.getClass().getMethod("afterRestore", checkpointContext).invoke(handler, (Object) null);
+    }
     long readyMs = System.currentTimeMillis();
     long classesReady = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     int expected = Integer.parseInt(args[6]);
