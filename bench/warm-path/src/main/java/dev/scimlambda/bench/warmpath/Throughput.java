@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * JVM, under an IdP-like mix sent open-loop (requests leave on schedule whether or not earlier ones
  * have answered, and latency counts from the scheduled time, so a stall is not hidden): create a user,
  * {@code userName eq}, PATCH a user, add a member to a group, and {@code GET /Groups} (Okta's test
- * wants it under 600 ms). Each step holds a rate for {@code --seconds}; stepping stops at the first
- * step that misses (p99 at or over 200 ms, an error, or under 95 % of the rate achieved).
+ * wants it under 600 ms). Each step holds a rate for {@code --seconds}. A step passes with no error, p99
+ * under 200 ms and 95 % of the rate achieved; the result is the highest passing rate (a step that
+ * misses on a shared machine does not end the run; saturation, under 80 % achieved or p99 over 1 s, does).
  *
  * <p>Run from the repository root: {@code mvn -q -DskipTests package -pl bench/warm-path -am && java -cp
  * bench/warm-path/target/warm-path.jar dev.scimlambda.bench.warmpath.Throughput [--rates=10,20,40,...] [--seconds=20]}
@@ -92,8 +93,8 @@ public final class Throughput {
       groups.add(id(send("POST", "/Groups",
           "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team " + i + "\"}").join()));
     }
-    // Unmeasured: the JIT and DynamoDB Local warm up at a moderate rate.
-    step(Math.min(rates[0], 20), 10);
+    // Unmeasured: the JIT compiles the request path (about a thousand requests) and DynamoDB Local warms up.
+    step(20, 45);
 
     System.out.printf("%nThroughput of the embedded stack, open-loop, %d s per step; mix: %s (one each in turn)%n", seconds,
         String.join(", ", KINDS));
@@ -108,11 +109,13 @@ public final class Throughput {
       System.out.printf("%8d %10.1f %9.1f %9.1f %7d %12.1f %12.1f %12.1f %12.1f %12.1f %7.2f%n", rate, step.achieved,
           step.p(-1, 0.50), step.p(-1, 0.99), step.errors, step.p(0, 0.99), step.p(1, 0.99), step.p(2, 0.99), step.p(3, 0.99),
           step.p(4, 0.99), load);
-      if (step.errors > 0 || step.p(-1, 0.99) >= P99_LIMIT_MS || step.achieved < 0.95 * rate) {
+      if (step.errors == 0 && step.p(-1, 0.99) < P99_LIMIT_MS && step.achieved >= 0.95 * rate) {
+        sustained = rate;
+        groupsP99AtSustained = step.p(4, 0.99);
+      } else if (step.achieved < 0.8 * rate || step.p(-1, 0.99) > 5 * P99_LIMIT_MS) {
+        // Saturated: higher rates only queue up.
         break;
       }
-      sustained = rate;
-      groupsP99AtSustained = step.p(4, 0.99);
     }
     System.out.printf("%nhighest sustained rate with p99 < %d ms: %d requests/s%n", P99_LIMIT_MS, sustained);
     System.out.printf("Entra (25 requests/s per tenant): %.1fx%n", sustained / 25.0);
