@@ -77,6 +77,12 @@ public final class CachingSecretStore implements SecretStore {
     invalidate(secretId);
   }
 
+  /** Forgets every cached value, e.g. before a SnapStart snapshot, so no restored instance starts with a secret. */
+  public void clear() {
+    currentValues.invalidateAll();
+    versions.invalidateAll();
+  }
+
   private void invalidate(String secretId) {
     currentValues.invalidate(secretId);
     versions.asMap().keySet().removeIf(key -> key.secretId().equals(secretId));

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.Dyn
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.runtime.SnapshotPriming;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -13,13 +14,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crac.Context;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Lambda entry point for the table's DynamoDB stream. Reports partial batch failures
  * (ReportBatchItemFailures) so one bad record is retried alone instead of the whole batch.
  */
-public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> implements Resource {
 
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
@@ -37,6 +40,7 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
   /** Used by Lambda. */
   public StreamHandler() {
     super();
+    SnapshotPriming.register(this);
   }
 
   /** Used by the embedded stack and the tests. */
@@ -69,5 +73,22 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
   private static Map<String, AttributeValue> image(
       Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
     return image == null ? Map.of() : DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
+  }
+
+  /**
+   * SnapStart: the handler path primed with an empty batch (any record would be a change to apply),
+   * then cached secrets forgotten; see {@link SnapshotPriming}.
+   */
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
+    DynamodbEvent empty = new DynamodbEvent();
+    empty.setRecords(List.of());
+    handleRequest(empty, null);
+    SnapshotPriming.forgetSecrets(getApplicationContext());
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> restore) {
+    // Nothing to re-resolve: secrets were forgotten before the snapshot and are read again on use.
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The stream handler, fed by the table's real stream on DynamoDB Local the way Lambda feeds it. */
 class StreamHandlerTest {
@@ -51,6 +52,25 @@ class StreamHandlerTest {
 
   private boolean secretExists(IssuedConnection connection) {
     return new LocalFileSecretStore(stack.secretsFile()).current(names.connection(connection.connection().id())).isPresent();
+  }
+
+  private int items() {
+    try (var dynamo = stack.database().client()) {
+      return dynamo.scan(b -> b.tableName(stack.tableName()).consistentRead(true)
+          .select(Select.COUNT)).count();
+    }
+  }
+
+  @Test
+  void snapStartPrimingWritesNothing() {
+    connections.create("default", "Okta", "okta");
+    int before = items();
+
+    StreamHandler handler = new StreamHandler(stack.context());
+    handler.beforeCheckpoint(null);
+    handler.afterRestore(null);
+
+    assertThat(items()).isEqualTo(before);
   }
 
   @Test

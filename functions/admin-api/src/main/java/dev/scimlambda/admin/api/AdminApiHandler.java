@@ -3,13 +3,17 @@ package dev.scimlambda.admin.api;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.runtime.SnapshotPriming;
 import dev.scimlambda.secrets.SecretsManagerSecretStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.List;
 import java.util.Set;
+import org.crac.Context;
+import org.crac.Resource;
 
 /** Lambda entry point behind {@code /admin/v1/{proxy+}}: workspaces and directory connections. */
-public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
+public class AdminApiHandler extends APIGatewayV2HTTPEventFunction implements Resource {
 
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
@@ -26,10 +30,26 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction {
   /** Used by Lambda. */
   public AdminApiHandler() {
     super();
+    SnapshotPriming.register(this);
   }
 
   /** Used by the embedded stack and the tests, which run several handlers on one context. */
   public AdminApiHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /**
+   * SnapStart: the request path primed before the snapshot (see {@link SnapshotPriming}). The 401 reads
+   * the admin token, which priming then forgets.
+   */
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
+    SnapshotPriming.prime(this, getApplicationContext(), List.of(
+        SnapshotPriming.request("GET", "/admin/v1/", "workspaces", "")));
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> restore) {
+    // Nothing to re-resolve: secrets were forgotten before the snapshot and are read again on use.
   }
 }
