@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A connection may list IdP groups that grant access: its users in none of them are provisioned
@@ -23,18 +22,11 @@ import org.junit.jupiter.api.Test;
 class GroupAccessTest {
 
   private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
-  private static DirectoryHarness directory;
 
-  @BeforeAll
-  static void start() {
-    // Small chunks, so re-evaluating a connection's users already takes several chunks.
-    directory = new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "2"));
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
+  // Small chunks, so re-evaluating a connection's users already takes several chunks.
+  @RegisterExtension
+  static final DirectoryHarness directory =
+      new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "2"));
 
   private static ApiResult setAccessGroups(String ws, IssuedConnection connection, String... groups) {
     String list = Arrays.stream(groups).map(g -> "\"" + g + "\"").collect(Collectors.joining(","));

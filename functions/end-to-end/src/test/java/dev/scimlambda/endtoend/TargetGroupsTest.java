@@ -6,9 +6,8 @@ import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.testing.ApiResult;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Target groups: a connection puts each user in the group named by their department (or a custom
@@ -18,17 +17,9 @@ class TargetGroupsTest {
 
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   private static final String ACME = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
-  private static DirectoryHarness directory;
 
-  @BeforeAll
-  static void start() {
-    directory = new DirectoryHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
+  @RegisterExtension
+  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
 
   private static String user(IssuedConnection connection, String name, String department) {
     String enterprise = department == null ? "" : ",\"" + ENTERPRISE + "\":{\"department\":\"" + department + "\"}";
