@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ws } from './api.js';
 import { IDP_TYPES, when } from './format.js';
-import { ConfirmDialog, CopyField, ErrorMessage, Loading, PageHeading, useLoad } from './ui.jsx';
+import { ConfirmDialog, CopyField, ErrorMessage, Loading, PageHeading, useLoad, useSubmit } from './ui.jsx';
 
 /** Directory Sync: the workspace's connections, and adding one. */
 export function DirectorySyncPage({ workspaceId, navigate }) {
@@ -56,19 +56,9 @@ function ConnectionTable({ connections, navigate }) {
 function AddConnection({ workspaceId, onAdded, onCancel }) {
   const [name, setName] = useState('');
   const [type, setType] = useState('okta');
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await api('POST', `${ws(workspaceId)}/connections`, { name, type }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    onAdded(await api('POST', `${ws(workspaceId)}/connections`, { name, type }));
+  });
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-title">
       <h2 id="add-title">Add connection</h2>

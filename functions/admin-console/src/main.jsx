@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, token } from './api.js';
 import { ConnectionPage, DirectorySyncPage } from './directory.jsx';
 import { UserPage, UsersPage } from './users.jsx';
-import { ErrorMessage, Loading } from './ui.jsx';
+import { ErrorMessage, Loading, useSubmit } from './ui.jsx';
 import { WorkspacePage } from './workspace.jsx';
 import './style.css';
 
@@ -17,21 +17,15 @@ function route() {
 
 function SignIn({ onSignedIn }) {
   const [value, setValue] = useState('');
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { error, busy, submit } = useSubmit(async () => {
     token.set(value.trim());
     try {
       onSignedIn(await api('GET', '/workspaces'));
     } catch (e) {
       token.clear();
-      setError(e);
-      setBusy(false);
+      throw e;
     }
-  };
+  });
   return (
     <main class="sign-in">
       <form class="card" onSubmit={submit} aria-labelledby="sign-in-title">

@@ -16,6 +16,27 @@ export function useLoad(load, deps) {
   return { ...state, reload: run };
 }
 
+/**
+ * A form's submit handler: runs {@code action} once at a time and keeps the error it throws for
+ * {@link ErrorMessage}. After success the button stays disabled: the form gives way to what it made.
+ */
+export function useSubmit(action) {
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return { error, busy, submit };
+}
+
 export function ErrorMessage({ error }) {
   if (!error) {
     return null;

@@ -12,26 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A person is one app user, however many ways they arrive: SSO sign-in, one or more IdP connections. */
 class AppUserDedupTest {
 
-  private static DirectoryHarness directory;
+  @RegisterExtension
+  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
   private String ws;
-
-  @BeforeAll
-  static void start() {
-    directory = new DirectoryHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
 
   @BeforeEach
   void workspace() {

@@ -7,9 +7,8 @@ import dev.scimlambda.connection.IdpType;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.testing.ApiResult;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,17 +21,9 @@ class AttributeMappingTest {
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   private static final String ACME = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
   private static final String CORE = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],";
-  private static DirectoryHarness directory;
 
-  @BeforeAll
-  static void start() {
-    directory = new DirectoryHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
+  @RegisterExtension
+  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
 
   /** What each IdP sends for the same person, as its documented default mapping produces it. */
   private static String userOf(IdpType type) {

@@ -20,14 +20,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The three functions on one table: SCIM requests through the SCIM handler, the table's stream
  * through the stream handler (as Lambda's event source mapping delivers it), reads through the admin
  * handler. {@link #converge()} delivers stream records until the derived state stops changing.
+ * A test class holds one in a {@code @RegisterExtension} static field, which stops it after the class.
  */
-final class DirectoryHarness implements AutoCloseable {
+final class DirectoryHarness implements AutoCloseable, AfterAllCallback {
 
   private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
@@ -188,6 +193,31 @@ final class DirectoryHarness implements AutoCloseable {
     return created.json().get("id").asText();
   }
 
+  /**
+   * Creates {@code count} users through /Bulk, 100 creates a request, one request at a time: DynamoDB
+   * Local serialises writes, so parallel requests only add contention. {@code user} gives the SCIM
+   * JSON of the i-th user. Returns their ids in that order.
+   */
+  List<String> createUsersInBulk(IssuedConnection connection, int count, IntFunction<String> user) {
+    List<String> ids = new ArrayList<>();
+    for (int first = 0; first < count; first += 100) {
+      String operations = IntStream.range(first, Math.min(count, first + 100))
+          .mapToObj(i -> "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u" + i + "\",\"data\":"
+              + user.apply(i) + "}")
+          .collect(Collectors.joining(","));
+      ApiResult result = scim(connection, "POST", "/Bulk",
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + operations + "]}");
+      result.json().get("Operations").forEach(op -> {
+        if (!"201".equals(op.get("status").asText())) {
+          throw new AssertionError("bulk create failed: " + op);
+        }
+        String location = op.get("location").asText();
+        ids.add(location.substring(location.lastIndexOf('/') + 1));
+      });
+    }
+    return ids;
+  }
+
   String createGroup(IssuedConnection connection, String displayName, List<String> memberIds) {
     String members = memberIds.stream().map(id -> "{\"value\":\"" + id + "\"}").collect(Collectors.joining(","));
     return created(scim(connection, "POST", "/Groups",
@@ -245,6 +275,11 @@ final class DirectoryHarness implements AutoCloseable {
     admin("GET", "/admin/v1/workspaces/" + workspaceId + "/tags").json().get("tags")
         .forEach(t -> counts.put(t.get("tag").asText(), t.get("members").asLong()));
     return counts;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A connection may list IdP groups that grant access: its users in none of them are provisioned
@@ -23,38 +23,97 @@ import org.junit.jupiter.api.Test;
 class GroupAccessTest {
 
   private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
-  private static DirectoryHarness directory;
 
-  @BeforeAll
-  static void start() {
-    // Small chunks, so re-evaluating a connection's users already takes several chunks.
-    directory = new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "2"));
+  // Small chunks, so re-evaluating a connection's users already takes several chunks.
+  @RegisterExtension
+  static final DirectoryHarness directory =
+      new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "2"));
+
+  private String ws;
+  private IssuedConnection okta;
+
+  @BeforeEach
+  void workspaceWithAnOktaConnection() {
+    ws = directory.newWorkspace(null);
+    okta = directory.newConnection(ws);
   }
 
-  @AfterAll
-  static void stop() {
-    directory.close();
+  private void limitSeatsTo(int seats) {
+    ApiResult result = directory.admin("PATCH", "/admin/v1/workspaces/" + ws, "{\"seatLimit\":" + seats + "}");
+    assertThat(result.status()).as(result.toString()).isEqualTo(200);
   }
 
-  private static ApiResult setAccessGroups(String ws, IssuedConnection connection, String... groups) {
+  private ApiResult setAccessGroups(String... groups) {
     String list = Arrays.stream(groups).map(g -> "\"" + g + "\"").collect(Collectors.joining(","));
     ApiResult result = directory.admin("PUT", "/admin/v1/workspaces/" + ws + "/connections/"
-        + connection.connection().id() + "/access", "{\"groups\":[" + list + "]}");
+        + okta.connection().id() + "/access", "{\"groups\":[" + list + "]}");
     assertThat(result.status()).as(result.toString()).isEqualTo(200);
     return result;
   }
 
-  private static JsonNode access(String ws, String appUserId) {
-    return directory.admin("GET", "/admin/v1/workspaces/" + ws + "/users/" + appUserId).json().get("access");
+  private String user(String name) {
+    return directory.createUser(okta, name + "@example.com");
   }
 
-  private static long seatsUsed(String ws) {
+  private String engineering(String... members) {
+    return directory.createGroup(okta, "Engineering", List.of(members));
+  }
+
+  /** A person who signed in through SSO, provisioned by no IdP. */
+  private String ssoRegistered(String email) {
+    return directory.admin("POST", "/admin/v1/workspaces/" + ws + "/users", "{\"email\":\"" + email + "\"}")
+        .json().get("id").asText();
+  }
+
+  private record Membership(String user, String group) {}
+
+  /** Engineering grants access, and Ada, one of its members, has it. */
+  private Membership adaInEngineering() {
+    setAccessGroups("Engineering");
+    String ada = user("ada");
+    String engineering = engineering(ada);
+    directory.converge();
+    return new Membership(ada, engineering);
+  }
+
+  private record AdaAndGrace(String ada, String grace) {}
+
+  /** One seat, and Engineering grants access: Ada, a member, takes the seat; then Grace joins. */
+  private AdaAndGrace graceJoinsEngineeringAfterAdaTookTheOnlySeat() {
+    limitSeatsTo(1);
+    setAccessGroups("Engineering");
+    String ada = user("ada");
+    String grace = user("grace");
+    String engineering = engineering(ada);
+    directory.converge();
+    directory.patchGroup(okta, engineering, add(grace));
+    directory.converge();
+    return new AdaAndGrace(ada, grace);
+  }
+
+  private JsonNode access(String appUserId) {
+    return directory.appUser(ws, appUserId).get("access");
+  }
+
+  private boolean granted(String appUserId) {
+    return access(appUserId).get("granted").asBoolean();
+  }
+
+  private String reason(String appUserId) {
+    return access(appUserId).get("reason").asText();
+  }
+
+  private long seatsUsed() {
     return directory.admin("GET", "/admin/v1/workspaces/" + ws).json().get("seats").get("used").asLong();
   }
 
-  private static String sessionReason(String ws, String appUserId) {
+  private String sessionReason(String appUserId, Instant issuedAt) {
     return directory.admin("POST", "/admin/v1/workspaces/" + ws + "/sessions/check",
-        "{\"userId\":\"" + appUserId + "\",\"issuedAt\":\"" + Instant.now() + "\"}").json().get("reason").asText();
+        "{\"userId\":\"" + appUserId + "\",\"issuedAt\":\"" + issuedAt + "\"}").json().get("reason").asText();
+  }
+
+  private String sessionReason(String appUserId) {
+    return sessionReason(appUserId, Instant.now());
   }
 
   private static String add(String... ids) {
@@ -66,75 +125,65 @@ class GroupAccessTest {
     return "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}";
   }
 
-  private static void setActive(IssuedConnection connection, String id, boolean active) {
-    ApiResult result = directory.scim(connection, "PATCH", "/Users/" + id,
+  private void setActive(String id, boolean active) {
+    ApiResult result = directory.scim(okta, "PATCH", "/Users/" + id,
         PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":" + active + "}}]}");
     assertThat(result.status()).as(result.toString()).isEqualTo(200);
   }
 
   @Test
   void aUserCreatedOutsideTheAccessGroupsHasNoSeatAndNoValidSession() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
+    setAccessGroups("Engineering");
+    String ada = user("ada");
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isZero();
-    assertThat(access(ws, ada).get("granted").asBoolean()).isFalse();
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("no_group_access");
-    assertThat(sessionReason(ws, ada)).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
+    assertThat(granted(ada)).isFalse();
+    assertThat(reason(ada)).isEqualTo("no_group_access");
+    assertThat(sessionReason(ada)).isEqualTo("no_group_access");
   }
 
   @Test
   void withoutAccessGroupsEveryUserHasAccess() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    String ada = directory.createUser(okta, "ada@example.com");
+    String ada = user("ada");
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isEqualTo(1);
-    assertThat(access(ws, ada).get("granted").asBoolean()).isTrue();
-    assertThat(access(ws, ada).get("reason").isNull()).isTrue();
-    assertThat(sessionReason(ws, ada)).isEqualTo("valid");
+    assertThat(seatsUsed()).isEqualTo(1);
+    assertThat(granted(ada)).isTrue();
+    assertThat(access(ada).get("reason").isNull()).isTrue();
+    assertThat(sessionReason(ada)).isEqualTo("valid");
   }
 
   @Test
   void addingTheUserToAnAccessGroupGrantsAccessAndTakesASeat() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of());
+    setAccessGroups("Engineering");
+    String ada = user("ada");
+    String engineering = engineering();
     directory.converge();
 
     directory.patchGroup(okta, engineering, add(ada));
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isEqualTo(1);
-    assertThat(access(ws, ada).get("granted").asBoolean()).isTrue();
-    assertThat(sessionReason(ws, ada)).isEqualTo("valid");
+    assertThat(seatsUsed()).isEqualTo(1);
+    assertThat(granted(ada)).isTrue();
+    assertThat(sessionReason(ada)).isEqualTo("valid");
   }
 
   @Test
   void accessGroupsAreMatchedByDisplayNameIgnoringCase() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, " engineering ");
-    String ada = directory.createUser(okta, "ada@example.com");
-    directory.createGroup(okta, "Engineering", List.of(ada));
+    setAccessGroups(" engineering ");
+    String ada = user("ada");
+    engineering(ada);
     directory.converge();
 
-    assertThat(access(ws, ada).get("granted").asBoolean()).isTrue();
+    assertThat(granted(ada)).isTrue();
   }
 
   @Test
   void theAccessGroupsShowWhichNamesNoGroupOfTheConnectionHas() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    directory.createGroup(okta, "Engineering", List.of());
+    engineering();
 
-    JsonNode saved = setAccessGroups(ws, okta, "engineering", "Enginering").json();
+    JsonNode saved = setAccessGroups("engineering", "Enginering").json();
 
     assertThat(saved.get("unmatched")).hasSize(1);
     assertThat(saved.get("unmatched").get(0).asText()).isEqualTo("Enginering");
@@ -142,296 +191,224 @@ class GroupAccessTest {
 
   @Test
   void removingTheUserFromTheGroupRevokesAccessAndFreesTheSeat() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
-    directory.converge();
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    Membership ada = adaInEngineering();
+    assertThat(seatsUsed()).isEqualTo(1);
 
-    directory.patchGroup(okta, engineering, remove(ada));
+    directory.patchGroup(okta, ada.group(), remove(ada.user()));
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isZero();
-    assertThat(sessionReason(ws, ada)).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
+    assertThat(sessionReason(ada.user())).isEqualTo("no_group_access");
   }
 
   @Test
   void aSessionIssuedBeforeAccessWasRevokedStaysInvalidWhenAccessReturns() {
-    String ws = directory.newWorkspace(null);
     directory.admin("PATCH", "/admin/v1/workspaces/" + ws, "{\"revokeSessionsOnDeprovision\":true}");
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
-    directory.converge();
+    Membership ada = adaInEngineering();
     Instant issued = Instant.now();
 
-    directory.patchGroup(okta, engineering, remove(ada));
+    directory.patchGroup(okta, ada.group(), remove(ada.user()));
     directory.converge();
-    directory.patchGroup(okta, engineering, add(ada));
+    directory.patchGroup(okta, ada.group(), add(ada.user()));
     directory.converge();
 
-    JsonNode answer = directory.admin("POST", "/admin/v1/workspaces/" + ws + "/sessions/check",
-        "{\"userId\":\"" + ada + "\",\"issuedAt\":\"" + issued + "\"}").json();
-    assertThat(answer.get("reason").asText()).isEqualTo("deprovisioned_since_issued");
+    assertThat(sessionReason(ada.user(), issued)).isEqualTo("deprovisioned_since_issued");
   }
 
   @Test
   void aGroupNestedInAnAccessGroupGrantsAccess() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
+    setAccessGroups("Engineering");
+    String ada = user("ada");
     String backend = directory.createGroup(okta, "Backend", List.of(ada));
-    directory.createGroup(okta, "Engineering", List.of(backend));
+    engineering(backend);
     directory.converge();
 
-    assertThat(access(ws, ada).get("granted").asBoolean()).isTrue();
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(granted(ada)).isTrue();
+    assertThat(seatsUsed()).isEqualTo(1);
   }
 
   @Test
   void takingTheNestedGroupOutOfTheAccessGroupRevokesAccess() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
+    setAccessGroups("Engineering");
+    String ada = user("ada");
     String backend = directory.createGroup(okta, "Backend", List.of(ada));
-    String engineering = directory.createGroup(okta, "Engineering", List.of(backend));
+    String engineering = engineering(backend);
     directory.converge();
 
     directory.patchGroup(okta, engineering, remove(backend));
     directory.converge();
 
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("no_group_access");
-    assertThat(seatsUsed(ws)).isZero();
+    assertThat(reason(ada)).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
   }
 
   @Test
   void deletingTheAccessGroupRevokesAccess() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
+    Membership ada = adaInEngineering();
+
+    assertThat(directory.scim(okta, "DELETE", "/Groups/" + ada.group(), null).status()).isEqualTo(204);
     directory.converge();
 
-    assertThat(directory.scim(okta, "DELETE", "/Groups/" + engineering, null).status()).isEqualTo(204);
-    directory.converge();
-
-    assertThat(sessionReason(ws, ada)).isEqualTo("no_group_access");
-    assertThat(seatsUsed(ws)).isZero();
+    assertThat(sessionReason(ada.user())).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
   }
 
   @Test
   void renamingTheAccessGroupInTheIdpRevokesAccessAsTheNameNoLongerMatches() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
+    Membership ada = adaInEngineering();
+
+    directory.patchGroup(okta, ada.group(), "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"R&D\"}");
     directory.converge();
 
-    directory.patchGroup(okta, engineering, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"R&D\"}");
-    directory.converge();
-
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("no_group_access");
+    assertThat(reason(ada.user())).isEqualTo("no_group_access");
   }
 
   @Test
   void withNoSeatLeftAGrantedUserWaitsWithReasonNoSeat() {
-    String ws = directory.newWorkspace(1);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String grace = directory.createUser(okta, "grace@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
-    directory.converge();
+    String grace = graceJoinsEngineeringAfterAdaTookTheOnlySeat().grace();
 
-    directory.patchGroup(okta, engineering, add(grace));
-    directory.converge();
-
-    assertThat(seatsUsed(ws)).isEqualTo(1);
-    assertThat(access(ws, grace).get("granted").asBoolean()).isFalse();
-    assertThat(access(ws, grace).get("reason").asText()).isEqualTo("no_seat");
-    assertThat(sessionReason(ws, grace)).isEqualTo("no_seat");
+    assertThat(seatsUsed()).isEqualTo(1);
+    assertThat(granted(grace)).isFalse();
+    assertThat(reason(grace)).isEqualTo("no_seat");
+    assertThat(sessionReason(grace)).isEqualTo("no_seat");
   }
 
   @Test
   void anIdpUpdateOfAUserWaitingForASeatSucceedsAndKeepsThemWaiting() {
-    String ws = directory.newWorkspace(1);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String grace = directory.createUser(okta, "grace@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
-    directory.converge();
-    directory.patchGroup(okta, engineering, add(grace));
-    directory.converge();
+    String grace = graceJoinsEngineeringAfterAdaTookTheOnlySeat().grace();
 
     ApiResult update = directory.scim(okta, "PATCH", "/Users/" + grace,
         PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CTO\"}]}");
 
     assertThat(update.status()).isEqualTo(200);
     directory.converge();
-    assertThat(access(ws, grace).get("reason").asText()).isEqualTo("no_seat");
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(reason(grace)).isEqualTo("no_seat");
+    assertThat(seatsUsed()).isEqualTo(1);
   }
 
   @Test
   void savingTheAccessGroupsAgainHandsAFreedSeatToAUserWaitingForOne() {
-    String ws = directory.newWorkspace(1);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String grace = directory.createUser(okta, "grace@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada));
-    directory.converge();
-    directory.patchGroup(okta, engineering, add(grace));
-    directory.converge();
-    setActive(okta, ada, false);
+    AdaAndGrace people = graceJoinsEngineeringAfterAdaTookTheOnlySeat();
+    setActive(people.ada(), false);
 
-    setAccessGroups(ws, okta, "Engineering");
+    setAccessGroups("Engineering");
     directory.converge();
 
-    assertThat(access(ws, grace).get("granted").asBoolean()).isTrue();
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(granted(people.grace())).isTrue();
+    assertThat(seatsUsed()).isEqualTo(1);
   }
 
   @Test
   void settingAccessGroupsReEvaluatesTheConnectionsExistingUsers() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    List<String> users = IntStream.range(0, 5)
-        .mapToObj(i -> directory.createUser(okta, "u" + i + "@example.com")).toList();
-    directory.createGroup(okta, "Engineering", users.subList(0, 2));
+    List<String> users = IntStream.range(0, 5).mapToObj(i -> user("u" + i)).toList();
+    engineering(users.get(0), users.get(1));
     directory.converge();
-    assertThat(seatsUsed(ws)).isEqualTo(5);
+    assertThat(seatsUsed()).isEqualTo(5);
 
-    setAccessGroups(ws, okta, "Engineering");
+    setAccessGroups("Engineering");
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isEqualTo(2);
-    assertThat(users.stream().map(u -> access(ws, u).get("granted").asBoolean()))
-        .containsExactly(true, true, false, false, false);
+    assertThat(seatsUsed()).isEqualTo(2);
+    assertThat(users.stream().map(this::granted)).containsExactly(true, true, false, false, false);
   }
 
   @Test
   void clearingTheAccessGroupsGivesEveryUserAccessAgain() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    List<String> users = IntStream.range(0, 3)
-        .mapToObj(i -> directory.createUser(okta, "u" + i + "@example.com")).toList();
+    setAccessGroups("Engineering");
+    List<String> users = IntStream.range(0, 3).mapToObj(i -> user("u" + i)).toList();
     directory.converge();
-    assertThat(seatsUsed(ws)).isZero();
+    assertThat(seatsUsed()).isZero();
 
-    setAccessGroups(ws, okta);
+    setAccessGroups();
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isEqualTo(3);
-    users.forEach(u -> assertThat(sessionReason(ws, u)).isEqualTo("valid"));
+    assertThat(seatsUsed()).isEqualTo(3);
+    users.forEach(u -> assertThat(sessionReason(u)).isEqualTo("valid"));
   }
 
   @Test
   void deactivatingAUserInAnAccessGroupFreesTheSeatOnce() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String grace = directory.createUser(okta, "grace@example.com");
-    directory.createGroup(okta, "Engineering", List.of(ada, grace));
+    setAccessGroups("Engineering");
+    String ada = user("ada");
+    String grace = user("grace");
+    engineering(ada, grace);
     directory.converge();
-    assertThat(seatsUsed(ws)).isEqualTo(2);
+    assertThat(seatsUsed()).isEqualTo(2);
 
-    setActive(okta, ada, false);
+    setActive(ada, false);
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isEqualTo(1);
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("deactivated");
+    assertThat(seatsUsed()).isEqualTo(1);
+    assertThat(reason(ada)).isEqualTo("deactivated");
   }
 
   @Test
   void aUserReactivatedOutsideTheAccessGroupsTakesNoSeat() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
+    setAccessGroups("Engineering");
+    String ada = user("ada");
     directory.converge();
 
-    setActive(okta, ada, false);
-    setActive(okta, ada, true);
+    setActive(ada, false);
+    setActive(ada, true);
     directory.converge();
 
-    assertThat(seatsUsed(ws)).isZero();
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
+    assertThat(reason(ada)).isEqualTo("no_group_access");
   }
 
   @Test
   void aPersonKeepsAccessThroughAnotherConnectionThatGrantsIt() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
     IssuedConnection entra = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
+    setAccessGroups("Engineering");
     String ada = directory.createUser(entra, "ada@example.com");
-    directory.createUser(okta, "ada@example.com");
+    user("ada");
     directory.converge();
 
-    assertThat(access(ws, ada).get("granted").asBoolean()).isTrue();
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(granted(ada)).isTrue();
+    assertThat(seatsUsed()).isEqualTo(1);
   }
 
   @Test
   void anSsoRegisteredPersonProvisionedByARestrictingConnectionOutsideItsGroupsLosesAccess() {
-    String ws = directory.newWorkspace(null);
-    String ada = directory.admin("POST", "/admin/v1/workspaces/" + ws + "/users", "{\"email\":\"ada@example.com\"}")
-        .json().get("id").asText();
-    assertThat(sessionReason(ws, ada)).isEqualTo("valid");
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
+    String ada = ssoRegistered("ada@example.com");
+    assertThat(sessionReason(ada)).isEqualTo("valid");
+    setAccessGroups("Engineering");
 
-    directory.createUser(okta, "ada@example.com");
+    user("ada");
     directory.converge();
 
-    assertThat(sessionReason(ws, ada)).isEqualTo("no_group_access");
-    assertThat(seatsUsed(ws)).isZero();
+    assertThat(sessionReason(ada)).isEqualTo("no_group_access");
+    assertThat(seatsUsed()).isZero();
   }
 
   @Test
   void anSsoOnlyPersonKeepsAccessWhatever() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.admin("POST", "/admin/v1/workspaces/" + ws + "/users", "{\"email\":\"ada@example.com\"}")
-        .json().get("id").asText();
+    setAccessGroups("Engineering");
+    String ada = ssoRegistered("ada@example.com");
     directory.converge();
 
-    assertThat(sessionReason(ws, ada)).isEqualTo("valid");
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(sessionReason(ada)).isEqualTo("valid");
+    assertThat(seatsUsed()).isEqualTo(1);
   }
 
   @Test
   void replayingTheStreamLeavesSeatsAndAccessUnchanged() {
-    String ws = directory.newWorkspace(null);
-    IssuedConnection okta = directory.newConnection(ws);
-    setAccessGroups(ws, okta, "Engineering");
-    String ada = directory.createUser(okta, "ada@example.com");
-    String grace = directory.createUser(okta, "grace@example.com");
-    String linus = directory.createUser(okta, "linus@example.com");
-    String engineering = directory.createGroup(okta, "Engineering", List.of(ada, grace));
+    setAccessGroups("Engineering");
+    String ada = user("ada");
+    String grace = user("grace");
+    String linus = user("linus");
+    String engineering = engineering(ada, grace);
     directory.converge();
     directory.patchGroup(okta, engineering, remove(grace), add(linus));
-    setActive(okta, ada, false);
+    setActive(ada, false);
     directory.converge();
-    assertThat(seatsUsed(ws)).isEqualTo(1);
+    assertThat(seatsUsed()).isEqualTo(1);
 
     directory.replayFromStart();
 
-    assertThat(seatsUsed(ws)).isEqualTo(1);
-    assertThat(access(ws, linus).get("granted").asBoolean()).isTrue();
-    assertThat(access(ws, grace).get("reason").asText()).isEqualTo("no_group_access");
-    assertThat(access(ws, ada).get("reason").asText()).isEqualTo("deactivated");
+    assertThat(seatsUsed()).isEqualTo(1);
+    assertThat(granted(linus)).isTrue();
+    assertThat(reason(grace)).isEqualTo("no_group_access");
+    assertThat(reason(ada)).isEqualTo("deactivated");
   }
 }

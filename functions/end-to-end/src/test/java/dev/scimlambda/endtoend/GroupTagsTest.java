@@ -8,28 +8,20 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Group memberships become {@code Group:{displayName}} tags on app users, derived by the stream handler. */
 class GroupTagsTest {
 
   private static final String WS = "default";
-  private static DirectoryHarness directory;
+
+  // Small chunks, so propagation to a handful of members already takes several chunks.
+  @RegisterExtension
+  static final DirectoryHarness directory =
+      new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "3"));
   private IssuedConnection okta;
-
-  @BeforeAll
-  static void start() {
-    // Small chunks, so propagation to a handful of members already takes several chunks.
-    directory = new DirectoryHarness(Map.of(Setting.TAG_REFRESH_CHUNK_SIZE.property(), "3"));
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
 
   @BeforeEach
   void connect() {

@@ -10,25 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every active person holds one seat, and the workspace's seat limit is never exceeded. */
 class SeatLimitTest {
 
   private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
-  private static DirectoryHarness directory;
 
-  @BeforeAll
-  static void start() {
-    directory = new DirectoryHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
+  @RegisterExtension
+  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
 
   private static ApiResult create(IssuedConnection connection, String userName) {
     return directory.scim(connection, "POST", "/Users", DirectoryHarness.userJson(userName));

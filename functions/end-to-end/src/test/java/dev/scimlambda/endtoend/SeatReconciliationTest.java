@@ -8,26 +8,17 @@ import dev.scimlambda.runtime.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The stream handler checks the seat ledger against the people holding seats and repairs drift. */
 class SeatReconciliationTest {
 
-  private static DirectoryHarness directory;
-
-  @BeforeAll
-  static void start() {
-    // Every seat change checks the ledger, instead of at most every fifteen minutes.
-    directory = new DirectoryHarness(Map.of(Setting.SEAT_RECONCILIATION_INTERVAL.property(), "PT0S"));
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
+  // Every seat change checks the ledger, instead of at most every fifteen minutes.
+  @RegisterExtension
+  static final DirectoryHarness directory =
+      new DirectoryHarness(Map.of(Setting.SEAT_RECONCILIATION_INTERVAL.property(), "PT0S"));
 
   private static JsonNode seats(String ws) {
     return directory.admin("GET", "/admin/v1/workspaces/" + ws).json().get("seats");

@@ -7,29 +7,20 @@ import dev.scimlambda.connection.IssuedConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The host app asks whether a session may still be used; deprovisioning answers "no" on the next request. */
 class SessionCheckTest {
 
   private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
-  private static DirectoryHarness directory;
+
+  @RegisterExtension
+  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
   private String ws;
   private IssuedConnection okta;
   private String ada;
-
-  @BeforeAll
-  static void start() {
-    directory = new DirectoryHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    directory.close();
-  }
 
   @BeforeEach
   void provisionAda() {

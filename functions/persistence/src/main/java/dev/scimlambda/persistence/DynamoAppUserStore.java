@@ -180,13 +180,7 @@ public final class DynamoAppUserStore implements AppUserStore {
 
   @Override
   public List<TagCount> tags(String workspaceId) {
-    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-            .expressionAttributeValues(Map.of(
-                ":pk", s(KeySchema.workspacePartition(workspaceId)), ":prefix", s(KeySchema.TAG_PREFIX))))
-        .items()
-        .stream()
+    return table.itemsWithPrefix(KeySchema.workspacePartition(workspaceId), KeySchema.TAG_PREFIX, false)
         .map(i -> new TagCount(i.get(SK).s().substring(KeySchema.TAG_PREFIX.length()), Long.parseLong(i.get("count").n())))
         .filter(t -> t.members() > 0)
         .toList();

@@ -42,14 +42,7 @@ public final class DynamoCustomFieldStore implements CustomFieldStore {
 
   @Override
   public List<CustomField> list(String workspaceId) {
-    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-            .expressionAttributeValues(Map.of(
-                ":pk", s(KeySchema.workspacePartition(workspaceId)), ":prefix", s(KeySchema.FIELD_PREFIX)))
-            .consistentRead(true))
-        .items()
-        .stream()
+    return table.itemsWithPrefix(KeySchema.workspacePartition(workspaceId), KeySchema.FIELD_PREFIX, true)
         .map(values -> {
           Item item = Item.of(values);
           return new CustomField(item.string("workspaceId"), item.string("key"), item.string("label"),

@@ -119,16 +119,8 @@ public final class DynamoUserStore implements UserStore {
 
   @Override
   public List<String> findIdsByEmail(String connectionId, String emailKey) {
-    return table.dynamo()
-        .queryPaginator(b -> b.tableName(table.tableName())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-            .expressionAttributeValues(Map.of(
-                ":pk", s(KeySchema.connectionPartition(connectionId)),
-                ":prefix", s(KeySchema.userEmailIndexPrefix(emailKey))))
-            .consistentRead(true))
-        .items()
-        .stream()
+    return table
+        .itemsWithPrefix(KeySchema.connectionPartition(connectionId), KeySchema.userEmailIndexPrefix(emailKey), true)
         .map(item -> item.get("userId").s())
         .toList();
   }

@@ -1,9 +1,12 @@
 package dev.scimlambda.persistence;
 
 import dev.scimlambda.problem.ConflictException;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The table and client every store shares, and the DynamoDB actions the stores call. */
@@ -32,5 +35,16 @@ public record TableAccess(DynamoDbClient dynamo, String tableName) {
     } catch (ConditionalCheckFailedException e) {
       throw new ConflictException(conflictMessage);
     }
+  }
+
+  /** Every item of {@code partition} whose sort key begins with {@code skPrefix}, all pages. */
+  Stream<Map<String, AttributeValue>> itemsWithPrefix(String partition, String skPrefix, boolean consistentRead) {
+    return dynamo.queryPaginator(b -> b.tableName(tableName)
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(Map.of("#pk", KeySchema.PK, "#sk", KeySchema.SK))
+            .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":prefix", Item.s(skPrefix)))
+            .consistentRead(consistentRead))
+        .items()
+        .stream();
   }
 }
