@@ -9,7 +9,7 @@ import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.workspace.Workspaces;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** A workspace's custom profile fields, the targets of mappings beyond the standard fields. */
@@ -46,7 +46,7 @@ public final class CustomFields {
     if (name.isEmpty() || name.length() > MAX_LABEL || name.contains(":")) {
       throw new InvalidInputException("label", "label must be 1 to " + MAX_LABEL + " characters without ':'");
     }
-    if (AppField.of(key).isPresent() || AppField.of(key.toLowerCase(Locale.ROOT)).isPresent()) {
+    if (Arrays.stream(AppField.values()).anyMatch(field -> field.key().equalsIgnoreCase(key))) {
       throw new ConflictException("'" + key + "' is a standard field");
     }
     if (store.list(workspaceId).size() >= MAX_FIELDS) {

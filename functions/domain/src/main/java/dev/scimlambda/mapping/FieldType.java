@@ -43,11 +43,21 @@ public enum FieldType {
     return "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
   }
 
+  /**
+   * A number DynamoDB can store (38 significant digits, magnitude 1E-130 to 1E+126), else none: an
+   * IdP's "1e400" must leave the field empty, not make the app user unwritable.
+   */
   private static BigDecimal number(String text) {
+    BigDecimal value;
     try {
-      return new BigDecimal(text).stripTrailingZeros();
+      value = new BigDecimal(text).stripTrailingZeros();
     } catch (NumberFormatException e) {
       return null;
     }
+    if (value.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    int exponent = value.precision() - value.scale() - 1;
+    return value.precision() <= 38 && exponent >= -130 && exponent <= 125 ? value : null;
   }
 }

@@ -58,6 +58,17 @@ class ProfileMapperTest {
   }
 
   @Test
+  void aNumberDynamoDbCannotStoreLeavesTheFieldEmpty() {
+    ProfileMapper mapper = mapper(IdpType.OKTA, Map.of("level", List.of(ACME + ":level")), TargetGroups.NONE);
+    for (String outOfRange : List.of("1e400", "1e-200", "1234567890123456789012345678901234567890")) {
+      AppUserProfile profile = mapper.profile(user("{\"" + ACME + "\":{\"level\":\"" + outOfRange + "\"}}"));
+      assertThat(profile.customFields()).as(outOfRange).isEmpty();
+    }
+    AppUserProfile largest = mapper.profile(user("{\"" + ACME + "\":{\"level\":\"9.9e125\"}}"));
+    assertThat(largest.customFields()).containsEntry("level", new BigDecimal("9.9e125"));
+  }
+
+  @Test
   void aNumericGroupByValueNamesTheGroupPlainly() {
     ProfileMapper mapper = mapper(IdpType.OKTA, Map.of("level", List.of(ACME + ":level")),
         new TargetGroups(null, "level", null));

@@ -193,6 +193,21 @@ class AttributeMappingTest {
   }
 
   @Test
+  void aFieldKeyThatDiffersFromAStandardFieldOnlyInCaseIsAConflict() {
+    String ws = directory.newWorkspace(null);
+    assertThat(createField(ws, "FirstName", "First name", "string").status()).isEqualTo(409);
+    assertThat(createField(ws, "photourl", "Photo", "string").status()).isEqualTo(409);
+  }
+
+  @Test
+  void aDeletedConnectionsMappingCannotBeSaved() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws, "okta");
+    directory.admin("DELETE", "/admin/v1/workspaces/" + ws + "/connections/" + okta.connection().id());
+    assertThat(putMapping(ws, okta, "{\"attributes\":{\"title\":\"title\"}}").status()).isEqualTo(409);
+  }
+
+  @Test
   void aFieldInUseByAMappingCannotBeDeleted() {
     String ws = directory.newWorkspace(null);
     IssuedConnection okta = directory.newConnection(ws, "okta");
