@@ -2,7 +2,6 @@ package dev.scimlambda.access;
 
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
-import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.scim.groups.GroupStore;
 import java.time.Clock;
@@ -36,10 +35,7 @@ public final class ConnectionAccess {
 
   /** Replaces the list; an empty list gives every user of the connection access again. */
   public View set(String workspaceId, String connectionId, List<String> names) {
-    Connection connection = connections.get(workspaceId, connectionId);
-    if (connection.isDeleted()) {
-      throw new ConflictException("connection " + connectionId + " is deleted");
-    }
+    Connection connection = connections.active(workspaceId, connectionId);
     if (names.size() > AccessGroups.MAX_GROUPS) {
       throw new InvalidInputException("groups", "at most " + AccessGroups.MAX_GROUPS + " access groups");
     }

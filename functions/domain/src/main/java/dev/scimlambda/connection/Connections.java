@@ -113,7 +113,8 @@ public final class Connections {
     return get(workspaceId, connectionId);
   }
 
-  private Connection active(String workspaceId, String connectionId) {
+  /** The connection, refused with 409 once deleted: a deleted connection's settings no longer change. */
+  public Connection active(String workspaceId, String connectionId) {
     Connection connection = get(workspaceId, connectionId);
     if (connection.isDeleted()) {
       throw new ConflictException("connection " + connectionId + " is deleted");

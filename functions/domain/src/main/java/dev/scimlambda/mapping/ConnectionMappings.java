@@ -2,7 +2,6 @@ package dev.scimlambda.mapping;
 
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
-import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.tags.TagRefreshJob;
 import dev.scimlambda.tags.TagRefreshJobStore;
@@ -47,10 +46,7 @@ public final class ConnectionMappings {
   /** Replaces the connection's overrides and target-group settings; returns the effective mapping. */
   public View put(String workspaceId, String connectionId, SortedMap<String, List<String>> overrides,
       TargetGroups targetGroups) {
-    Connection connection = connections.get(workspaceId, connectionId);
-    if (connection.isDeleted()) {
-      throw new ConflictException("connection " + connectionId + " is deleted");
-    }
+    Connection connection = connections.active(workspaceId, connectionId);
     long expected = store.find(connectionId).map(ConnectionMapping::version).orElse(0L);
     ConnectionMapping desired = new ConnectionMapping(connectionId, workspaceId, overrides, valid(targetGroups),
         expected + 1, clock.instant());
