@@ -245,8 +245,8 @@ class TranslatedTemplateTest {
     assertThat(translated.isParameter(parameter)).as("%s is a parameter", parameter).isTrue();
     assertThat(Template.ref(choice.get(2))).contains("AWS::NoValue");
     Object condition = translated.conditions().get(String.valueOf(choice.get(0)));
-    assertThat(String.valueOf(condition)).as("condition %s tests %s against 0", choice.get(0), parameter)
-        .contains("Ref=" + parameter).contains("0");
+    assertThat(condition).as("condition %s: %s is not 0", choice.get(0), parameter)
+        .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", parameter), "0")))));
   }
 
   @Test
