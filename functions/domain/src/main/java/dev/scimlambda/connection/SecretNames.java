@@ -6,6 +6,18 @@ package dev.scimlambda.connection;
  */
 public record SecretNames(String prefix) {
 
+  // Each kind of secret as an IAM resource pattern relative to the prefix: function roles are
+  // granted per kind, so the SCIM function cannot read the admin token or webhook secrets.
+
+  /** Every {@link #connection} name. */
+  public static final String CONNECTIONS = "connections/*";
+
+  /** Every {@link #webhook} name. */
+  public static final String WEBHOOKS = "webhooks/*";
+
+  /** The {@link #adminToken} name. */
+  public static final String ADMIN_TOKEN = "admin-token";
+
   public SecretNames {
     if (prefix == null || prefix.isBlank() || prefix.endsWith("/")) {
       throw new IllegalArgumentException("secret prefix must be non-empty and must not end with '/'");

@@ -3,6 +3,7 @@ package dev.scimlambda.stream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
@@ -33,7 +34,11 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
           // cleanup of a deleted connection's secret (DescribeSecret tells "already scheduled"
           // from a refusal); directory events.
           FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue",
-              "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "events:PutEvents")));
+              "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "events:PutEvents")))
+      // Reads webhook signing secrets (WebhookSink); deletes a deleted connection's token
+      // (ConnectionSecretCleanup) without ever reading one.
+      .withSecretActions(SecretNames.WEBHOOKS, Set.of("secretsmanager:GetSecretValue"))
+      .withSecretActions(SecretNames.CONNECTIONS, Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
 
   @Inject ChangeProcessor processor;
 

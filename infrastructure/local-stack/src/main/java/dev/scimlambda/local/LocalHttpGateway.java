@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -25,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * What the API Gateway HTTP API does in AWS, on 127.0.0.1: routes a path prefix to a function and
  * turns each request into a payload-2.0 event, so the handlers run exactly the code they run in
  * Lambda. Unrouted paths and handler crashes answer the way API Gateway answers them.
+ *
+ * <p>With {@link ThrottleLimits}, each route is throttled as the stage's default route settings
+ * throttle it in AWS, but the refusal is what IdPs back off on: 429 with {@code Retry-After} and a
+ * SCIM error body (API Gateway itself sends 429 {@code {"message":"Too Many Requests"}} without
+ * {@code Retry-After}; docs/operations-alarms.md).
  */
 public final class LocalHttpGateway implements AutoCloseable {
 
@@ -37,19 +44,28 @@ public final class LocalHttpGateway implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final List<Route> routes;
+  private final Map<Route, TokenBucket> throttles;
 
-  private LocalHttpGateway(HttpServer server, ExecutorService workers, List<Route> routes) {
+  private LocalHttpGateway(HttpServer server, ExecutorService workers, List<Route> routes, Optional<ThrottleLimits> limits) {
     this.server = server;
     this.workers = workers;
     this.routes = routes;
+    Map<Route, TokenBucket> buckets = new IdentityHashMap<>();
+    limits.ifPresent(l -> routes.forEach(route -> buckets.put(route, new TokenBucket(l, System::nanoTime))));
+    this.throttles = buckets;
   }
 
   /** Listens on 127.0.0.1:{@code port} (0 picks a free port); IdPs send parallel requests, so do we. */
   public static LocalHttpGateway start(int port, List<Route> routes) {
+    return start(port, routes, Optional.empty());
+  }
+
+  /** As {@link #start(int, List)}, each route throttled to {@code limits} when given. */
+  public static LocalHttpGateway start(int port, List<Route> routes, Optional<ThrottleLimits> limits) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
       ExecutorService workers = Executors.newFixedThreadPool(16);
-      LocalHttpGateway gateway = new LocalHttpGateway(server, workers, List.copyOf(routes));
+      LocalHttpGateway gateway = new LocalHttpGateway(server, workers, List.copyOf(routes), limits);
       server.createContext("/", gateway::serve);
       server.setExecutor(workers);
       server.start();
@@ -71,6 +87,13 @@ public final class LocalHttpGateway implements AutoCloseable {
         write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}");
         return;
       }
+      TokenBucket throttle = throttles.get(route);
+      long retryAfter = throttle == null ? 0 : throttle.take();
+      if (retryAfter > 0) {
+        write(exchange, 429, Map.of("content-type", "application/scim+json", "retry-after", Long.toString(retryAfter)),
+            tooManyRequests(retryAfter));
+        return;
+      }
       APIGatewayV2HTTPResponse response;
       try {
         response = route.handler().handleRequest(event(exchange, route), new LocalLambdaContext(route.functionName()));
@@ -81,6 +104,12 @@ public final class LocalHttpGateway implements AutoCloseable {
       }
       respond(exchange, response);
     }
+  }
+
+  /** RFC 7644 section 3.12's error body; 429 has no scimType. */
+  private static String tooManyRequests(long retryAfter) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"429\","
+        + "\"detail\":\"Too many requests; retry after " + retryAfter + " s.\"}";
   }
 
   private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route) throws IOException {

@@ -101,7 +101,8 @@ public final class LocalStack implements AutoCloseable {
             List.of(
                 new LocalHttpGateway.Route("/scim/v2/", "scim-api", new ScimApiHandler(context)),
                 new LocalHttpGateway.Route("/admin/v1/", "admin-api", adminApi),
-                new LocalHttpGateway.Route(ConsoleController.ROOT, "admin-api", adminApi)));
+                new LocalHttpGateway.Route(ConsoleController.ROOT, "admin-api", adminApi)),
+            config.throttle());
     return new LocalStack(database, context, streamMapping, gateway, adminToken, dataDir);
   }
 

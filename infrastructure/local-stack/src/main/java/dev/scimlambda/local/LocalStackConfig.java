@@ -7,16 +7,24 @@ import java.util.Optional;
 
 /**
  * How the embedded stack is started: from the environment ({@code PORT}, {@code SCIM_DATA_DIR},
- * {@code SCIM_ADMIN_TOKEN}) and the {@code --in-memory} flag, so scripts and tests start it alike.
+ * {@code SCIM_ADMIN_TOKEN}, {@code SCIM_THROTTLE_RATE_LIMIT}, {@code SCIM_THROTTLE_BURST_LIMIT}) and
+ * the {@code --in-memory} flag, so scripts and tests start it alike.
  *
  * @param port 0 picks a free port
  * @param dataDir where DynamoDB Local, the secret store and stream checkpoints keep their files;
  *     unused in memory
+ * @param throttle the gateway's per-route throttling, as the deployed HTTP API's; empty is none
  */
-public record LocalStackConfig(int port, Path dataDir, boolean inMemory, Optional<String> adminToken) {
+public record LocalStackConfig(
+    int port, Path dataDir, boolean inMemory, Optional<String> adminToken, Optional<ThrottleLimits> throttle) {
 
   static final int DEFAULT_PORT = 8080;
   static final Path DEFAULT_DATA_DIR = Path.of(".scim-local");
+
+  /** Unthrottled. */
+  public LocalStackConfig(int port, Path dataDir, boolean inMemory, Optional<String> adminToken) {
+    this(port, dataDir, inMemory, adminToken, Optional.empty());
+  }
 
   public static LocalStackConfig from(Map<String, String> environment, List<String> arguments) {
     int port = Optional.ofNullable(environment.get("PORT")).map(LocalStackConfig::port).orElse(DEFAULT_PORT);
@@ -24,7 +32,7 @@ public record LocalStackConfig(int port, Path dataDir, boolean inMemory, Optiona
         .orElse(DEFAULT_DATA_DIR);
     boolean inMemory = arguments.contains("--in-memory");
     Optional<String> adminToken = Optional.ofNullable(environment.get("SCIM_ADMIN_TOKEN")).filter(s -> !s.isBlank());
-    return new LocalStackConfig(port, dataDir, inMemory, adminToken);
+    return new LocalStackConfig(port, dataDir, inMemory, adminToken, ThrottleLimits.from(environment));
   }
 
   private static int port(String value) {

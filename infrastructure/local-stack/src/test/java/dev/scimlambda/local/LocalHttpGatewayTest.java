@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ class LocalHttpGatewayTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicReference<APIGatewayV2HTTPEvent> seen = new AtomicReference<>();
+  private final AtomicInteger invocations = new AtomicInteger();
 
   private LocalHttpGateway gateway(APIGatewayV2HTTPResponse answer) {
     return LocalHttpGateway.start(0, List.of(new LocalHttpGateway.Route("/api/", "fn", (event, context) -> {
@@ -26,6 +29,16 @@ class LocalHttpGatewayTest {
       }
       return answer;
     })));
+  }
+
+  private LocalHttpGateway throttled(ThrottleLimits limits, String... prefixes) {
+    List<LocalHttpGateway.Route> routes = java.util.Arrays.stream(prefixes)
+        .map(prefix -> new LocalHttpGateway.Route(prefix, "fn", (event, context) -> {
+          invocations.incrementAndGet();
+          return ok("{}");
+        }))
+        .toList();
+    return LocalHttpGateway.start(0, routes, Optional.of(limits));
   }
 
   private HttpResponse<byte[]> send(LocalHttpGateway gateway, HttpRequest.Builder request, String path) throws Exception {
@@ -80,6 +93,53 @@ class LocalHttpGatewayTest {
       HttpResponse<byte[]> response = send(gateway, HttpRequest.newBuilder().GET(), "/api/x");
       assertThat(response.statusCode()).isEqualTo(500);
       assertThat(new String(response.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+  }
+
+  @Test
+  void aBurstOverTheLimitIs429WithRetryAfterAndAScimErrorAndNeverReachesTheFunction() throws Exception {
+    // One token back every 2 s: the fourth request of a quick burst of four finds the bucket empty.
+    try (LocalHttpGateway gateway = throttled(new ThrottleLimits(0.5, 3), "/api/")) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/api/Users").statusCode()).as("request %d", i + 1).isEqualTo(201);
+      }
+      HttpResponse<byte[]> refused = send(gateway, HttpRequest.newBuilder().GET(), "/api/Users");
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+          seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 2L));
+      assertThat(refused.headers().firstValue("Content-Type")).contains("application/scim+json");
+      assertThat(new String(refused.body()))
+          .contains("\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"]")
+          .contains("\"status\":\"429\"");
+      assertThat(invocations).hasValue(3);
+    }
+  }
+
+  @Test
+  void requestsWithinTheBurstAllPass() throws Exception {
+    try (LocalHttpGateway gateway = throttled(new ThrottleLimits(1, 10), "/api/")) {
+      for (int i = 0; i < 10; i++) {
+        assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/api/Users").statusCode()).as("request %d", i + 1).isEqualTo(201);
+      }
+      assertThat(invocations).hasValue(10);
+    }
+  }
+
+  @Test
+  void eachRouteIsThrottledOnItsOwn() throws Exception {
+    try (LocalHttpGateway gateway = throttled(new ThrottleLimits(0.5, 1), "/a/", "/b/")) {
+      assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/a/x").statusCode()).isEqualTo(201);
+      assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/a/x").statusCode()).isEqualTo(429);
+      assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/b/x").statusCode()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void withoutLimitsNoRequestIsThrottled() throws Exception {
+    try (LocalHttpGateway gateway = gateway(ok("{}"))) {
+      for (int i = 0; i < 50; i++) {
+        assertThat(send(gateway, HttpRequest.newBuilder().GET(), "/api/x").statusCode()).as("request %d", i + 1).isEqualTo(201);
+      }
     }
   }
 }

@@ -3,10 +3,10 @@ package dev.scimlambda.templatecheck;
 import static dev.scimlambda.templatecheck.Template.list;
 import static dev.scimlambda.templatecheck.Template.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.scimlambda.admin.api.AdminApiHandler;
 import dev.scimlambda.admin.console.ConsoleController;
+import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.table.TableDefinition;
@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds {@code template.yaml} to the code: each function's handler and the {@link FunctionManifest}
  * it publishes, the {@link Setting}s, the {@link TableDefinition}, and the operational settings the
- * functions rely on (SnapStart alias, log retention, stream failure handling).
+ * functions rely on (SnapStart alias, log retention, stream failure handling), each role's secrets
+ * per kind of secret, and the table's retention. {@link TranslatedTemplateTest} checks the template
+ * as SAM translates it.
  */
 class TemplateMatchesCodeTest {
 
@@ -208,6 +210,56 @@ class TemplateMatchesCodeTest {
   }
 
   @Test
+  void eachFunctionIsGrantedExactlyItsManifestsSecretActionsPerKindOfSecret() {
+    String prefix = secretPrefix();
+    SoftAssertions softly = new SoftAssertions();
+    for (String function : template.functions()) {
+      List<Map<String, Object>> statements = new ArrayList<>();
+      for (Object policy : list(template.functionProperty(function, "Policies"))) {
+        statements.addAll(SecretGrants.statements(policy));
+      }
+      softly.assertThat(SecretGrants.of(statements, prefix, TemplateMatchesCodeTest::secretName))
+          .as("%s: Secrets Manager actions by secret names (relative to %s), as its MANIFEST.secretActions", function, prefix)
+          .isEqualTo(SecretGrants.normalized(manifest(function).secretActions()));
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void everyManifestsSecretActionsAreItsSecretsManagerActionsOnKindsOfSecretTheCodeNames() {
+    SecretNames names = new SecretNames("p");
+    Map<String, String> kinds = Map.of(
+        SecretNames.CONNECTIONS, names.connection("c1"),
+        SecretNames.WEBHOOKS, names.webhook("w1", "h1"),
+        SecretNames.ADMIN_TOKEN, names.adminToken());
+    SoftAssertions softly = new SoftAssertions();
+    kinds.forEach((pattern, name) -> softly.assertThat(iamPattern("p/" + pattern).matcher(name).matches())
+        .as("pattern %s covers %s", pattern, name).isTrue());
+    for (String function : template.functions()) {
+      FunctionManifest manifest = manifest(function);
+      softly.assertThat(kinds.keySet()).as("%s: kinds of secret in MANIFEST.secretActions", function)
+          .containsAll(manifest.secretActions().keySet());
+      Set<String> scoped = new TreeSet<>();
+      manifest.secretActions().values().forEach(scoped::addAll);
+      softly.assertThat(scoped)
+          .as("%s: every Secrets Manager action of MANIFEST.iamActions is scoped to a kind of secret", function)
+          .isEqualTo(manifest.iamActions().stream().filter(a -> service(a.toLowerCase(Locale.ROOT)).equals("secretsmanager"))
+              .collect(Collectors.toCollection(TreeSet::new)));
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void theTableIsRetainedWhenTheStackIsDeletedOrReplacesIt() {
+    SoftAssertions softly = new SoftAssertions();
+    for (String table : template.resourcesOfType("AWS::DynamoDB::Table")) {
+      softly.assertThat(template.resource(table).get("DeletionPolicy")).as("%s: DeletionPolicy", table).isEqualTo("Retain");
+      softly.assertThat(template.resource(table).get("UpdateReplacePolicy")).as("%s: UpdateReplacePolicy", table).isEqualTo("Retain");
+    }
+    softly.assertAll();
+  }
+
+  @Test
   void snapStartIsOnAndEventsTargetTheAlias() {
     SoftAssertions softly = new SoftAssertions();
     Map<String, String> aliases = new HashMap<>();
@@ -332,14 +384,26 @@ class TemplateMatchesCodeTest {
   }
 
   private static FunctionManifest manifest(String function) {
-    String handler = handlerClass(function);
-    try {
-      Object manifest = Class.forName(handler).getField("MANIFEST").get(null);
-      assertThat(manifest).as("%s.MANIFEST", handler).isInstanceOf(FunctionManifest.class);
-      return (FunctionManifest) manifest;
-    } catch (ReflectiveOperationException e) {
-      return fail("%s: cannot read %s.MANIFEST: %s", function, handler, e);
+    return Manifests.of(handlerClass(function));
+  }
+
+  /** {@code SCIM_SECRET_PREFIX} as the template writes it (one value for every function). */
+  private static String secretPrefix() {
+    Set<String> prefixes = new TreeSet<>();
+    for (String function : template.functions()) {
+      Object value = template.environment(function).get(Setting.SECRET_PREFIX.environmentVariable());
+      Template.text(value).ifPresent(prefixes::add);
     }
+    assertThat(prefixes).as("%s of the functions", Setting.SECRET_PREFIX.environmentVariable()).hasSize(1);
+    return prefixes.iterator().next();
+  }
+
+  /** The name of a Secrets Manager secret resource of the template. */
+  private static java.util.Optional<String> secretName(String logicalId) {
+    Map<String, Object> resource = map(template.resources().get(logicalId));
+    return "AWS::SecretsManager::Secret".equals(resource.get("Type"))
+        ? Template.text(map(resource.get("Properties")).get("Name"))
+        : java.util.Optional.empty();
   }
 
   private static List<String> keySchema(Object schema) {

@@ -1,5 +1,6 @@
 package dev.scimlambda.admin.api;
 
+import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
@@ -25,7 +26,12 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction implements Re
               Setting.PUBLIC_BASE_URL,
               Setting.SECRET_ROTATION_GRACE,
               Setting.ACTIVITY_RETENTION_DAYS),
-          FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS));
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS))
+      // Issues, rotates and deletes connection tokens and webhook signing secrets; reads the admin
+      // token, which no other function may.
+      .withSecretActions(SecretNames.CONNECTIONS, SecretsManagerSecretStore.IAM_ACTIONS)
+      .withSecretActions(SecretNames.WEBHOOKS, SecretsManagerSecretStore.IAM_ACTIONS)
+      .withSecretActions(SecretNames.ADMIN_TOKEN, Set.of("secretsmanager:GetSecretValue"));
 
   /** Used by Lambda. */
   public AdminApiHandler() {

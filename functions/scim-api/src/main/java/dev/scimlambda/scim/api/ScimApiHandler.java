@@ -1,5 +1,6 @@
 package dev.scimlambda.scim.api;
 
+import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
@@ -19,7 +20,9 @@ public class ScimApiHandler extends APIGatewayV2HTTPEventFunction implements Res
       new FunctionManifest(
           ScimApiHandler.class.getName(),
           Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.PUBLIC_BASE_URL, Setting.ACTIVITY_RETENTION_DAYS),
-          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")));
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue")))
+      // Authenticates identity providers with their connection's bearer token; no other secret.
+      .withSecretActions(SecretNames.CONNECTIONS, Set.of("secretsmanager:GetSecretValue"));
 
   /** Used by Lambda. */
   public ScimApiHandler() {
