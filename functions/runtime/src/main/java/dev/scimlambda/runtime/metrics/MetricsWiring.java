@@ -1,0 +1,55 @@
+package dev.scimlambda.runtime.metrics;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.value.PropertyResolver;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Metrics go to stdout in Embedded Metric Format through Powertools, under the namespace and service
+ * the template sets as POWERTOOLS_METRICS_NAMESPACE and POWERTOOLS_SERVICE_NAME (Micronaut reads
+ * them as the properties below, which is how tests and the embedded stack set them). Without a
+ * namespace nothing is written: the embedded stack's output stays readable.
+ */
+@Factory
+public class MetricsWiring {
+
+  static final String NAMESPACE_PROPERTY = "powertools.metrics.namespace";
+  static final String SERVICE_PROPERTY = "powertools.service.name";
+  /** Powertools' own name for a service nobody named. */
+  static final String UNNAMED_SERVICE = "service_undefined";
+
+  @Singleton
+  InvocationMetrics invocationMetrics(PropertyResolver properties) {
+    InvocationMetrics.Destination destination = property(properties, NAMESPACE_PROPERTY)
+        .<InvocationMetrics.Destination>map(MetricsWiring::powertools)
+        .orElse((name, count, dimensions) -> {});
+    return new InvocationMetrics(destination, property(properties, SERVICE_PROPERTY).orElse(UNNAMED_SERVICE));
+  }
+
+  private static Optional<String> property(PropertyResolver properties, String name) {
+    return properties.get(name, String.class).filter(v -> !v.isBlank());
+  }
+
+  /**
+   * One EMF document per metric: Powertools' per-invocation context gives every metric of a flush
+   * the same dimension sets, while ScimRequests has four dimensions, SeatRefusals only Service
+   * (the alarm's), and one stream batch can count webhook and EventBridge deliveries.
+   */
+  private static InvocationMetrics.Destination powertools(String namespace) {
+    // Outside Lambda (tests, a local run) the EMF library would look for ECS and EC2 metadata and
+    // then send to a CloudWatch agent; these functions write to stdout wherever they run.
+    if (EnvironmentConfigurationProvider.getConfig().getEnvironmentOverride() == Environments.Unknown) {
+      EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
+    }
+    Metrics metrics = MetricsFactory.getMetricsInstance();
+    return (name, count, dimensions) ->
+        metrics.flushSingleMetric(name, count, MetricUnit.COUNT, namespace, DimensionSet.of(dimensions));
+  }
+}
