@@ -28,7 +28,7 @@ public class MetricsWiring {
   @Singleton
   InvocationMetrics invocationMetrics(PropertyResolver properties) {
     InvocationMetrics.Destination destination = property(properties, NAMESPACE_PROPERTY)
-        .<InvocationMetrics.Destination>map(MetricsWiring::powertools)
+        .map(MetricsWiring::embeddedMetricFormat)
         .orElse((name, count, dimensions) -> {});
     return new InvocationMetrics(destination, property(properties, SERVICE_PROPERTY).orElse(UNNAMED_SERVICE));
   }
@@ -38,11 +38,11 @@ public class MetricsWiring {
   }
 
   /**
-   * One EMF document per metric: Powertools' per-invocation context gives every metric of a flush
+   * Writes to stdout through Powertools, one EMF document per metric: Powertools' per-invocation context gives every metric of a flush
    * the same dimension sets, while ScimRequests has four dimensions, SeatRefusals only Service
    * (the alarm's), and one stream batch can count webhook and EventBridge deliveries.
    */
-  private static InvocationMetrics.Destination powertools(String namespace) {
+  public static InvocationMetrics.Destination embeddedMetricFormat(String namespace) {
     // Outside Lambda (tests, a local run) the EMF library would look for ECS and EC2 metadata and
     // then send to a CloudWatch agent; these functions write to stdout wherever they run.
     if (EnvironmentConfigurationProvider.getConfig().getEnvironmentOverride() == Environments.Unknown) {
