@@ -7,9 +7,9 @@ import java.util.Optional;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
 /**
  * Metrics go to stdout in Embedded Metric Format through Powertools, under the namespace and service
@@ -38,9 +38,10 @@ public class MetricsWiring {
   }
 
   /**
-   * Writes to stdout through Powertools, one EMF document per metric: Powertools' per-invocation context gives every metric of a flush
-   * the same dimension sets, while ScimRequests has four dimensions, SeatRefusals only Service
-   * (the alarm's), and one stream batch can count webhook and EventBridge deliveries.
+   * Writes to stdout through Powertools, one EMF document per metric ({@code flushSingleMetric}):
+   * Powertools' per-invocation context gives every metric of a flush the same dimension sets, while
+   * ScimRequests has four dimensions, SeatRefusals only Service (the alarm's), and one stream batch
+   * can count webhook and EventBridge deliveries.
    */
   public static InvocationMetrics.Destination embeddedMetricFormat(String namespace) {
     // Outside Lambda (tests, a local run) the EMF library would look for ECS and EC2 metadata and
@@ -48,7 +49,11 @@ public class MetricsWiring {
     if (EnvironmentConfigurationProvider.getConfig().getEnvironmentOverride() == Environments.Unknown) {
       EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
     }
-    Metrics metrics = MetricsFactory.getMetricsInstance();
+    // Not MetricsFactory.getMetricsInstance(): loading MetricsFactory registers a SnapStart hook that
+    // initializes every class Powertools lists as worth preloading, its AspectJ aspect included, and
+    // without aspectjrt (which only the annotation API needs) that throws NoClassDefFoundError in
+    // beforeCheckpoint. The provider builds the same EMF-backed instance.
+    Metrics metrics = new EmfMetricsProvider().getMetricsInstance();
     return (name, count, dimensions) ->
         metrics.flushSingleMetric(name, count, MetricUnit.COUNT, namespace, DimensionSet.of(dimensions));
   }
