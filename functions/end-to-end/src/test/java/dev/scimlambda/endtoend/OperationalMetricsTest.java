@@ -89,6 +89,22 @@ class OperationalMetricsTest {
   }
 
   @Test
+  void aBodyRefusedForItsSizeBeforeAuthenticationIsCountedToo() {
+    IssuedConnection okta = directory.newConnection(directory.newWorkspace(null));
+    String big = DirectoryHarness.userJson("x".repeat(1 << 20));
+    try (EmfCapture emf = EmfCapture.start()) {
+      ApiCall.of("POST", "/scim/v2/" + okta.connection().id() + "/Users")
+          .bearer(okta.bearerToken())
+          .body("application/scim+json", big)
+          .header("content-length", Integer.toString(big.length()))
+          .invoke(directory.scim);
+
+      assertThat(emf.count("ScimRequests", "Resource", "Users", "Operation", "create", "StatusClass", "4xx"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void aCreateRefusedForWantOfASeatCountsOneSeatRefusalUnderServiceAlone() {
     IssuedConnection okta = directory.newConnection(directory.newWorkspace(1));
     directory.createUser(okta, "ada@example.com");
