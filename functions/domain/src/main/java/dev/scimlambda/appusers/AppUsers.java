@@ -48,7 +48,7 @@ public final class AppUsers {
         AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
         return new Registration(user, change.before() == null);
       } catch (SeatsExhausted e) {
-        throw new LimitReachedException(seats.exhaustedMessage(workspaceId));
+        throw new LimitReachedException(seats.refuse(workspaceId));
       } catch (ConcurrentAppUserChange e) {
         if (attempt == ATTEMPTS) {
           throw new ConflictException("this person is being changed concurrently; retry");

@@ -1,5 +1,7 @@
 package dev.scimlambda.appusers;
 
+import dev.scimlambda.observability.OperationalMetric;
+import dev.scimlambda.observability.OperationalMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ public final class SeatLedger {
   private final AccountStore store;
   private final Clock clock;
   private final Duration interval;
+  private final OperationalMetrics metrics;
   /**
    * When this process last tried each workspace: a burst of seat changes (an IdP's initial sync)
    * then costs one conditional write per interval, not one per change.
@@ -28,9 +31,14 @@ public final class SeatLedger {
   private final Map<String, Instant> lastTried = new ConcurrentHashMap<>();
 
   public SeatLedger(AccountStore store, Clock clock, Duration interval) {
+    this(store, clock, interval, OperationalMetrics.NONE);
+  }
+
+  public SeatLedger(AccountStore store, Clock clock, Duration interval, OperationalMetrics metrics) {
     this.store = store;
     this.clock = clock;
     this.interval = interval;
+    this.metrics = metrics;
   }
 
   /**
@@ -70,8 +78,12 @@ public final class SeatLedger {
     return store.seats(workspaceId);
   }
 
-  /** The sentence IdPs show their admin when a create or reactivation is refused. */
-  public String exhaustedMessage(String workspaceId) {
+  /**
+   * Counts a create, reactivation or registration refused for want of a seat and returns the sentence
+   * IdPs show their admin. Every refusal passes here, so operators see the refusals IdPs see.
+   */
+  public String refuse(String workspaceId) {
+    metrics.increment(OperationalMetric.SEAT_REFUSALS);
     AccountStore.SeatUsage seats = usage(workspaceId);
     return "No seats left: " + seats.used() + " of " + seats.limit()
         + " seats are in use. Deactivate a user or raise the workspace's seat limit.";

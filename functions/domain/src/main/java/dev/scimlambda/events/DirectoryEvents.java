@@ -26,23 +26,29 @@ public final class DirectoryEvents {
 
   public static Optional<DirectoryEvent> user(ChangeContext context, UserSnapshot before, UserSnapshot after) {
     UserSnapshot current = after != null ? after : before;
-    EventType type;
-    if (before == null) {
-      type = EventType.USER_CREATED;
-    } else if (after == null) {
-      type = EventType.USER_DELETED;
-    } else if (before.active() && !after.active()) {
-      type = EventType.USER_DEACTIVATED;
-    } else if (!before.active() && after.active()) {
-      type = EventType.USER_REACTIVATED;
-    } else {
-      type = EventType.USER_UPDATED;
-    }
+    EventType type = userEventType(before, after);
     ObjectNode data = ScimJson.MAPPER.createObjectNode();
     data.put("appUserId", current.appUserId() != null ? current.appUserId() : current.id());
     data.set("user", withId(current.document(), current.id()));
     return changes(data, before == null ? null : before.document(), after == null ? null : after.document())
         .map(d -> event(context, type, d));
+  }
+
+  /**
+   * The type of a user change's event, should it alter anything visible: created, deleted,
+   * deactivated and reactivated always do.
+   */
+  public static EventType userEventType(UserSnapshot before, UserSnapshot after) {
+    if (before == null) {
+      return EventType.USER_CREATED;
+    } else if (after == null) {
+      return EventType.USER_DELETED;
+    } else if (before.active() && !after.active()) {
+      return EventType.USER_DEACTIVATED;
+    } else if (!before.active() && after.active()) {
+      return EventType.USER_REACTIVATED;
+    }
+    return EventType.USER_UPDATED;
   }
 
   public static Optional<DirectoryEvent> group(ChangeContext context, GroupSnapshot before, GroupSnapshot after) {

@@ -17,6 +17,7 @@ import dev.scimlambda.events.WebhookStore;
 import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.mapping.ConnectionMappingStore;
 import dev.scimlambda.mapping.CustomFieldStore;
+import dev.scimlambda.observability.OperationalMetrics;
 import dev.scimlambda.persistence.DynamoAccessGroupsStore;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoActivityStore;
@@ -108,10 +109,10 @@ public class DomainWiring {
   }
 
   @Singleton
-  SeatLedger seatLedger(AccountStore store, Clock clock, Settings settings) {
+  SeatLedger seatLedger(AccountStore store, Clock clock, Settings settings, OperationalMetrics metrics) {
     Duration interval = settings.optional(Setting.SEAT_RECONCILIATION_INTERVAL).map(Duration::parse)
         .orElse(SeatLedger.DEFAULT_RECONCILIATION_INTERVAL);
-    return new SeatLedger(store, clock, interval);
+    return new SeatLedger(store, clock, interval, metrics);
   }
 
   @Singleton

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.httpapi.HttpApiEvents;
+import dev.scimlambda.runtime.metrics.InvocationMetrics;
 import dev.scimlambda.secrets.CachingSecretStore;
 import io.micronaut.context.ApplicationContext;
 import java.util.List;
@@ -21,10 +22,11 @@ import org.crac.Resource;
  * and an HTTP round trip to DynamoDB are in the snapshot too. The requests carry no valid secret and
  * name a random connection: they read one absent item and write nothing.
  *
- * <p>Then every cached secret is forgotten: a snapshot is shared by all instances restored from it
- * and must hold none (an admin request's 401 has read the admin token). After restore the caches
- * fill again from Secrets Manager on first use; there is nothing else to re-resolve, as the SDK's
- * URL-connection client keeps no pool of its own and the JDK drops idle keep-alive sockets after 5 s.
+ * <p>Priming counts no metric ({@link InvocationMetrics#discardingDuring}). Then every cached secret
+ * is forgotten: a snapshot is shared by all instances restored from it and must hold none (an admin
+ * request's 401 has read the admin token). After restore the caches fill again from Secrets Manager
+ * on first use; there is nothing else to re-resolve, as the SDK's URL-connection client keeps no pool
+ * of its own and the JDK drops idle keep-alive sockets after 5 s.
  *
  * <p>On a JVM without CRaC (tests, the embedded stack, a function without SnapStart) registration
  * does nothing and the hooks are never called.
@@ -51,10 +53,17 @@ public final class SnapshotPriming {
   /** Sends each request through {@code handler} (as Lambda would, without a Lambda context), then {@link #forgetSecrets}. */
   public static void prime(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
       ApplicationContext context, List<APIGatewayV2HTTPEvent> requests) {
-    for (APIGatewayV2HTTPEvent request : requests) {
-      handler.handleRequest(request, null);
-    }
+    withoutMetrics(context, () -> {
+      for (APIGatewayV2HTTPEvent request : requests) {
+        handler.handleRequest(request, null);
+      }
+    });
     forgetSecrets(context);
+  }
+
+  /** Runs {@code priming} counting no metric: its requests are not traffic an operator should see. */
+  public static void withoutMetrics(ApplicationContext context, Runnable priming) {
+    context.findBean(InvocationMetrics.class).ifPresentOrElse(metrics -> metrics.discardingDuring(priming), priming);
   }
 
   /** Empties the secret cache, if the context has built one. */

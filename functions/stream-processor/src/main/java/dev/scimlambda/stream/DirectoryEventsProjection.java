@@ -77,7 +77,7 @@ public final class DirectoryEventsProjection implements Projection {
     return image.isEmpty() ? null : decode.apply(image);
   }
 
-  private static UserSnapshot user(Map<String, AttributeValue> image) {
+  static UserSnapshot user(Map<String, AttributeValue> image) {
     ScimUser user = DynamoUserStore.fromItem(image);
     return new UserSnapshot(user.id(), string(image, APP_USER_ID), user.active(), user.document());
   }

@@ -3,6 +3,8 @@ package dev.scimlambda.stream;
 import dev.scimlambda.events.DirectoryEvent;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
+import dev.scimlambda.observability.OperationalMetric;
+import dev.scimlambda.observability.OperationalMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -20,15 +22,23 @@ public final class EventBridgeSink implements EventSink {
   public static final String SOURCE = "scim-lambda";
   /** PutEvents takes at most 10 entries a call. */
   static final int MAX_ENTRIES = 10;
+  /** The value of the metrics' Destination dimension. */
+  static final String DESTINATION = "eventbridge";
 
   private final EventBridgeClient client;
   private final String busName;
   private final RetryPolicy retries;
+  private final OperationalMetrics metrics;
 
   public EventBridgeSink(EventBridgeClient client, String busName, RetryPolicy retries) {
+    this(client, busName, retries, OperationalMetrics.NONE);
+  }
+
+  public EventBridgeSink(EventBridgeClient client, String busName, RetryPolicy retries, OperationalMetrics metrics) {
     this.client = client;
     this.busName = busName;
     this.retries = retries;
+    this.metrics = metrics;
   }
 
   @Override
@@ -39,16 +49,28 @@ public final class EventBridgeSink implements EventSink {
     }
   }
 
+  /**
+   * Counts one attempted delivery per event, whatever its retries, and as failed those the bus did
+   * not take: still refused after the last attempt, or all those sent when the call itself failed.
+   */
   private void putAll(List<PutEventsRequestEntry> batch) {
+    metrics.add(OperationalMetric.EVENT_DELIVERIES_ATTEMPTED, batch.size(), DESTINATION);
     List<PutEventsRequestEntry> pending = batch;
     for (int attempt = 1; ; attempt++) {
       List<PutEventsRequestEntry> sent = pending;
-      PutEventsResponse response = client.putEvents(b -> b.entries(sent));
+      PutEventsResponse response;
+      try {
+        response = client.putEvents(b -> b.entries(sent));
+      } catch (RuntimeException e) {
+        metrics.add(OperationalMetric.EVENT_DELIVERIES_FAILED, sent.size(), DESTINATION);
+        throw e;
+      }
       if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
         return;
       }
       pending = refused(sent, response.entries());
       if (!retries.allowsAnotherAfter(attempt)) {
+        metrics.add(OperationalMetric.EVENT_DELIVERIES_FAILED, pending.size(), DESTINATION);
         throw new IllegalStateException(pending.size() + " events refused by EventBridge bus " + busName + " after "
             + attempt + " attempts; first error: " + firstError(response.entries()));
       }

@@ -8,6 +8,7 @@ import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.SnapshotPriming;
+import dev.scimlambda.runtime.metrics.InvocationMetrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
       .withSecretActions(SecretNames.CONNECTIONS, Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
 
   @Inject ChangeProcessor processor;
+  @Inject InvocationMetrics metrics;
 
   /** Used by Lambda. */
   public StreamHandler() {
@@ -55,11 +57,15 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   @Override
   public StreamsEventResponse execute(DynamodbEvent event) {
-    List<ChangeRecord> batch = event.getRecords().stream().map(StreamHandler::decode).toList();
-    return processor
-        .process(batch)
-        .map(failed -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(failed))))
-        .orElseGet(() -> new StreamsEventResponse(List.of()));
+    try {
+      List<ChangeRecord> batch = event.getRecords().stream().map(StreamHandler::decode).toList();
+      return processor
+          .process(batch)
+          .map(failed -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(failed))))
+          .orElseGet(() -> new StreamsEventResponse(List.of()));
+    } finally {
+      metrics.flush();
+    }
   }
 
   private static ChangeRecord decode(DynamodbEvent.DynamodbStreamRecord record) {
@@ -88,7 +94,7 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
   public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
     DynamodbEvent empty = new DynamodbEvent();
     empty.setRecords(List.of());
-    handleRequest(empty, null);
+    SnapshotPriming.withoutMetrics(getApplicationContext(), () -> handleRequest(empty, null));
     SnapshotPriming.forgetSecrets(getApplicationContext());
   }
 

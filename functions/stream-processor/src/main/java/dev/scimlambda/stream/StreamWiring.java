@@ -16,6 +16,7 @@ import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.mapping.ConnectionMappingStore;
 import dev.scimlambda.mapping.CustomFieldStore;
 import dev.scimlambda.mapping.ProfileMappings;
+import dev.scimlambda.observability.OperationalMetrics;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.scim.groups.GroupStore;
@@ -87,10 +88,10 @@ public class StreamWiring {
   @Singleton
   ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, AppUserProjection appUsers,
       GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity, SeatLedger seats,
-      GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces) {
+      GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces, OperationalMetrics metrics) {
     return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags,
         new AccessGroupsProjection(groupRefresh, workspaces), events, new ActivityRevisions(activity),
-        new SeatReconciliation(seats)));
+        new SeatReconciliation(seats)), metrics);
   }
 
   /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */
@@ -101,11 +102,12 @@ public class StreamWiring {
       Webhooks webhooks,
       Settings settings,
       BeanProvider<EventBridgeClient> eventBridge,
-      Clock clock) {
+      Clock clock,
+      OperationalMetrics metrics) {
     List<EventSink> sinks = new ArrayList<>();
     Optional<String> bus = settings.optional(Setting.EVENT_BUS_NAME);
-    bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY)));
-    sinks.add(new WebhookSink(webhooks, WebhookSink.httpClient(), RetryPolicy.DELIVERY, clock));
+    bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY, metrics)));
+    sinks.add(new WebhookSink(webhooks, WebhookSink.httpClient(), RetryPolicy.DELIVERY, clock, metrics));
     return new DirectoryEventsProjection(workspaces, users, sinks);
   }
 

@@ -6,6 +6,8 @@ import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.WebhookEndpoint;
 import dev.scimlambda.events.WebhookSignature;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.observability.OperationalMetric;
+import dev.scimlambda.observability.OperationalMetrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,17 +29,25 @@ public final class WebhookSink implements EventSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /** The value of the metrics' Destination dimension. */
+  static final String DESTINATION = "webhook";
 
   private final Webhooks webhooks;
   private final HttpClient http;
   private final RetryPolicy retries;
   private final Clock clock;
+  private final OperationalMetrics metrics;
 
   public WebhookSink(Webhooks webhooks, HttpClient http, RetryPolicy retries, Clock clock) {
+    this(webhooks, http, retries, clock, OperationalMetrics.NONE);
+  }
+
+  public WebhookSink(Webhooks webhooks, HttpClient http, RetryPolicy retries, Clock clock, OperationalMetrics metrics) {
     this.webhooks = webhooks;
     this.http = http;
     this.retries = retries;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Redirects are not followed: a signed body must reach the URL the admin configured, or fail. */
@@ -53,20 +63,37 @@ public final class WebhookSink implements EventSink {
     webhooks.endpoint(events.get(0).workspaceId()).ifPresent(endpoint -> events.forEach(e -> deliver(endpoint, e)));
   }
 
+  /**
+   * One attempted delivery per event, whatever its retries; failed when the receiver did not take
+   * it, refused or out of attempts.
+   */
   private void deliver(WebhookEndpoint endpoint, DirectoryEvent event) {
+    metrics.increment(OperationalMetric.EVENT_DELIVERIES_ATTEMPTED, DESTINATION);
+    boolean taken = false;
+    try {
+      taken = tryDelivering(endpoint, event);
+    } finally {
+      if (!taken) {
+        metrics.increment(OperationalMetric.EVENT_DELIVERIES_FAILED, DESTINATION);
+      }
+    }
+  }
+
+  /** Whether the receiver took the event; throws when it may take it on redelivery. */
+  private boolean tryDelivering(WebhookEndpoint endpoint, DirectoryEvent event) {
     String body = event.toJson().toString();
     String lastFailure = "";
     for (int attempt = 1; ; attempt++) {
       try {
         int status = send(endpoint, event, body);
         if (status >= 200 && status < 300) {
-          return;
+          return true;
         }
         if (!isTransient(status)) {
           // Ids and status only: the body holds customer data.
           LOG.warn("webhook of workspace {} refused event {} ({}) with status {}; dropped",
               event.workspaceId(), event.id(), event.type().wireName(), status);
-          return;
+          return false;
         }
         lastFailure = "status " + status;
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,9 @@ import dev.scimlambda.events.DirectoryEvent;
 import dev.scimlambda.events.DirectoryEvents;
 import dev.scimlambda.events.MembershipSnapshot;
 import dev.scimlambda.events.RetryPolicy;
+import dev.scimlambda.runtime.metrics.InvocationMetrics;
+import dev.scimlambda.runtime.metrics.MetricsWiring;
+import dev.scimlambda.testing.EmfCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,5 +77,32 @@ class EventBridgeSinkMotoTest {
   void aBusThatDoesNotExistFailsTheRecord() {
     assertThatThrownBy(() -> new EventBridgeSink(client, "no-such-bus-" + UUID.randomUUID(), FAST).publish(events(1)))
         .isInstanceOfAny(ResourceNotFoundException.class, IllegalStateException.class);
+  }
+
+  @Test
+  void everyEventOfAFailedCallCountsAsAnAttemptedAndFailedEventBridgeDelivery() {
+    InvocationMetrics metrics =
+        new InvocationMetrics(MetricsWiring.embeddedMetricFormat(EmfCapture.NAMESPACE), EmfCapture.SERVICE);
+    try (EmfCapture emf = EmfCapture.start()) {
+      assertThatThrownBy(() ->
+          new EventBridgeSink(client, "no-such-bus-" + UUID.randomUUID(), FAST, metrics).publish(events(3)));
+      metrics.flush();
+
+      assertThat(emf.count("EventDeliveriesAttempted", "Destination", "eventbridge")).isEqualTo(3);
+      assertThat(emf.count("EventDeliveriesFailed", "Destination", "eventbridge")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void eventsTheBusTookCountAsAttemptedOnly() {
+    InvocationMetrics metrics =
+        new InvocationMetrics(MetricsWiring.embeddedMetricFormat(EmfCapture.NAMESPACE), EmfCapture.SERVICE);
+    try (EmfCapture emf = EmfCapture.start()) {
+      new EventBridgeSink(client, bus, FAST, metrics).publish(events(12));
+      metrics.flush();
+
+      assertThat(emf.count("EventDeliveriesAttempted", "Destination", "eventbridge")).isEqualTo(12);
+      assertThat(emf.count("EventDeliveriesFailed", "Destination", "eventbridge")).isZero();
+    }
   }
 }

@@ -9,7 +9,10 @@ import dev.scimlambda.events.DirectoryEvents;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.UserSnapshot;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.runtime.metrics.InvocationMetrics;
+import dev.scimlambda.runtime.metrics.MetricsWiring;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.testing.EmfCapture;
 import dev.scimlambda.testing.TestStack;
 import dev.scimlambda.workspace.Workspaces;
 import java.time.Clock;
@@ -114,5 +117,66 @@ class WebhookSinkTest {
   void aWorkspaceWithoutWebhookGetsNothingAndNothingFails() {
     sink.publish(List.of(userCreated()));
     assertThat(receiver.deliveries()).isEmpty();
+  }
+
+  /** A sink counting into metrics written as EMF, as the stream handler's are. */
+  private WebhookSink countingSink(InvocationMetrics metrics) {
+    return new WebhookSink(webhooks, WebhookSink.httpClient(), FAST, Clock.systemUTC(), metrics);
+  }
+
+  private static InvocationMetrics emfMetrics() {
+    return new InvocationMetrics(MetricsWiring.embeddedMetricFormat(EmfCapture.NAMESPACE), EmfCapture.SERVICE);
+  }
+
+  @Test
+  void anEventTakenAfterRetriesCountsOneAttemptedDeliveryAndNoFailure() {
+    configure(true);
+    receiver.answer(503);
+    InvocationMetrics metrics = emfMetrics();
+    try (EmfCapture emf = EmfCapture.start()) {
+      countingSink(metrics).publish(List.of(userCreated()));
+      metrics.flush();
+
+      assertThat(emf.count("EventDeliveriesAttempted", "Destination", "webhook")).isEqualTo(1);
+      assertThat(emf.count("EventDeliveriesFailed", "Destination", "webhook")).isZero();
+    }
+  }
+
+  @Test
+  void anEventEveryAttemptFailedForCountsOneFailedDelivery() {
+    configure(true);
+    receiver.answer(500, 502, 503);
+    InvocationMetrics metrics = emfMetrics();
+    try (EmfCapture emf = EmfCapture.start()) {
+      assertThatThrownBy(() -> countingSink(metrics).publish(List.of(userCreated())));
+      metrics.flush();
+
+      assertThat(emf.count("EventDeliveriesAttempted", "Destination", "webhook")).isEqualTo(1);
+      assertThat(emf.count("EventDeliveriesFailed", "Destination", "webhook")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anEventTheReceiverRefusedCountsAsAFailedDelivery() {
+    configure(true);
+    receiver.answer(400);
+    InvocationMetrics metrics = emfMetrics();
+    try (EmfCapture emf = EmfCapture.start()) {
+      countingSink(metrics).publish(List.of(userCreated()));
+      metrics.flush();
+
+      assertThat(emf.count("EventDeliveriesFailed", "Destination", "webhook")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aWorkspaceWithoutWebhookCountsNoDelivery() {
+    InvocationMetrics metrics = emfMetrics();
+    try (EmfCapture emf = EmfCapture.start()) {
+      countingSink(metrics).publish(List.of(userCreated()));
+      metrics.flush();
+
+      assertThat(emf.documents()).isEmpty();
+    }
   }
 }

@@ -41,6 +41,6 @@ public final class AccountLinks {
    * is what Okta and Entra display in their provisioning errors.
    */
   ScimException seatsExhausted(String connectionId) {
-    return new ScimException(403, null, seats.exhaustedMessage(workspaces.of(connectionId)));
+    return new ScimException(403, null, seats.refuse(workspaces.of(connectionId)));
   }
 }

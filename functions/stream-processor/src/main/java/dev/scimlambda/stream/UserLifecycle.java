@@ -1,0 +1,31 @@
+package dev.scimlambda.stream;
+
+import dev.scimlambda.events.DirectoryEvents;
+import dev.scimlambda.events.UserSnapshot;
+import dev.scimlambda.observability.OperationalMetric;
+import dev.scimlambda.persistence.DynamoUserStore;
+import java.util.Optional;
+
+/**
+ * The user metric a change counts toward, read as its directory event is: a create provisions, an
+ * active user turning inactive is deactivated, a removal deletes. Counted from the stream, each
+ * change counts once however often the IdP retried the request that made it.
+ */
+final class UserLifecycle {
+
+  private UserLifecycle() {}
+
+  static Optional<OperationalMetric> metricOf(ChangeRecord change) {
+    if (!DynamoUserStore.ENTITY.equals(change.entity())) {
+      return Optional.empty();
+    }
+    UserSnapshot before = change.oldImage().isEmpty() ? null : DirectoryEventsProjection.user(change.oldImage());
+    UserSnapshot after = change.newImage().isEmpty() ? null : DirectoryEventsProjection.user(change.newImage());
+    return switch (DirectoryEvents.userEventType(before, after)) {
+      case USER_CREATED -> Optional.of(OperationalMetric.USERS_PROVISIONED);
+      case USER_DEACTIVATED -> Optional.of(OperationalMetric.USERS_DEACTIVATED);
+      case USER_DELETED -> Optional.of(OperationalMetric.USERS_DELETED);
+      default -> Optional.empty();
+    };
+  }
+}
