@@ -174,6 +174,11 @@ public final class LocalStack implements AutoCloseable {
     return dataDir.resolve(PARKED_RECORDS_FILE);
   }
 
+  /** For tests that write items no API would (a poison record). */
+  DynamoDbLocal database() {
+    return database;
+  }
+
   @Override
   public void close() {
     gateway.close();
