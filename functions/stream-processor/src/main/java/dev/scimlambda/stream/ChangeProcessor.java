@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>With one (AWS, the embedded stack), the record is retried alone a few times with backoff
- *       ({@link #PARKING}), then parked with its full images, for that projection, and the
+ *       ({@link #PARKING}; not by a projection that {@linkplain Projection#retriesItself retries
+ *       itself}), then parked with its full images, for that projection, and the
  *       projection moves on to the rest of the batch. The shard, which every tenant shares, is not
  *       held up by one tenant's bad record. Only if parking itself fails is the record reported as
  *       the batch's failure, so Lambda retries it and nothing is lost.
@@ -71,6 +72,9 @@ public final class ChangeProcessor {
 
   /** The index of the first record this projection neither applied nor parked (the batch size when none). */
   private int applyParking(Projection projection, List<ChangeRecord> batch) {
+    if (parked.isPresent() && projection.retriesItself()) {
+      return applyEachParkingAtOnce(projection, batch);
+    }
     int from = 0;
     while (from < batch.size()) {
       int failed = from + projection.applyAll(batch.subList(from, batch.size()));
@@ -86,6 +90,20 @@ public final class ChangeProcessor {
         return failed;
       }
       from = failed + 1;
+    }
+    return batch.size();
+  }
+
+  private int applyEachParkingAtOnce(Projection projection, List<ChangeRecord> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        projection.apply(batch.get(i));
+      } catch (RuntimeException e) {
+        Projection.Failures.log(projection.getClass(), batch.get(i), e);
+        if (!park(projection, batch.get(i), e.getClass().getName())) {
+          return i;
+        }
+      }
     }
     return batch.size();
   }

@@ -144,4 +144,32 @@ class ChangeProcessorTest {
     assertThat(other).containsExactly("1", "2");
     assertThat(parkedIn(store)).isEmpty();
   }
+
+  /** Fails every record, counting tries, like a sink that has already retried a dead endpoint. */
+  static final class RetriesItself implements Projection {
+    int tries;
+
+    @Override
+    public void apply(ChangeRecord change) {
+      tries++;
+      throw new IllegalStateException("endpoint down after its own retries");
+    }
+
+    @Override
+    public boolean retriesItself() {
+      return true;
+    }
+  }
+
+  @Test
+  void aProjectionThatRetriesItselfHasItsFailedRecordParkedWithoutAnotherRound() {
+    FileParkedRecords store = new FileParkedRecords(dir.resolve("parked.jsonl"));
+    RetriesItself delivery = new RetriesItself();
+    ChangeProcessor processor = new ChangeProcessor(List.of(delivery), Optional.of(store), NO_PAUSE, Clock.systemUTC());
+
+    assertThat(processor.process(List.of(change("1"), change("2")))).isEmpty();
+
+    assertThat(delivery.tries).isEqualTo(2);
+    assertThat(parkedIn(store)).extracting(ParkedRecord::sequenceNumber).containsExactly("1", "2");
+  }
 }
