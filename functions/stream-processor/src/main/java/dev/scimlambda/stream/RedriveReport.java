@@ -14,6 +14,15 @@ public record RedriveReport(int applied, int stillFailing, int unreadable, Map<S
 
   public record Outcome(int applied, int stillFailing) {}
 
+  /** The report as JSON-ready maps, the redrive function's answer. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> projections = new java.util.TreeMap<>();
+    byProjection.forEach((name, outcome) ->
+        projections.put(name, Map.of("applied", outcome.applied(), "stillFailing", outcome.stillFailing())));
+    return Map.of("applied", applied, "stillFailing", stillFailing, "unreadable", unreadable,
+        "byProjection", projections);
+  }
+
   /** One line for a terminal or a log. */
   public String summary() {
     StringBuilder text = new StringBuilder()

@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-applies the stream records parked in the failure queue, on demand only:
  * {@code aws lambda invoke --function-name scim-lambda-<stage>-stream-redrive out.json}. Returns the
- * {@link RedriveReport}. Stops taking records a minute before its timeout; invoke again while
- * {@code stillFailing} plus what it did not reach is more than zero and the fault is gone.
+ * {@link RedriveReport} as a plain map (the Lambda runtime serialises maps, not records). Stops
+ * taking records a minute before its timeout; invoke again while the queue still holds records
+ * that now apply.
  */
-public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Object>, RedriveReport> implements Resource {
+public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>>
+    implements Resource {
 
   /** Room left for the last record and the queue's visibility resets. */
   static final long RESERVE_MILLIS = 60_000;
@@ -55,11 +57,11 @@ public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Ob
   }
 
   @Override
-  public RedriveReport execute(Map<String, Object> input) {
+  public Map<String, Object> execute(Map<String, Object> input) {
     var lambda = requestContext();
     RedriveReport report = redrive.run(() -> lambda == null || lambda.getRemainingTimeInMillis() > RESERVE_MILLIS);
     LOG.info("stream redrive: {}", report.summary());
-    return report;
+    return report.asMap();
   }
 
   private com.amazonaws.services.lambda.runtime.Context requestContext() {

@@ -82,20 +82,20 @@ class StreamRedriveHandlerTest {
   void anInvocationReappliesTheParkedRecordsAndReturnsWhatItDid() throws Exception {
     assertThat(secretExists()).isTrue();
 
-    RedriveReport report = new StreamRedriveHandler(stack.context()).handleRequest(Map.of(), new Remaining(900_000));
+    Map<String, Object> report = new StreamRedriveHandler(stack.context()).handleRequest(Map.of(), new Remaining(900_000));
 
-    assertThat(report.applied()).isEqualTo(1);
-    assertThat(report.byProjection()).containsOnlyKeys("ConnectionSecretCleanup");
+    assertThat(report).containsEntry("applied", 1).containsEntry("stillFailing", 0)
+        .containsEntry("byProjection", Map.of("ConnectionSecretCleanup", Map.of("applied", 1, "stillFailing", 0)));
     assertThat(secretExists()).isFalse();
     assertThat(Files.readString(parkedFile)).isBlank();
   }
 
   @Test
   void anInvocationWithoutTimeLeftForARecordLeavesItParked() throws Exception {
-    RedriveReport report = new StreamRedriveHandler(stack.context())
+    Map<String, Object> report = new StreamRedriveHandler(stack.context())
         .handleRequest(Map.of(), new Remaining((int) StreamRedriveHandler.RESERVE_MILLIS - 1));
 
-    assertThat(report.applied()).isZero();
+    assertThat(report).containsEntry("applied", 0);
     assertThat(secretExists()).isTrue();
     assertThat(Files.readString(parkedFile)).contains(deleted.connection().id());
   }
