@@ -33,6 +33,13 @@ public enum Setting {
   TAG_REFRESH_CHUNK_SIZE("SCIM_TAG_REFRESH_CHUNK_SIZE", false),
   /** How often, at most, the stream handler checks a workspace's seat ledger (ISO-8601, default PT15M). */
   SEAT_RECONCILIATION_INTERVAL("SCIM_SEAT_RECONCILIATION_INTERVAL", false),
+  /**
+   * SQS queue stream records a projection could not apply are parked in, with their images, for
+   * the redrive function (docs/operations-replay.md).
+   */
+  STREAM_RECORD_FAILURES_QUEUE_URL("SCIM_STREAM_RECORD_FAILURES_QUEUE_URL", true),
+  /** JSON-lines file failed stream records are parked in instead (the embedded stack's data directory). */
+  STREAM_RECORD_FAILURES_FILE("SCIM_STREAM_RECORD_FAILURES_FILE", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

@@ -42,9 +42,13 @@ public final class AppUserProjection implements Projection {
     this.executor = executor;
   }
 
+  /** One record, failing with the refresh's exception: how a failed record is retried alone and redriven. */
   @Override
   public void apply(ChangeRecord change) {
-    applyAll(List.of(change));
+    Map<String, Target> targets = new LinkedHashMap<>();
+    collect(change, 0, targets);
+    AppUserRefresh.Session session = refresh.session();
+    targets.values().forEach(target -> refreshOrThrow(session, target));
   }
 
   @Override
@@ -73,20 +77,24 @@ public final class AppUserProjection implements Projection {
   /** The batch size when the refresh succeeded, else the index of the first record that asked for it. */
   private int refresh(AppUserRefresh.Session session, Target target, List<ChangeRecord> batch) {
     try {
-      List<AppUserRefresh.Observed> observed = new ArrayList<>();
-      // The record may be a replay of a change undone since: what counts is the membership now.
-      target.groupIds.forEach(groupId -> observed.add(new AppUserRefresh.Observed(
-          target.userId, groupId, groups.isMember(target.connectionId, groupId, target.userId))));
-      String workspaceId = workspaces.of(target.connectionId);
-      if (target.appUserId != null) {
-        session.refresh(workspaceId, target.appUserId, target.connectionId, target.userId, observed);
-      } else {
-        session.refreshScimUser(workspaceId, target.connectionId, target.userId, observed);
-      }
+      refreshOrThrow(session, target);
       return batch.size();
     } catch (RuntimeException e) {
       Failures.log(getClass(), batch.get(target.firstIndex), e);
       return target.firstIndex;
+    }
+  }
+
+  private void refreshOrThrow(AppUserRefresh.Session session, Target target) {
+    List<AppUserRefresh.Observed> observed = new ArrayList<>();
+    // The record may be a replay of a change undone since: what counts is the membership now.
+    target.groupIds.forEach(groupId -> observed.add(new AppUserRefresh.Observed(
+        target.userId, groupId, groups.isMember(target.connectionId, groupId, target.userId))));
+    String workspaceId = workspaces.of(target.connectionId);
+    if (target.appUserId != null) {
+      session.refresh(workspaceId, target.appUserId, target.connectionId, target.userId, observed);
+    } else {
+      session.refreshScimUser(workspaceId, target.connectionId, target.userId, observed);
     }
   }
 

@@ -43,6 +43,12 @@ public final class DirectoryEventsProjection implements Projection {
     this.sinks = List.copyOf(sinks);
   }
 
+  /** Every sink retries with backoff (RetryPolicy.DELIVERY) before it throws. */
+  @Override
+  public boolean retriesItself() {
+    return true;
+  }
+
   @Override
   public void apply(ChangeRecord change) {
     Optional<DirectoryEvent> event =

@@ -13,6 +13,15 @@ public interface Projection {
   void apply(ChangeRecord change);
 
   /**
+   * True when {@link #apply} already retries with backoff (event delivery does, to a customer's
+   * webhook): a record it fails is then parked at once, not retried again, so a dead endpoint
+   * costs one round of its retries per record, not several, and stays inside the function's timeout.
+   */
+  default boolean retriesItself() {
+    return false;
+  }
+
+  /**
    * Applies a batch in stream order and returns the index of the first record not applied (the
    * batch size when all were). A projection whose work does not depend on record order may
    * override this to work on the batch as a whole.
@@ -35,7 +44,7 @@ public interface Projection {
 
     private Failures() {}
 
-    static void log(Class<?> projection, ChangeRecord change, RuntimeException e) {
+    public static void log(Class<?> projection, ChangeRecord change, RuntimeException e) {
       LOG.warn("{} failed at sequence {} ({} {}): {}", projection.getSimpleName(),
           change.sequenceNumber(), change.eventName(), change.entity(), e.getClass().getName());
     }

@@ -27,8 +27,11 @@ import dev.scimlambda.tags.TagRefreshJobStore;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import dev.scimlambda.persistence.TableAccess;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Factory
 public class StreamWiring {
@@ -88,10 +92,39 @@ public class StreamWiring {
   @Singleton
   ChangeProcessor changeProcessor(SecretStore secrets, SecretNames names, AppUserProjection appUsers,
       GroupTagProjection groupTags, DirectoryEventsProjection events, ActivityStore activity, SeatLedger seats,
-      GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces, OperationalMetrics metrics) {
+      GroupTagRefresh groupRefresh, ConnectionWorkspaces workspaces, Optional<ParkedRecords> parked, Clock clock,
+      OperationalMetrics metrics) {
     return new ChangeProcessor(List.of(new ConnectionSecretCleanup(secrets, names), appUsers, groupTags,
         new AccessGroupsProjection(groupRefresh, workspaces), events, new ActivityRevisions(activity),
-        new SeatReconciliation(seats)), metrics);
+        new SeatReconciliation(seats)), parked, ChangeProcessor.PARKING, clock, metrics);
+  }
+
+  /** The queue in AWS; without it, the embedded stack's file. */
+  @Singleton
+  @Requires(property = "scim.stream-record-failures-queue-url")
+  ParkedRecords queuedFailures(Settings settings, BeanProvider<SqsClient> sqs) {
+    return new SqsParkedRecords(sqs.get(), settings.require(Setting.STREAM_RECORD_FAILURES_QUEUE_URL));
+  }
+
+  @Singleton
+  @Requires(property = "scim.stream-record-failures-file")
+  @Requires(missingProperty = "scim.stream-record-failures-queue-url")
+  ParkedRecords fileFailures(Settings settings) {
+    return new FileParkedRecords(Path.of(settings.require(Setting.STREAM_RECORD_FAILURES_FILE)));
+  }
+
+  @Singleton
+  @Requires(bean = ParkedRecords.class)
+  StreamRedrive streamRedrive(ChangeProcessor processor, ParkedRecords parked, TableAccess table) {
+    return new StreamRedrive(processor, parked, keys -> {
+      var item = table.dynamo().getItem(b -> b.tableName(table.tableName()).key(keys).consistentRead(true));
+      return item.hasItem() && !item.item().isEmpty() ? Optional.of(item.item()) : Optional.empty();
+    });
+  }
+
+  @Singleton
+  SqsClient sqs(SdkHttpClient http) {
+    return SqsClient.builder().httpClient(http).build();
   }
 
   /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */

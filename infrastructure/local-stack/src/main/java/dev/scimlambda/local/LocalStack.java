@@ -9,7 +9,9 @@ import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.secrets.LocalFileSecretStore;
+import dev.scimlambda.stream.RedriveReport;
 import dev.scimlambda.stream.StreamHandler;
+import dev.scimlambda.stream.StreamRedrive;
 import dev.scimlambda.table.TableDefinition;
 import dev.scimlambda.workspace.Workspaces;
 import io.micronaut.context.ApplicationContext;
@@ -33,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
 
   static final String TABLE_NAME = "scim-local";
   static final String SECRET_PREFIX = "scim-lambda/local";
+  /** Stream records a projection could not apply, with their images, until {@link #redrive()}. */
+  static final String PARKED_RECORDS_FILE = "stream-records-parked.jsonl";
 
   private final DynamoDbLocal database;
   private final ApplicationContext context;
@@ -79,7 +83,8 @@ public final class LocalStack implements AutoCloseable {
                 Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString(),
                 Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
                 Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
-                Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port))
+                Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
+                Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString()))
             .start();
     context.getBean(Workspaces.class).ensureDefault();
 
@@ -159,6 +164,20 @@ public final class LocalStack implements AutoCloseable {
   /** Delivers what the stream holds now; tests use it to wait for derived work. */
   public void drainStream() {
     streamMapping.poll();
+  }
+
+  /** Re-applies the parked stream records (docs/operations-replay.md); {@code scim-local.jar --redrive}. */
+  public RedriveReport redrive() {
+    return context.getBean(StreamRedrive.class).run(() -> true);
+  }
+
+  public Path parkedRecordsFile() {
+    return dataDir.resolve(PARKED_RECORDS_FILE);
+  }
+
+  /** For tests that write items no API would (a poison record). */
+  DynamoDbLocal database() {
+    return database;
   }
 
   @Override

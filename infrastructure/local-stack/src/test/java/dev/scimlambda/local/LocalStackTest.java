@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The embedded stack end to end, over real HTTP on loopback, as a user starts it. */
 class LocalStackTest {
@@ -171,6 +172,60 @@ class LocalStackTest {
       stack.drainStream();
       Map<?, ?> secrets = JSON.readValue(Files.readString(dataDir.resolve("secrets.json")), Map.class);
       assertThat(secrets.keySet()).noneMatch(key -> key.toString().endsWith("/connections/" + id));
+    }
+  }
+
+  @Test
+  void aRecordTheStreamCannotApplyIsParkedWithItsImageInTheDataFolderAndTheStreamGoesOn() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      JsonNode connection = createConnection(stack);
+      String connectionId = connection.get("id").asText();
+      try (var dynamo = stack.database().client()) {
+        dynamo.putItem(b -> b.tableName(LocalStack.TABLE_NAME).item(Map.of(
+            "pk", AttributeValue.fromS("CONN#" + connectionId),
+            "sk", AttributeValue.fromS("USER#poison"),
+            "entity", AttributeValue.fromS("User"),
+            "id", AttributeValue.fromS("poison"),
+            "connectionId", AttributeValue.fromS(connectionId),
+            "document", AttributeValue.fromS("{not json"))));
+      }
+      String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ada@example.com\"}";
+      assertThat(send(stack, "POST", scimPath(connection, "/Users"), connection.get("bearerToken").asText(), user)
+          .statusCode()).isEqualTo(201);
+
+      stack.drainStream();
+
+      List<String> parked = Files.readAllLines(stack.parkedRecordsFile());
+      assertThat(parked).isNotEmpty().allSatisfy(line -> assertThat(line)
+          .contains("\"sk\":{\"S\":\"USER#poison\"}").contains("\"document\":{\"S\":\"{not json\"}"));
+      assertThat(dataDir.resolve("stream-failures.jsonl")).doesNotExist();
+      var people = send(stack, "GET", "/admin/v1/workspaces/default/users", stack.adminToken(), null);
+      assertThat(people.body()).contains("ada@example.com");
+    }
+  }
+
+  @Test
+  void aRedriveKeepsTheRecordsThatStillFailParked() throws Exception {
+    try (LocalStack stack = start(Optional.empty())) {
+      JsonNode connection = createConnection(stack);
+      String connectionId = connection.get("id").asText();
+      try (var dynamo = stack.database().client()) {
+        dynamo.putItem(b -> b.tableName(LocalStack.TABLE_NAME).item(Map.of(
+            "pk", AttributeValue.fromS("CONN#" + connectionId),
+            "sk", AttributeValue.fromS("USER#poison"),
+            "entity", AttributeValue.fromS("User"),
+            "id", AttributeValue.fromS("poison"),
+            "connectionId", AttributeValue.fromS(connectionId),
+            "document", AttributeValue.fromS("{not json"))));
+      }
+      stack.drainStream();
+      List<String> parked = Files.readAllLines(stack.parkedRecordsFile());
+
+      var report = stack.redrive();
+
+      assertThat(report.applied()).isZero();
+      assertThat(report.stillFailing()).isEqualTo(parked.size());
+      assertThat(Files.readAllLines(stack.parkedRecordsFile())).isEqualTo(parked);
     }
   }
 
