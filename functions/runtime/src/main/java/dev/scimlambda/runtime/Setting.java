@@ -33,6 +33,13 @@ public enum Setting {
   TAG_REFRESH_CHUNK_SIZE("SCIM_TAG_REFRESH_CHUNK_SIZE", false),
   /** How often, at most, the stream handler checks a workspace's seat ledger (ISO-8601, default PT15M). */
   SEAT_RECONCILIATION_INTERVAL("SCIM_SEAT_RECONCILIATION_INTERVAL", false),
+  /** Items per reconciliation page (default 100); tests lower it to see several pages. */
+  RECONCILIATION_PAGE_SIZE("SCIM_RECONCILIATION_PAGE_SIZE", false),
+  /**
+   * How long one reconciliation call runs pages before answering with a cursor (ISO-8601; default
+   * PT20S for the admin API, the remaining invocation time for the scheduled run); PT0S runs one page.
+   */
+  RECONCILIATION_TIME_BUDGET("SCIM_RECONCILIATION_TIME_BUDGET", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

@@ -1,0 +1,79 @@
+package dev.scimlambda.stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.reconciliation.ReconciliationReportJson;
+import dev.scimlambda.reconciliation.ScheduledReconciliation;
+import dev.scimlambda.reconciliation.WorkspaceReconciler.Reconciliation;
+import dev.scimlambda.runtime.FunctionManifest;
+import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.runtime.Settings;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point of the scheduled reconciliation (EventBridge Scheduler, daily): repairs every
+ * workspace's derived state from its source items, as far as the invocation's time allows, and logs
+ * one line per workspace with what it changed. Where it stopped is kept in the table, so the next
+ * invocation resumes there. The event's content is not used.
+ */
+public class ReconcileHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+
+  public static final FunctionManifest MANIFEST =
+      new FunctionManifest(
+          ReconcileHandler.class.getName(),
+          Set.of(Setting.TABLE_NAME),
+          TableAccess.IAM_ACTIONS);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileHandler.class);
+  /**
+   * How long one invocation starts pages: 12 of the function's 15 minutes (template.yaml), leaving
+   * the page under way and the seat count of a large workspace time to finish.
+   */
+  static final Duration DEFAULT_BUDGET = Duration.ofMinutes(12);
+
+  @Inject ScheduledReconciliation reconciliation;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  /** Used by Lambda. */
+  public ReconcileHandler() {
+    super();
+  }
+
+  /** Used by the tests. */
+  public ReconcileHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public String execute(Map<String, Object> event) {
+    List<Reconciliation> runs = reconciliation.run(clock.instant().plus(budget()));
+    for (Reconciliation run : runs) {
+      ObjectNode line = ReconciliationReportJson.of(run.report());
+      line.put("event", "reconciliation");
+      line.put("workspaceId", run.workspaceId());
+      line.put("finished", run.finished());
+      if (!run.report().unchanged()) {
+        LOG.warn("{}", line);
+      } else {
+        LOG.info("{}", line);
+      }
+    }
+    boolean finished = runs.isEmpty() || runs.get(runs.size() - 1).finished();
+    return (finished ? "round finished" : "round continues at the next invocation") + ": " + runs.size()
+        + " workspaces worked on";
+  }
+
+  private Duration budget() {
+    return settings.optional(Setting.RECONCILIATION_TIME_BUDGET).map(Duration::parse).orElse(DEFAULT_BUDGET);
+  }
+}
