@@ -30,7 +30,9 @@ public class ReconcileHandler extends MicronautRequestHandler<Map<String, Object
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           ReconcileHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME),
+          Set.of(Setting.TABLE_NAME, Setting.SEAT_RECONCILIATION_INTERVAL, Setting.RECONCILIATION_PAGE_SIZE,
+              Setting.RECONCILIATION_TIME_BUDGET),
+          // The stores only: no secret, no event, no other function.
           TableAccess.IAM_ACTIONS);
 
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileHandler.class);
