@@ -2,14 +2,12 @@ package dev.scimlambda.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.reconciliation.ReconciliationCursor;
 import dev.scimlambda.reconciliation.ReconciliationReportJson;
 import dev.scimlambda.reconciliation.WorkspaceReconciler;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -19,8 +17,8 @@ import java.time.Duration;
 /**
  * {@code POST /admin/v1/workspaces/{ws}/reconcile}: repairs the workspace's derived state (tags,
  * access, seats) from its SCIM users and groups now, instead of at the next scheduled run. Runs
- * pages for about {@value #DEFAULT_BUDGET_SECONDS} seconds, inside the function's timeout; an
- * unfinished reconciliation answers {@code next}, to be sent back as {@code cursor}.
+ * pages for about {@value #DEFAULT_BUDGET_SECONDS} seconds, inside the function's 29-second timeout;
+ * an unfinished reconciliation answers {@code next}, to be sent back as {@code ?cursor=}. No body.
  */
 @Controller("/admin/v1/workspaces/{workspaceId}/reconcile")
 public final class ReconciliationController {
@@ -38,15 +36,9 @@ public final class ReconciliationController {
         .orElse(Duration.ofSeconds(DEFAULT_BUDGET_SECONDS));
   }
 
-  /** The cursor may come as {@code ?cursor=} or in a JSON body ({@code {"cursor": "..."}}); no body starts afresh. */
   @Post
-  public JsonNode reconcile(String workspaceId, @Nullable @QueryValue String cursor, @Nullable @Body JsonNode json) {
-    String fromBody = json == null || json.isNull() ? null : new RequestBody(json).string("cursor").orElse(null);
-    if (cursor != null && fromBody != null && !cursor.equals(fromBody)) {
-      throw new InvalidInputException("cursor", "cursor given twice, with different values");
-    }
-    String given = cursor != null ? cursor : fromBody;
-    ReconciliationCursor from = given == null ? ReconciliationCursor.start() : ReconciliationCursor.decode(given);
+  public JsonNode reconcile(String workspaceId, @Nullable @QueryValue String cursor) {
+    ReconciliationCursor from = cursor == null ? ReconciliationCursor.start() : ReconciliationCursor.decode(cursor);
     WorkspaceReconciler.Reconciliation run = reconciler.reconcile(workspaceId, from, clock.instant().plus(budget));
     ObjectNode answer = ReconciliationReportJson.of(run.report());
     answer.put("workspaceId", workspaceId);
