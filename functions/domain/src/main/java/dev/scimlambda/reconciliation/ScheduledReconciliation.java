@@ -31,8 +31,8 @@ public final class ScheduledReconciliation {
     this.clock = clock;
   }
 
-  /** What this invocation did, a run per workspace it worked on; the last one may be unfinished. */
-  public List<Reconciliation> run(Instant deadline) {
+  /** Works on the round under way (or a new one) until {@code deadline}. */
+  public Round run(Instant deadline) {
     Progress resumed = progress.find().orElse(null);
     Instant roundStartedAt = resumed == null ? clock.instant() : resumed.roundStartedAt();
     List<String> ids = workspaces.list().stream().map(Workspace::id).sorted(Comparator.naturalOrder()).toList();
@@ -43,7 +43,7 @@ public final class ScheduledReconciliation {
       }
       if (!runs.isEmpty() && !clock.instant().isBefore(deadline)) {
         progress.save(new Progress(id, null, roundStartedAt));
-        return runs;
+        return new Round(runs, false);
       }
       ReconciliationCursor from = resumed != null && id.equals(resumed.workspaceId()) && resumed.cursor() != null
           ? ReconciliationCursor.decode(resumed.cursor()) : ReconciliationCursor.start();
@@ -51,10 +51,18 @@ public final class ScheduledReconciliation {
       runs.add(run);
       if (!run.finished()) {
         progress.save(new Progress(id, run.next().encode(), roundStartedAt));
-        return runs;
+        return new Round(runs, false);
       }
     }
     progress.finish(clock.instant());
-    return runs;
+    return new Round(runs, true);
   }
+
+  /**
+   * What one invocation did.
+   *
+   * @param runs a run per workspace worked on, in order; only the last may be unfinished
+   * @param finished every workspace is done: the next invocation starts a new round
+   */
+  public record Round(List<Reconciliation> runs, boolean finished) {}
 }

@@ -13,7 +13,6 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -58,8 +57,8 @@ public class ReconcileHandler extends MicronautRequestHandler<Map<String, Object
 
   @Override
   public String execute(Map<String, Object> event) {
-    List<Reconciliation> runs = reconciliation.run(clock.instant().plus(budget()));
-    for (Reconciliation run : runs) {
+    ScheduledReconciliation.Round round = reconciliation.run(clock.instant().plus(budget()));
+    for (Reconciliation run : round.runs()) {
       ObjectNode line = ReconciliationReportJson.of(run.report());
       line.put("event", "reconciliation");
       line.put("workspaceId", run.workspaceId());
@@ -70,9 +69,8 @@ public class ReconcileHandler extends MicronautRequestHandler<Map<String, Object
         LOG.info("{}", line);
       }
     }
-    boolean finished = runs.isEmpty() || runs.get(runs.size() - 1).finished();
-    return (finished ? "round finished" : "round continues at the next invocation") + ": " + runs.size()
-        + " workspaces worked on";
+    return (round.finished() ? "round finished" : "round continues at the next invocation") + ": "
+        + round.runs().size() + " workspaces worked on";
   }
 
   private Duration budget() {
