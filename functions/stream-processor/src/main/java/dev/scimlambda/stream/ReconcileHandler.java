@@ -8,6 +8,7 @@ import dev.scimlambda.reconciliation.WorkspaceReconciler.Reconciliation;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
+import dev.scimlambda.scim.ScimJson;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -59,10 +60,12 @@ public class ReconcileHandler extends MicronautRequestHandler<Map<String, Object
   public String execute(Map<String, Object> event) {
     ScheduledReconciliation.Round round = reconciliation.run(clock.instant().plus(budget()));
     for (Reconciliation run : round.runs()) {
-      ObjectNode line = ReconciliationReportJson.of(run.report());
-      line.put("event", "reconciliation");
-      line.put("workspaceId", run.workspaceId());
-      line.put("finished", run.finished());
+      // One line per workspace, what it is about first.
+      ObjectNode line = ScimJson.MAPPER.createObjectNode()
+          .put("event", "reconciliation")
+          .put("workspaceId", run.workspaceId())
+          .put("finished", run.finished());
+      line.setAll(ReconciliationReportJson.of(run.report()));
       if (!run.report().unchanged()) {
         LOG.warn("{}", line);
       } else {
