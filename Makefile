@@ -13,7 +13,7 @@ JARS := $(ROOT)/functions/scim-api/target/function.jar \
 SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git -o -name node_modules \) -prune \
              -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
-.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction run
+.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction run
 
 # The embedded stack (README quick start): builds infrastructure/target/scim-local.jar and starts it.
 # Reads PORT, SCIM_ADMIN_TOKEN and SCIM_DATA_DIR; `make run ARGS=--in-memory` keeps nothing on disk.
@@ -45,8 +45,13 @@ build-StreamFunction: $(STAMP)
 	mkdir -p $(ARTIFACTS_DIR)/lib
 	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
 
-# The redrive function ships the stream function's jar (its handler is in it).
+# The redrive and reconcile functions ship the stream function's jar (their handlers are in it).
 build-StreamRedriveFunction: $(STAMP)
+	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
+
+build-ReconcileFunction: $(STAMP)
 	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
 	mkdir -p $(ARTIFACTS_DIR)/lib
 	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/

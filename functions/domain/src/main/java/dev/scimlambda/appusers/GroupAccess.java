@@ -4,6 +4,7 @@ import dev.scimlambda.access.AccessGroups;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -29,9 +30,10 @@ public final class GroupAccess {
    * @param groupsOf the display names of the groups each identity is in, directly or through
    *     nesting, for the identities whose SCIM user was read; any other identity keeps its state
    * @param accessGroupsOf a connection's access groups
+   * @return what was written; empty when the account already agreed with the groups
    * @throws ConcurrentAppUserChange when the account changed since it was read: derive again
    */
-  public void update(Account account, Map<String, ? extends Collection<String>> groupsOf,
+  public Optional<AccessUpdate> update(Account account, Map<String, ? extends Collection<String>> groupsOf,
       Function<String, AccessGroups> accessGroupsOf) {
     SortedSet<String> denied = new TreeSet<>();
     for (String identity : account.identities()) {
@@ -48,15 +50,30 @@ public final class GroupAccess {
         account.deprovisionedAt(), account.accessVersion() + 1);
     boolean sameDenial = denied.equals(account.deniedIdentities());
     if (sameDenial && draft.hasAccess() == account.seat()) {
-      return;
+      return Optional.empty();
     }
     try {
       // Access granted while every seat was taken is retried here, on the person's next change.
       accounts.apply(Accounts.settle(account, draft, draft.hasAccess(), clock.instant(), null, null));
+      return Optional.of(new AccessUpdate(account.hasAccess(), draft.hasAccess(), account.seat(), draft.hasAccess()));
     } catch (SeatsExhausted e) {
       if (!sameDenial) {
         accounts.apply(Accounts.settle(account, draft, false, clock.instant(), null, null));
+        return Optional.of(new AccessUpdate(account.hasAccess(), draft.hasAccess(), account.seat(), false));
       }
+      return Optional.empty();
+    }
+  }
+
+  /** An access change written: whether the person had and has access, and held and holds a seat. */
+  public record AccessUpdate(boolean hadAccess, boolean hasAccess, boolean hadSeat, boolean hasSeat) {
+
+    public boolean granted() {
+      return !hadAccess && hasAccess;
+    }
+
+    public boolean revoked() {
+      return hadAccess && !hasAccess;
     }
   }
 }

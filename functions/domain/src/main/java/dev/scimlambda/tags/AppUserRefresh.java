@@ -82,13 +82,28 @@ public final class AppUserRefresh {
      * than projected from a stale index.
      *
      * @param appUserId the app user the SCIM user is (or, if deleted, was) linked to
+     * @return what was written; {@link Outcome#changed()} is false when the app user already agreed
      */
-    public void refresh(String workspaceId, String appUserId, String connectionId, String userId,
+    public Outcome refresh(String workspaceId, String appUserId, String connectionId, String userId,
         List<Observed> observed) {
+      return refreshRetrying(workspaceId, appUserId, Account.identity(connectionId, userId), observed);
+    }
+
+    /**
+     * As {@link #refresh}, for an app user known by id, from its account's identities: how the
+     * reconciler re-derives a person whose SCIM users it does not page. Nothing to do for an app user
+     * stored before accounts existed (its SCIM user refreshes it).
+     */
+    public Outcome refreshAppUser(String workspaceId, String appUserId) {
+      return refreshRetrying(workspaceId, appUserId, null, List.of());
+    }
+
+    private Outcome refreshRetrying(String workspaceId, String appUserId, String trigger, List<Observed> observed) {
+      Changes changes = new Changes();
       for (int attempt = 1; ; attempt++) {
         try {
-          refreshOnce(workspaceId, appUserId, Account.identity(connectionId, userId), observed);
-          return;
+          refreshOnce(workspaceId, appUserId, trigger, observed, changes);
+          return changes.outcome();
         } catch (ConcurrentAppUserChange e) {
           if (attempt == ATTEMPTS) {
             throw e;
@@ -98,14 +113,19 @@ public final class AppUserRefresh {
     }
 
     /** As {@link #refresh}, for a SCIM user known by id only; nothing to do when it is gone (its removal refreshes). */
-    public void refreshScimUser(String workspaceId, String connectionId, String userId, List<Observed> observed) {
-      users.find(connectionId, userId).ifPresent(
-          user -> refresh(workspaceId, user.appUserIdOrOwn(), connectionId, userId, observed));
+    public Outcome refreshScimUser(String workspaceId, String connectionId, String userId, List<Observed> observed) {
+      return users.find(connectionId, userId)
+          .map(user -> refresh(workspaceId, user.appUserIdOrOwn(), connectionId, userId, observed))
+          .orElse(Outcome.UNCHANGED);
     }
 
-    private void refreshOnce(String workspaceId, String appUserId, String trigger, List<Observed> observed) {
+    private void refreshOnce(String workspaceId, String appUserId, String trigger, List<Observed> observed,
+        Changes changes) {
       AppUser current = appUsers.find(workspaceId, appUserId).orElse(null);
       Account account = current == null ? null : current.account();
+      if (account == null && trigger == null) {
+        return;
+      }
       // Before accounts existed, an app user was exactly one SCIM user, with its id.
       SortedSet<String> identities = account != null ? account.identities() : new TreeSet<>(List.of(trigger));
       List<ScimUser> linked = new ArrayList<>();
@@ -117,6 +137,7 @@ public final class AppUserRefresh {
       if (gone) {
         if (current != null) {
           appUsers.delete(current);
+          changes.deleted = true;
         }
         return;
       }
@@ -136,15 +157,17 @@ public final class AppUserRefresh {
         }
       }
       // Registered through SSO and not (or no longer) provisioned: no groups, no tags, no profile.
-      save(current, workspaceId, appUserId, linked.isEmpty() ? null : linked.get(0).document(), profile, tags);
+      save(current, workspaceId, appUserId, linked.isEmpty() ? null : linked.get(0).document(), profile, tags,
+          changes);
       if (account != null) {
         access.update(account, groupsOf,
-            connectionId -> accessGroupsOf.computeIfAbsent(connectionId, accessGroups::find));
+            connectionId -> accessGroupsOf.computeIfAbsent(connectionId, accessGroups::find))
+            .ifPresent(changes::access);
       }
     }
 
     private void save(AppUser current, String workspaceId, String appUserId, JsonNode document, AppUserProfile profile,
-        SortedSet<String> tags) {
+        SortedSet<String> tags, Changes changes) {
       AppUser base = current != null
           ? current : new AppUser(workspaceId, appUserId, null, null, new TreeSet<>(), 0, null, null);
       // Without a provisioned identity, the name given at SSO registration stays.
@@ -153,6 +176,7 @@ public final class AppUserRefresh {
       AppUser desired = base.withDerived(userName, displayName, profile, tags);
       if (!desired.sameDerived(current)) {
         appUsers.save(current, desired);
+        changes.saved(current, desired);
       }
     }
 
@@ -195,4 +219,62 @@ public final class AppUserRefresh {
 
   /** A membership of SCIM user {@code userId} as just read with a strongly consistent read. */
   public record Observed(String userId, String groupId, boolean member) {}
+
+  /**
+   * What one refresh wrote: nothing, when the app user already agreed with the truth (a replayed
+   * record, or a reconciliation of a healthy workspace).
+   *
+   * @param created the app user item did not exist
+   * @param profileChanged userName, displayName or the mapped profile changed
+   * @param access the access and seat change written, null when none
+   */
+  public record Outcome(boolean created, boolean deleted, SortedSet<String> tagsAdded, SortedSet<String> tagsRemoved,
+      boolean profileChanged, GroupAccess.AccessUpdate access) {
+
+    public static final Outcome UNCHANGED = new Outcome(false, false, new TreeSet<>(), new TreeSet<>(), false, null);
+
+    public boolean changed() {
+      return created || deleted || !tagsAdded.isEmpty() || !tagsRemoved.isEmpty() || profileChanged || access != null;
+    }
+  }
+
+  /** Collects the writes of one refresh across its attempts: an attempt may write before it loses a race. */
+  private static final class Changes {
+    private boolean created;
+    private boolean deleted;
+    private final SortedSet<String> tagsAdded = new TreeSet<>();
+    private final SortedSet<String> tagsRemoved = new TreeSet<>();
+    private boolean profileChanged;
+    private GroupAccess.AccessUpdate access;
+
+    void saved(AppUser before, AppUser after) {
+      SortedSet<String> had = before == null ? new TreeSet<>() : before.tags();
+      if (before == null) {
+        created = true;
+      }
+      // A tag added by one attempt and removed by the next is no change at all.
+      for (String tag : after.tags()) {
+        if (!had.contains(tag) && !tagsRemoved.remove(tag)) {
+          tagsAdded.add(tag);
+        }
+      }
+      for (String tag : had) {
+        if (!after.tags().contains(tag) && !tagsAdded.remove(tag)) {
+          tagsRemoved.add(tag);
+        }
+      }
+      profileChanged |= before == null || !java.util.Objects.equals(before.userName(), after.userName())
+          || !java.util.Objects.equals(before.displayName(), after.displayName())
+          || !before.profile().equals(after.profile());
+    }
+
+    void access(GroupAccess.AccessUpdate update) {
+      access = access == null ? update
+          : new GroupAccess.AccessUpdate(access.hadAccess(), update.hasAccess(), access.hadSeat(), update.hasSeat());
+    }
+
+    Outcome outcome() {
+      return new Outcome(created, deleted, tagsAdded, tagsRemoved, profileChanged, access);
+    }
+  }
 }

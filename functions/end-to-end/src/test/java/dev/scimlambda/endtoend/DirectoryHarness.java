@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -41,6 +42,9 @@ final class DirectoryHarness implements AutoCloseable, AfterAllCallback {
   final AdminApiHandler admin;
   private final Path dir;
   private StreamEventSourceMapping mapping;
+  /** Records the stream "loses": read and checkpointed like the others, never handed to the stream handler. */
+  private volatile Predicate<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> lost =
+      record -> false;
 
   DirectoryHarness(Map<String, Object> settings) {
     this(TestStack.start(settings));
@@ -71,8 +75,25 @@ final class DirectoryHarness implements AutoCloseable, AfterAllCallback {
       arn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
     }
     var options = new StreamEventSourceMapping.Options(100, 2, Duration.ofMillis(20), null, failures());
-    return new StreamEventSourceMapping(
-        stack.database().streamsClient(), arn, new StreamHandler(stack.context()), TestLambdaContext::new, options);
+    StreamHandler handler = new StreamHandler(stack.context());
+    return new StreamEventSourceMapping(stack.database().streamsClient(), arn, (event, context) -> {
+      event.setRecords(event.getRecords().stream().filter(lost.negate()).toList());
+      return handler.handleRequest(event, context);
+    }, TestLambdaContext::new, options);
+  }
+
+  /**
+   * Delivers what is on the stream now except the records {@code lost} matches, as if they had
+   * expired or gone to the on-failure destination unnoticed: derived state that never heard of them.
+   */
+  void convergeLosing(
+      Predicate<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> lostRecords) {
+    lost = lostRecords;
+    try {
+      converge();
+    } finally {
+      lost = record -> false;
+    }
   }
 
   Path failures() {

@@ -25,6 +25,9 @@ public final class KeySchema {
   static final String GROUP_PREFIX = "GROUP#";
   static final String GROUP_COUNT_SK = "GROUP_COUNT";
   static final String MEMBER_PREFIX = "MEMBER#";
+  /** The scheduled reconciliation's position: one item for the deployment. */
+  static final String RECONCILIATION_PARTITION = "RECONCILIATION";
+  static final String RECONCILIATION_PROGRESS_SK = "PROGRESS";
 
   private KeySchema() {}
 

@@ -1,6 +1,13 @@
 package dev.scimlambda.runtime;
 
 import dev.scimlambda.access.AccessGroupsStore;
+import dev.scimlambda.appusers.GroupAccess;
+import dev.scimlambda.mapping.ProfileMappings;
+import dev.scimlambda.persistence.DynamoReconciliationProgressStore;
+import dev.scimlambda.reconciliation.ReconciliationProgressStore;
+import dev.scimlambda.reconciliation.ScheduledReconciliation;
+import dev.scimlambda.reconciliation.WorkspaceReconciler;
+import dev.scimlambda.tags.AppUserRefresh;
 import dev.scimlambda.activity.ActivityLog;
 import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AccountStore;
@@ -113,6 +120,36 @@ public class DomainWiring {
     Duration interval = settings.optional(Setting.SEAT_RECONCILIATION_INTERVAL).map(Duration::parse)
         .orElse(SeatLedger.DEFAULT_RECONCILIATION_INTERVAL);
     return new SeatLedger(store, clock, interval, metrics);
+  }
+
+  /** The stream's re-derivation of an app user; the reconciler (admin API, scheduled run) uses the same. */
+  @Singleton
+  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, AccountStore accounts,
+      AccessGroupsStore accessGroups, ConnectionStore connections, ConnectionMappingStore mappings,
+      CustomFieldStore fields, Clock clock) {
+    return new AppUserRefresh(users, groups, appUsers, new GroupAccess(accounts, clock), accessGroups,
+        new ProfileMappings(connections, mappings, fields));
+  }
+
+  @Singleton
+  WorkspaceReconciler workspaceReconciler(Workspaces workspaces, ConnectionStore connections, UserStore users,
+      AppUserStore appUsers, Accounts accounts, AccountStore accountStore, AppUserRefresh refresh, SeatLedger seats,
+      Clock clock, Settings settings) {
+    int pageSize = settings.optional(Setting.RECONCILIATION_PAGE_SIZE).map(Integer::parseInt)
+        .orElse(WorkspaceReconciler.DEFAULT_PAGE_SIZE);
+    return new WorkspaceReconciler(workspaces, connections, users, appUsers, accounts, accountStore, refresh, seats,
+        clock, pageSize);
+  }
+
+  @Singleton
+  ReconciliationProgressStore reconciliationProgressStore(TableAccess table) {
+    return new DynamoReconciliationProgressStore(table);
+  }
+
+  @Singleton
+  ScheduledReconciliation scheduledReconciliation(Workspaces workspaces, WorkspaceReconciler reconciler,
+      ReconciliationProgressStore progress, Clock clock) {
+    return new ScheduledReconciliation(workspaces, reconciler, progress, clock);
   }
 
   @Singleton

@@ -40,6 +40,13 @@ public enum Setting {
   STREAM_RECORD_FAILURES_QUEUE_URL("SCIM_STREAM_RECORD_FAILURES_QUEUE_URL", true),
   /** JSON-lines file failed stream records are parked in instead (the embedded stack's data directory). */
   STREAM_RECORD_FAILURES_FILE("SCIM_STREAM_RECORD_FAILURES_FILE", false),
+  /** Items per reconciliation page (default 100); tests lower it to see several pages. */
+  RECONCILIATION_PAGE_SIZE("SCIM_RECONCILIATION_PAGE_SIZE", false),
+  /**
+   * How long one reconciliation call runs pages before answering with a cursor (ISO-8601; default
+   * PT20S for the admin API, the remaining invocation time for the scheduled run); PT0S runs one page.
+   */
+  RECONCILIATION_TIME_BUDGET("SCIM_RECONCILIATION_TIME_BUDGET", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

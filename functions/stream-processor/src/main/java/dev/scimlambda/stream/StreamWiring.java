@@ -1,21 +1,13 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.access.AccessGroupsStore;
 import dev.scimlambda.activity.ActivityStore;
-import dev.scimlambda.appusers.AccountStore;
-import dev.scimlambda.appusers.GroupAccess;
-import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.SeatLedger;
-import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.Webhooks;
-import dev.scimlambda.mapping.ConnectionMappingStore;
-import dev.scimlambda.mapping.CustomFieldStore;
-import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.observability.OperationalMetrics;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
@@ -49,14 +41,6 @@ public class StreamWiring {
   static final int DEFAULT_CHUNK_SIZE = 250;
   /** App users refreshed at once within a batch or chunk; each refresh is a handful of sequential DynamoDB calls. */
   static final int REFRESH_PARALLELISM = 8;
-
-  @Singleton
-  AppUserRefresh appUserRefresh(UserStore users, GroupStore groups, AppUserStore appUsers, AccountStore accounts,
-      AccessGroupsStore accessGroups, ConnectionStore connections, ConnectionMappingStore mappings,
-      CustomFieldStore fields, Clock clock) {
-    return new AppUserRefresh(users, groups, appUsers, new GroupAccess(accounts, clock), accessGroups,
-        new ProfileMappings(connections, mappings, fields));
-  }
 
   @Singleton
   @Named("tag-refresh")
