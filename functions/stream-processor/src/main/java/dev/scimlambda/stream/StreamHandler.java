@@ -7,6 +7,7 @@ import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.SnapshotPriming;
+import dev.scimlambda.runtime.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -50,11 +51,16 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
   @Override
   public StreamsEventResponse execute(DynamodbEvent event) {
-    List<ChangeRecord> batch = event.getRecords().stream().map(StreamHandler::decode).toList();
-    return processor
-        .process(batch)
-        .map(failed -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(failed))))
-        .orElseGet(() -> new StreamsEventResponse(List.of()));
+    try {
+      List<ChangeRecord> batch = event.getRecords().stream().map(StreamHandler::decode).toList();
+      return processor
+          .process(batch)
+          .map(failed -> new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(failed))))
+          .orElseGet(() -> new StreamsEventResponse(List.of()));
+    } finally {
+      // The Lambda request id Micronaut put in the MDC for this invocation; the thread serves the next.
+      LogFields.clear();
+    }
   }
 
   private static ChangeRecord decode(DynamodbEvent.DynamodbStreamRecord record) {
