@@ -152,6 +152,28 @@ class ShippedJarLoggingTest {
   }
 
   @Test
+  void aServerErrorIsLoggedAsAWarningWithItsExceptionAfterMicronautsOwnErrorLine() {
+    // A table that does not exist: the connection lookup behind authentication fails.
+    String secret = "secret-" + UUID.randomUUID();
+    Run scim = run("ScimApiFunction", "api", Map.of("SCIM_TABLE_NAME", "no-such-table"), List.of(
+        invocation("lambda-5xx-1", "api-5xx-1", "GET", "/scim/v2/c-1/Users", secret, null)));
+
+    assertThat(run(scim, 0)).isEqualTo(500);
+    JsonNode completed = scim.completion("lambda-5xx-1");
+    assertThat(completed.path("level").asText()).isEqualTo("WARN");
+    assertThat(completed.path("status").asText()).isEqualTo("500");
+    assertThat(completed.path("exception").path("class").asText()).endsWith("ResourceNotFoundException");
+    assertThat(completed.path("exception").path("stack").asText()).contains("\tat ");
+    assertThat(scim.lines).anySatisfy(line -> {
+      assertThat(line.path("level").asText()).isEqualTo("ERROR");
+      assertThat(line.path("logger").asText()).startsWith("io.micronaut");
+      assertThat(line.path("requestId").asText()).isEqualTo("lambda-5xx-1");
+      assertThat(line.path("apiRequestId").asText()).isEqualTo("api-5xx-1");
+    });
+    scim.assertNothingPrinted(secret);
+  }
+
+  @Test
   void streamProcessorLogsAFailedRecordWithItsInvocationConnectionAndSequence() {
     // A SCIM user item whose connection does not exist: its app user cannot be refreshed.
     String record = """
@@ -162,7 +184,7 @@ class ShippedJarLoggingTest {
           "SequenceNumber":"4200000000000000001","StreamViewType":"NEW_AND_OLD_IMAGES"}}""";
     ObjectNode event = JSON.createObjectNode();
     event.putArray("Records").add(parse(record));
-    Run run = run("StreamFunction", "stream", List.of(JSON.createObjectNode().put("requestId", "lambda-stream-1").set("event", event)));
+    Run run = run("StreamFunction", "stream", Map.of(), List.of(JSON.createObjectNode().put("requestId", "lambda-stream-1").set("event", event)));
 
     assertThat(run.responses.get(0).path("batchItemFailures").get(0).path("itemIdentifier").asText())
         .isEqualTo("4200000000000000001");
@@ -200,10 +222,10 @@ class ShippedJarLoggingTest {
   }
 
   private Run runApi(String function, List<JsonNode> invocations) {
-    return run(function, "api", invocations);
+    return run(function, "api", Map.of(), invocations);
   }
 
-  private static Run run(String function, String kind, List<JsonNode> invocations) {
+  private static Run run(String function, String kind, Map<String, String> overrides, List<JsonNode> invocations) {
     try {
       Path events = Files.createTempFile(dir, function, ".jsonl");
       Path responses = Files.createTempFile(dir, function, ".responses");
@@ -222,6 +244,7 @@ class ShippedJarLoggingTest {
           "-cp", jar(module) + java.io.File.pathSeparator + driverClasses,
           "LambdaDriver", handler(function), kind, events.toString(), responses.toString());
       builder.environment().putAll(environment);
+      builder.environment().putAll(overrides);
       Path out = dir.resolve(function + "-" + UUID.randomUUID() + ".out");
       Path err = dir.resolve(function + "-" + UUID.randomUUID() + ".err");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -276,6 +276,20 @@ class TemplateMatchesCodeTest {
     softly.assertAll();
   }
 
+  /** The jars log JSON lines themselves (functions/lambda-logging); the level comes from the LogLevel parameter. */
+  @Test
+  void everyFunctionLogsJsonAtTheLogLevelParameter() {
+    assertThat(map(template.root().get("Parameters")).get("LogLevel")).as("a LogLevel parameter").isNotNull();
+    SoftAssertions softly = new SoftAssertions();
+    for (String function : template.functions()) {
+      Map<String, Object> logging = map(template.functionProperty(function, "LoggingConfig"));
+      softly.assertThat(logging.get("LogFormat")).as("%s: LoggingConfig.LogFormat", function).isEqualTo("JSON");
+      softly.assertThat(Template.ref(logging.get("ApplicationLogLevel")))
+          .as("%s: LoggingConfig.ApplicationLogLevel", function).contains("LogLevel");
+    }
+    softly.assertAll();
+  }
+
   @Test
   void everyFunctionHasALogGroupWithRetention() {
     SoftAssertions softly = new SoftAssertions();

@@ -26,7 +26,7 @@ public final class LogFields {
   public static final String SEQUENCE_NUMBER = "sequenceNumber";
 
   /** Ids longer than this are cut: a path segment is caller input. */
-  static final int MAX_VALUE = 64;
+  static final int MAX_VALUE = 200;
 
   private LogFields() {}
 

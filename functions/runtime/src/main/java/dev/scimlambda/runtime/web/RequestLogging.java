@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestLogging implements Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestLogging.class);
+  /** The exception behind an error response, set where Micronaut hands it over (FrameworkErrorResponses). */
+  static final String FAILURE = "scim.logging.failure";
   private static final String STARTED = "scim.logging.started";
   private static final String SCIM = "/scim/v2/";
   private static final String ADMIN = "/admin/v1/";
@@ -71,7 +73,13 @@ public final class RequestLogging implements Ordered {
       LogFields.put(LogFields.STATUS, Integer.toString(status));
       LogFields.put(LogFields.LATENCY_MS, Long.toString(latencyMs));
       if (status >= 500) {
-        LOG.warn("request completed: {} {}", status, LogFields.get(LogFields.OPERATION), RouteAttributes.getException(response).orElse(null));
+        Throwable failure = RouteAttributes.getException(response)
+            .or(() -> request.getAttribute(FAILURE, Throwable.class)).orElse(null);
+        if (failure == null) {
+          LOG.warn("request completed: {} {}", status, LogFields.get(LogFields.OPERATION));
+        } else {
+          LOG.warn("request completed: {} {}", status, LogFields.get(LogFields.OPERATION), failure);
+        }
       } else {
         LOG.info("request completed: {} {}", status, LogFields.get(LogFields.OPERATION));
       }
