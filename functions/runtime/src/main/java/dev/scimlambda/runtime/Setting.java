@@ -47,6 +47,12 @@ public enum Setting {
    * PT20S for the admin API, the remaining invocation time for the scheduled run); PT0S runs one page.
    */
   RECONCILIATION_TIME_BUDGET("SCIM_RECONCILIATION_TIME_BUDGET", false),
+  /**
+   * Lowest level the deployed functions log (ERROR, WARN, INFO, DEBUG; default INFO). Read by the
+   * functions' log4j2.xml, not by code: Lambda's own level filter cannot be used for it, as it would
+   * also drop the metrics' EMF lines, which carry no level.
+   */
+  LOG_LEVEL("SCIM_LOG_LEVEL", true),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

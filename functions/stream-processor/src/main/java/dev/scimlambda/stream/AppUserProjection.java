@@ -7,6 +7,7 @@ import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.tags.GroupTagRefresh;
+import dev.scimlambda.runtime.logging.LogFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class AppUserProjection implements Projection {
     }
     AppUserRefresh.Session session = refresh.session();
     List<CompletableFuture<Integer>> refreshes = targets.values().stream()
-        .map(target -> CompletableFuture.supplyAsync(() -> refresh(session, target, batch), executor))
+        .map(target -> CompletableFuture.supplyAsync(LogFields.carried(() -> refresh(session, target, batch)), executor))
         .toList();
     for (CompletableFuture<Integer> done : refreshes) {
       firstFailure = Math.min(firstFailure, done.join());

@@ -2,6 +2,7 @@ package dev.scimlambda.stream;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,8 +23,23 @@ public record ChangeRecord(
 
   /** The entity name the stores put on every item, from whichever image exists. */
   public String entity() {
+    return text("entity").orElse("");
+  }
+
+  /** The workspace the item belongs to, where the item says (log lines of a failed record). */
+  public Optional<String> workspaceId() {
+    return text("workspaceId").or(() -> text("pk").filter(pk -> pk.startsWith("WS#"))
+        .map(pk -> pk.substring(3, pk.indexOf('#', 3) < 0 ? pk.length() : pk.indexOf('#', 3))));
+  }
+
+  /** The connection the item belongs to, where the item says. */
+  public Optional<String> connectionId() {
+    return text("connectionId");
+  }
+
+  private Optional<String> text(String attribute) {
     Map<String, AttributeValue> image = newImage.isEmpty() ? oldImage : newImage;
-    AttributeValue entity = image.get("entity");
-    return entity == null ? "" : entity.s();
+    AttributeValue value = image == null ? null : image.get(attribute);
+    return value == null || value.s() == null ? Optional.empty() : Optional.of(value.s());
   }
 }

@@ -1,6 +1,8 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.runtime.logging.LogFields;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +47,12 @@ public interface Projection {
     private Failures() {}
 
     public static void log(Class<?> projection, ChangeRecord change, RuntimeException e) {
-      LOG.warn("{} failed at sequence {} ({} {}): {}", projection.getSimpleName(),
-          change.sequenceNumber(), change.eventName(), change.entity(), e.getClass().getName());
+      LogFields.with(Map.of(
+          LogFields.SEQUENCE_NUMBER, change.sequenceNumber(),
+          LogFields.WORKSPACE_ID, change.workspaceId().orElse(""),
+          LogFields.CONNECTION_ID, change.connectionId().orElse("")),
+          () -> LOG.warn("{} failed at sequence {} ({} {}): {}", projection.getSimpleName(),
+              change.sequenceNumber(), change.eventName(), change.entity(), e.getClass().getName()));
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.SnapshotPriming;
 import dev.scimlambda.runtime.metrics.InvocationMetrics;
+import dev.scimlambda.runtime.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -67,6 +68,8 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
           .orElseGet(() -> new StreamsEventResponse(List.of()));
     } finally {
       metrics.flush();
+      // The Lambda request id Micronaut put in the MDC for this invocation; the thread serves the next.
+      LogFields.clear();
     }
   }
 

@@ -328,6 +328,24 @@ class TemplateMatchesCodeTest {
     softly.assertAll();
   }
 
+  /** The jars log JSON lines themselves (functions/lambda-logging); the level comes from the LogLevel parameter. */
+  @Test
+  void everyFunctionLogsJsonAtTheLogLevelParameter() {
+    assertThat(map(template.root().get("Parameters")).get("LogLevel")).as("a LogLevel parameter").isNotNull();
+    SoftAssertions softly = new SoftAssertions();
+    for (String function : template.functions()) {
+      Map<String, Object> logging = map(template.functionProperty(function, "LoggingConfig"));
+      softly.assertThat(logging.get("LogFormat")).as("%s: LoggingConfig.LogFormat", function).isEqualTo("JSON");
+      // Lambda reads the EMF metric lines (no "level") as INFO: its filter must never be above INFO.
+      softly.assertThat(logging.get("ApplicationLogLevel"))
+          .as("%s: LoggingConfig.ApplicationLogLevel", function)
+          .isEqualTo(Map.of("Fn::If", List.of("DebugLogs", "DEBUG", "INFO")));
+      softly.assertThat(Template.ref(template.environment(function).get(Setting.LOG_LEVEL.environmentVariable())))
+          .as("%s: %s", function, Setting.LOG_LEVEL.environmentVariable()).contains("LogLevel");
+    }
+    softly.assertAll();
+  }
+
   @Test
   void everyFunctionHasALogGroupWithRetention() {
     SoftAssertions softly = new SoftAssertions();

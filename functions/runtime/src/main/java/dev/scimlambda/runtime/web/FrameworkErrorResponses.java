@@ -19,6 +19,8 @@ public final class FrameworkErrorResponses implements ErrorResponseProcessor<Jso
   @Override
   public MutableHttpResponse<JsonNode> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
     int status = response.code();
+    // For the request's completion line (RequestLogging), which names a 5xx's exception.
+    context.getRootCause().ifPresent(cause -> context.getRequest().setAttribute(RequestLogging.FAILURE, cause));
     MutableHttpResponse<JsonNode> rendered =
         ApiErrors.render(context.getRequest(), status, status == 400 ? ScimType.invalidSyntax : null, null, message(status, context));
     response.getHeaders().forEach((name, values) -> values.forEach(v -> rendered.header(name, v)));

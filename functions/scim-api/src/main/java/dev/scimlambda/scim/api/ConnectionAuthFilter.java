@@ -2,6 +2,7 @@ package dev.scimlambda.scim.api;
 
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionAuthenticator;
+import dev.scimlambda.runtime.web.RequestAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -14,7 +15,7 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter("/scim/v2/**")
 public final class ConnectionAuthFilter {
 
-  static final String CONNECTION = "scim.connection";
+  static final String CONNECTION = RequestAttributes.CONNECTION;
   private static final String PREFIX = "/scim/v2/";
 
   private final ConnectionAuthenticator authenticator;
