@@ -45,9 +45,10 @@ class ScimLocalKillAndRestartTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ADMIN_TOKEN = "admin-kill-test";
   private static final int WRITERS = 4;
-  private static final int KILL_AFTER_USERS = 120;
-  private static final Duration READY = Duration.ofSeconds(60);
-  private static final Duration CONVERGED = Duration.ofSeconds(30);
+  private static final int KILL_AFTER_USERS = 60;
+  // Generous bounds for a loaded build machine; an idle one starts in seconds and converges in a few.
+  private static final Duration READY = Duration.ofSeconds(90);
+  private static final Duration CONVERGED = Duration.ofSeconds(120);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   @TempDir Path dataDir;
