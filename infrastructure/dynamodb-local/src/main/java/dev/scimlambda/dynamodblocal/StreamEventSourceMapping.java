@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +38,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@code template.yaml} — ReportBatchItemFailures, BisectBatchOnFunctionError, MaximumRetryAttempts
  * and an on-failure destination (here a JSON-lines file). A record that keeps failing is written to
  * that file and skipped, so a poison record never blocks its shard.
+ *
+ * <p>Stopping is not failing: {@link #stop} lets the batch in flight finish, takes no new one and
+ * never counts a failure seen while stopping as an attempt, so nothing reaches the on-failure file
+ * and the checkpoint stays on the last batch that was fully applied. A restart resumes from there.
  */
 public final class StreamEventSourceMapping implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamEventSourceMapping.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final int DEFAULT_DRAIN_SECONDS = 10;
 
   /**
    * @param checkpointFile where shard positions are kept across restarts; null keeps them in memory
@@ -60,7 +68,11 @@ public final class StreamEventSourceMapping implements AutoCloseable {
   private final Options options;
   private final ShardCheckpoints checkpoints;
   private final Map<String, Integer> attempts = new HashMap<>();
-  private ScheduledExecutorService poller;
+  private volatile ScheduledExecutorService poller;
+  /** Set by {@link #stop}: no new batch is taken, and a failure is no longer an attempt. */
+  private volatile boolean stopping;
+  /** Set when the batch in flight outlived the drain: its outcome may no longer move the checkpoint. */
+  private volatile boolean abandoned;
 
   public StreamEventSourceMapping(
       DynamoDbStreamsClient streams,
@@ -91,7 +103,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     try {
       poll();
     } catch (RuntimeException e) {
-      LOG.warn("stream poll failed, retrying: {}", e.toString());
+      if (!stopping) {
+        LOG.warn("stream poll failed, retrying: {}", e.toString());
+      }
     }
   }
 
@@ -99,9 +113,17 @@ public final class StreamEventSourceMapping implements AutoCloseable {
   public synchronized int poll() {
     int read = 0;
     for (Shard shard : shards()) {
+      if (stopping) {
+        break;
+      }
       read += pollShard(shard);
     }
     return read;
+  }
+
+  /** True once {@link #stop} was called: the poller takes no new batch. */
+  public boolean stopping() {
+    return stopping;
   }
 
   private List<Shard> shards() {
@@ -113,14 +135,39 @@ public final class StreamEventSourceMapping implements AutoCloseable {
       shards.addAll(description.shards());
       lastSeen = description.lastEvaluatedShardId();
     } while (lastSeen != null);
-    return shards;
+    return parentsFirst(shards);
+  }
+
+  /**
+   * Shards in lineage order: when a shard rolls over, its records come before its child's, as Lambda
+   * finishes a parent shard before it reads the child.
+   */
+  static List<Shard> parentsFirst(List<Shard> shards) {
+    Map<String, Shard> byId = new LinkedHashMap<>();
+    shards.forEach(shard -> byId.put(shard.shardId(), shard));
+    Set<String> placed = new LinkedHashSet<>();
+    for (Shard shard : shards) {
+      place(shard, byId, placed);
+    }
+    return placed.stream().map(byId::get).toList();
+  }
+
+  private static void place(Shard shard, Map<String, Shard> byId, Set<String> placed) {
+    if (placed.contains(shard.shardId())) {
+      return;
+    }
+    Shard parent = shard.parentShardId() == null ? null : byId.get(shard.parentShardId());
+    if (parent != null && !parent.shardId().equals(shard.shardId())) {
+      place(parent, byId, placed);
+    }
+    placed.add(shard.shardId());
   }
 
   private int pollShard(Shard shard) {
     String key = streamArn + "/" + shard.shardId();
     String iterator = iterator(shard, checkpoints.position(key).orElse(null));
     int read = 0;
-    while (iterator != null) {
+    while (iterator != null && !stopping) {
       String current = iterator;
       var page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
       if (page.records().isEmpty()) {
@@ -148,14 +195,24 @@ public final class StreamEventSourceMapping implements AutoCloseable {
 
   private void deliver(String shardKey, List<Record> records) {
     List<Record> pending = new ArrayList<>(records);
-    while (!pending.isEmpty()) {
+    while (!pending.isEmpty() && !stopping) {
       List<Record> batch = List.copyOf(pending.subList(0, Math.min(options.batchSize(), pending.size())));
       int succeeded = invokeBisecting(batch);
       if (succeeded > 0) {
+        // Only records every projection applied move the checkpoint, and nothing moves it once the
+        // stop gave up waiting: a record not known to be applied is delivered again after a restart.
+        if (abandoned) {
+          return;
+        }
         checkpoints.advance(shardKey, batch.get(succeeded - 1).dynamodb().sequenceNumber());
         pending.subList(0, succeeded).clear();
       }
       if (succeeded < batch.size()) {
+        if (stopping) {
+          // A failure while stopping may be the stop itself (an interrupted call, a closing
+          // client): it is not an attempt, and the record stays for the next start.
+          return;
+        }
         Record failed = pending.get(0);
         String sequence = failed.dynamodb().sequenceNumber();
         int tries = attempts.merge(sequence, 1, Integer::sum);
@@ -179,6 +236,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
       StreamsEventResponse response = handler.handleRequest(event(batch), contexts.get());
       return firstFailure(batch, response);
     } catch (RuntimeException e) {
+      if (stopping) {
+        return 0;
+      }
       LOG.warn("stream handler failed on a batch of {}: {}", batch.size(), e.getClass().getName());
       if (batch.size() == 1) {
         return 0;
@@ -229,10 +289,40 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     }
   }
 
-  @Override
-  public synchronized void close() {
-    if (poller != null) {
-      poller.shutdownNow();
+  /**
+   * Stops polling: no new batch is taken, the batch in flight may finish within {@code drainTimeout}
+   * and moves the checkpoint if it was applied. Past the timeout the poller is interrupted and its
+   * batch abandoned without moving the checkpoint, so it is delivered again after a restart (the
+   * projections are idempotent). Never sends a record to the on-failure destination.
+   *
+   * @return whether the poller finished within the timeout
+   */
+  public boolean stop(Duration drainTimeout) {
+    stopping = true;
+    ScheduledExecutorService running = poller;
+    if (running == null) {
+      return true;
     }
+    // Not shutdownNow: an interrupt would fail the handler's calls in the middle of a batch.
+    running.shutdown();
+    boolean drained;
+    try {
+      drained = running.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      drained = false;
+    }
+    if (!drained) {
+      abandoned = true;
+      running.shutdownNow();
+      LOG.warn("stream batch still running after {}; abandoned, it is delivered again on the next start", drainTimeout);
+    }
+    return drained;
+  }
+
+  /** {@link #stop} with up to {@value #DEFAULT_DRAIN_SECONDS} seconds for the batch in flight. */
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(DEFAULT_DRAIN_SECONDS));
   }
 }

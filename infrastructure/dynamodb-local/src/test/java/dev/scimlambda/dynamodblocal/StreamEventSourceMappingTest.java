@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
 
 class StreamEventSourceMappingTest {
 
@@ -182,5 +187,139 @@ class StreamEventSourceMappingTest {
     mapping(after, 100).poll();
     assertThat(before.delivered).containsExactly("first");
     assertThat(after.delivered).containsExactly("second");
+  }
+
+  /** Blocks its first batch until released, then answers as {@code outcome} says; later batches succeed. */
+  private static final class HeldFirstBatch implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<String> applied = new CopyOnWriteArrayList<>();
+    final Runnable outcome;
+
+    HeldFirstBatch(Runnable outcome) {
+      this.outcome = outcome;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, com.amazonaws.services.lambda.runtime.Context c) {
+      if (entered.getCount() > 0) {
+        entered.countDown();
+        awaitIgnoringInterrupts(release);
+        outcome.run();
+      }
+      event.getRecords().forEach(r -> applied.add(RecordingHandler.pk(r)));
+      return new StreamsEventResponse(List.of());
+    }
+  }
+
+  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<String> putAll(int count) {
+    List<String> pks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      put("r" + i);
+      pks.add("r" + i);
+    }
+    return pks;
+  }
+
+  /** Stops {@code mapping} on another thread once its first batch is in the handler; returns the stop's outcome. */
+  private static CompletableFuture<Boolean> stopDuringFirstBatch(
+      StreamEventSourceMapping mapping, HeldFirstBatch handler, Duration drain) throws Exception {
+    mapping.start();
+    assertThat(handler.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> mapping.stop(drain));
+    while (!mapping.stopping()) {
+      Thread.onSpinWait();
+    }
+    return stopped;
+  }
+
+  @Test
+  void aStopLetsTheBatchInFlightFinishTakesNoOtherAndTheRestartResumesAfterIt() throws Exception {
+    newTable();
+    List<String> pks = putAll(5);
+    HeldFirstBatch handler = new HeldFirstBatch(() -> {});
+    CompletableFuture<Boolean> stopped = stopDuringFirstBatch(mapping(handler, 2), handler, Duration.ofSeconds(10));
+    handler.release.countDown();
+
+    assertThat(stopped.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(handler.applied).containsExactly("r0", "r1");
+    RecordingHandler restarted = new RecordingHandler(pk -> false, false);
+    mapping(restarted, 2).poll();
+    assertThat(restarted.delivered).containsExactlyElementsOf(pks.subList(2, 5));
+    assertThat(dir.resolve("failed.jsonl")).doesNotExist();
+  }
+
+  /** The stop closes what the handler uses, so its batch fails: that is not the records' fault. */
+  @Test
+  void aBatchThatFailsBecauseOfTheStopIsNeitherDeadLetteredNorCheckpointed() throws Exception {
+    newTable();
+    List<String> pks = putAll(3);
+    HeldFirstBatch handler = new HeldFirstBatch(() -> {
+      throw new IllegalStateException("context closed");
+    });
+    CompletableFuture<Boolean> stopped = stopDuringFirstBatch(mapping(handler, 100), handler, Duration.ofSeconds(10));
+    handler.release.countDown();
+
+    assertThat(stopped.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(dir.resolve("failed.jsonl")).doesNotExist();
+    RecordingHandler restarted = new RecordingHandler(pk -> false, false);
+    mapping(restarted, 100).poll();
+    assertThat(restarted.delivered).containsExactlyElementsOf(pks);
+  }
+
+  /** Past the drain the poller is interrupted; whatever its batch then reports, it is delivered again. */
+  @Test
+  void aBatchOutlivingTheDrainIsAbandonedWithoutMovingTheCheckpoint() throws Exception {
+    newTable();
+    List<String> pks = putAll(3);
+    HeldFirstBatch handler = new HeldFirstBatch(() -> {});
+    StreamEventSourceMapping mapping = mapping(handler, 100);
+    CompletableFuture<Boolean> stopped = stopDuringFirstBatch(mapping, handler, Duration.ofMillis(100));
+
+    assertThat(stopped.get(10, TimeUnit.SECONDS)).isFalse();
+    handler.release.countDown();
+    mapping.poll(); // waits for the abandoned batch to leave the poller, then takes nothing
+    assertThat(handler.applied).containsExactlyElementsOf(pks);
+
+    RecordingHandler restarted = new RecordingHandler(pk -> false, false);
+    mapping(restarted, 100).poll();
+    assertThat(restarted.delivered).containsExactlyElementsOf(pks);
+    assertThat(dir.resolve("failed.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void theCheckpointFileIsReplacedWholeAndLeavesNoTemporaryFileBehind() throws Exception {
+    newTable();
+    putAll(3);
+    mapping(new RecordingHandler(pk -> false, false), 1).poll();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("checkpoints.json");
+    }
+    assertThat(Files.readString(dir.resolve("checkpoints.json"))).contains(table);
+  }
+
+  @Test
+  void aRolledOverShardIsReadBeforeItsChild() {
+    Shard child = Shard.builder().shardId("shard-2").parentShardId("shard-1").build();
+    Shard parent = Shard.builder().shardId("shard-1").parentShardId("shard-0").build();
+    Shard other = Shard.builder().shardId("shard-9").build();
+
+    assertThat(StreamEventSourceMapping.parentsFirst(List.of(child, other, parent)))
+        .extracting(Shard::shardId).containsExactly("shard-1", "shard-2", "shard-9");
   }
 }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class LocalHttpGateway implements AutoCloseable {
       String prefix, String functionName, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttpGateway.class);
+  private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(3);
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -166,9 +169,22 @@ public final class LocalHttpGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops accepting requests, then lets the requests being handled finish for a few seconds before
+   * interrupting them: an interrupted handler answers 500, so its caller knows the write is not
+   * acknowledged, and a write that did commit is still delivered by the stream.
+   */
   @Override
   public void close() {
     server.stop(0);
-    workers.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

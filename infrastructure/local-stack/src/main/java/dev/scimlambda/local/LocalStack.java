@@ -20,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,23 +39,28 @@ public final class LocalStack implements AutoCloseable {
   static final String SECRET_PREFIX = "scim-lambda/local";
   /** Stream records a projection could not apply, with their images, until {@link #redrive()}. */
   static final String PARKED_RECORDS_FILE = "stream-records-parked.jsonl";
+  static final Duration STREAM_DRAIN = Duration.ofSeconds(10);
 
   private final DynamoDbLocal database;
   private final ApplicationContext context;
+  private final ApplicationContext streamContext;
   private final StreamEventSourceMapping streamMapping;
   private final LocalHttpGateway gateway;
   private final String adminToken;
   private final Path dataDir;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalStack(
       DynamoDbLocal database,
       ApplicationContext context,
+      ApplicationContext streamContext,
       StreamEventSourceMapping streamMapping,
       LocalHttpGateway gateway,
       String adminToken,
       Path dataDir) {
     this.database = database;
     this.context = context;
+    this.streamContext = streamContext;
     this.streamMapping = streamMapping;
     this.gateway = gateway;
     this.adminToken = adminToken;
@@ -74,25 +81,27 @@ public final class LocalStack implements AutoCloseable {
     String adminToken = adminToken(new LocalFileSecretStore(secretsFile), names.adminToken(), config.adminToken());
     int port = config.port() == 0 ? freePort() : config.port();
 
-    ApplicationContext context =
-        ApplicationContext.builder()
-            .properties(Map.of(
-                Setting.TABLE_NAME.property(), TABLE_NAME,
-                Setting.DYNAMODB_ENDPOINT.property(), database.endpoint().toString(),
-                Setting.SECRET_STORE.property(), "local",
-                Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString(),
-                Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
-                Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
-                Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
-                Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString()))
-            .start();
+    Map<String, Object> settings = Map.of(
+        Setting.TABLE_NAME.property(), TABLE_NAME,
+        Setting.DYNAMODB_ENDPOINT.property(), database.endpoint().toString(),
+        Setting.SECRET_STORE.property(), "local",
+        Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString(),
+        Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
+        Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
+        Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
+        Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString());
+    ApplicationContext context = ApplicationContext.builder().properties(settings).start();
+    // The stream handler gets a context of its own, as it is a function of its own in AWS. The HTTP
+    // handlers' library registers JVM shutdown hooks that close their context the moment SIGTERM
+    // arrives; sharing it, the stream batch in flight would lose its beans mid-way.
+    ApplicationContext streamContext = ApplicationContext.builder().properties(settings).start();
     context.getBean(Workspaces.class).ensureDefault();
 
     StreamEventSourceMapping streamMapping =
         new StreamEventSourceMapping(
             database.streamsClient(),
             streamArn,
-            new StreamHandler(context),
+            new StreamHandler(streamContext),
             () -> new LocalLambdaContext("stream"),
             StreamEventSourceMapping.Options.defaults(
                 config.inMemory() ? null : dataDir.resolve("stream-checkpoints.json"),
@@ -108,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
                 new LocalHttpGateway.Route("/admin/v1/", "admin-api", adminApi),
                 new LocalHttpGateway.Route(ConsoleController.ROOT, "admin-api", adminApi)),
             config.throttle());
-    return new LocalStack(database, context, streamMapping, gateway, adminToken, dataDir);
+    return new LocalStack(database, context, streamContext, streamMapping, gateway, adminToken, dataDir);
   }
 
   /**
@@ -168,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** Re-applies the parked stream records (docs/operations-replay.md); {@code scim-local.jar --redrive}. */
   public RedriveReport redrive() {
-    return context.getBean(StreamRedrive.class).run(() -> true);
+    return streamContext.getBean(StreamRedrive.class).run(() -> true);
   }
 
   public Path parkedRecordsFile() {
@@ -180,11 +189,29 @@ public final class LocalStack implements AutoCloseable {
     return database;
   }
 
+  /**
+   * Stops in the order that loses nothing: the gateway stops taking requests, the stream mapping
+   * finishes its batch in flight (up to {@link #STREAM_DRAIN}; past that the batch is abandoned
+   * without moving the checkpoint), then the handlers' contexts close, and DynamoDB Local last,
+   * closing its SQLite files. What is still queued on the stream is delivered on the next start
+   * from the saved checkpoint. Runs once, whether from a test or from the JVM's shutdown hook.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     gateway.close();
-    streamMapping.close();
-    context.close();
+    streamMapping.stop(STREAM_DRAIN);
+    closeIfRunning(streamContext);
+    closeIfRunning(context);
     database.close();
+  }
+
+  private static void closeIfRunning(ApplicationContext context) {
+    // The HTTP handlers' own shutdown hook may have closed theirs already.
+    if (context.isRunning()) {
+      context.close();
+    }
   }
 }
