@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The metrics an operator watches, named as they appear in CloudWatch. Each is a count; each carries
  * the function's {@code Service} dimension plus the dimensions named here, in this order.
- * docs/operations-metrics.md says what a change in each means.
+ * docs/operations.md says what a change in each means.
  */
 public enum OperationalMetric {
   /** One per SCIM request answered, by endpoint, operation and status class. */

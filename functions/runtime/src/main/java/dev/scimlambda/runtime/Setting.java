@@ -35,7 +35,7 @@ public enum Setting {
   SEAT_RECONCILIATION_INTERVAL("SCIM_SEAT_RECONCILIATION_INTERVAL", false),
   /**
    * SQS queue stream records a projection could not apply are parked in, with their images, for
-   * the redrive function (docs/operations-replay.md).
+   * the redrive function (docs/operations.md).
    */
   STREAM_RECORD_FAILURES_QUEUE_URL("SCIM_STREAM_RECORD_FAILURES_QUEUE_URL", true),
   /** JSON-lines file failed stream records are parked in instead (the embedded stack's data directory). */

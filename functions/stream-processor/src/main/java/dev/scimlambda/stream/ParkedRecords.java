@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Where stream records a projection could not apply are kept until a redrive applies them: an SQS
  * queue in AWS ({@link SqsParkedRecords}), a JSON-lines file in the embedded stack
- * ({@link FileParkedRecords}). docs/operations-replay.md is the operator's side of it.
+ * ({@link FileParkedRecords}). docs/operations.md is the operator's side of it.
  */
 public interface ParkedRecords {
 

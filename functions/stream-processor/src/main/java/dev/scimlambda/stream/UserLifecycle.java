@@ -19,8 +19,16 @@ final class UserLifecycle {
     if (!DynamoUserStore.ENTITY.equals(change.entity())) {
       return Optional.empty();
     }
-    UserSnapshot before = change.oldImage().isEmpty() ? null : DirectoryEventsProjection.user(change.oldImage());
-    UserSnapshot after = change.newImage().isEmpty() ? null : DirectoryEventsProjection.user(change.newImage());
+    UserSnapshot before;
+    UserSnapshot after;
+    try {
+      before = change.oldImage().isEmpty() ? null : DirectoryEventsProjection.user(change.oldImage());
+      after = change.newImage().isEmpty() ? null : DirectoryEventsProjection.user(change.newImage());
+    } catch (RuntimeException unreadable) {
+      // Counting must never fail a batch: a user image no projection can read was parked (or
+      // reported) by them already, and counts toward no lifecycle metric.
+      return Optional.empty();
+    }
     return switch (DirectoryEvents.userEventType(before, after)) {
       case USER_CREATED -> Optional.of(OperationalMetric.USERS_PROVISIONED);
       case USER_DEACTIVATED -> Optional.of(OperationalMetric.USERS_DEACTIVATED);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link ThrottleLimits}, each route is throttled as the stage's default route settings
  * throttle it in AWS, but the refusal is what IdPs back off on: 429 with {@code Retry-After} and a
  * SCIM error body (API Gateway itself sends 429 {@code {"message":"Too Many Requests"}} without
- * {@code Retry-After}; docs/operations-alarms.md).
+ * {@code Retry-After}; docs/operations.md).
  */
 public final class LocalHttpGateway implements AutoCloseable {
 

@@ -175,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
     streamMapping.poll();
   }
 
-  /** Re-applies the parked stream records (docs/operations-replay.md); {@code scim-local.jar --redrive}. */
+  /** Re-applies the parked stream records (docs/operations.md); {@code scim-local.jar --redrive}. */
   public RedriveReport redrive() {
     return streamContext.getBean(StreamRedrive.class).run(() -> true);
   }

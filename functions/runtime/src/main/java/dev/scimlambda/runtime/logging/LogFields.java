@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.slf4j.MDC;
 
 /**
- * The per-request fields every log line of a deployed function carries (docs/operations-logs.md).
+ * The per-request fields every log line of a deployed function carries (docs/operations.md).
  * They travel in SLF4J's MDC, which the log layout reads; nothing personal goes in: ids, an
  * operation name, a status. {@link #clear} ends an invocation, as Lambda reuses its thread.
  */
