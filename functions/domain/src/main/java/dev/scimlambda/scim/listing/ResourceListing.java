@@ -50,6 +50,7 @@ public class ResourceListing<R> {
   private final PageCursorStore cursors;
   private final ResourceSchema schema;
   private final FilterPlanner planner;
+  private final int maxExamined;
 
   /** Where a listing reads its resources: the store of one resource type. */
   public interface Source<R> {
@@ -76,6 +77,12 @@ public class ResourceListing<R> {
   public record Page<R>(List<R> resources, String lastId) {}
 
   public ResourceListing(Source<R> store, PageCursorStore cursors, ResourceSchema schema, FilterPlanner planner) {
+    this(store, cursors, schema, planner, MAX_EXAMINED);
+  }
+
+  /** With another bound on the resources one request reads, so tests need not store 10,000. */
+  ResourceListing(Source<R> store, PageCursorStore cursors, ResourceSchema schema, FilterPlanner planner, int maxExamined) {
+    this.maxExamined = maxExamined;
     this.store = store;
     this.cursors = cursors;
     this.schema = schema;
@@ -155,10 +162,10 @@ public class ResourceListing<R> {
     boolean more = false;
     long examined = 0;
     do {
-      if (examined >= MAX_EXAMINED) {
+      if (examined >= maxExamined) {
         throw tooMany();
       }
-      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      Page<R> batch = store.page(connectionId, next, (int) Math.min(SCAN_PAGE, maxExamined - examined));
       examined += batch.resources().size();
       for (R user : batch.resources()) {
         if (!matches.test(user)) {
@@ -186,11 +193,12 @@ public class ResourceListing<R> {
     List<R> all = new ArrayList<>();
     String next = null;
     do {
-      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      // One more than the bound tells that there are too many.
+      Page<R> batch = store.page(connectionId, next, Math.min(SCAN_PAGE, maxExamined + 1 - all.size()));
       all.addAll(batch.resources());
-      if (all.size() > MAX_SORTED) {
+      if (all.size() > maxExamined) {
         throw ScimException.badRequest(ScimType.tooMany,
-            "Sorting is limited to " + MAX_SORTED + " resources; add a filter to narrow the result");
+            "Sorting is limited to " + maxExamined + " resources; add a filter to narrow the result");
       }
       next = batch.lastId();
     } while (next != null);
@@ -211,8 +219,8 @@ public class ResourceListing<R> {
     return selected;
   }
 
-  private static ScimException tooMany() {
-    return ScimException.badRequest(ScimType.tooMany, "Answering would read more than " + MAX_EXAMINED
+  private ScimException tooMany() {
+    return ScimException.badRequest(ScimType.tooMany, "Answering would read more than " + maxExamined
         + " resources; use a filter on an indexed attribute (id, userName, externalId, emails.value; displayName,"
         + " members.value for groups), or walk the pages in order");
   }
