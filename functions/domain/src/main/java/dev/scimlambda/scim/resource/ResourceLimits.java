@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
  *       item, and the stream processor's revision of a change holds up to its old and new values:
  *       twice {@value #MAX_RESOURCE_BYTES} bytes plus keys stay well under 400 KB. Members are items
  *       of their own and do not count toward a group's document.
+ *   <li>{@value #MAX_VALUES} values per multi-valued attribute keep a PATCH adding values linear
+ *       enough: each added value is compared with those present.
  *   <li>A member's display is copied into its membership item; it is a name, so {@value
  *       #MAX_DISPLAY_BYTES} bytes is generous.
  * </ul>
@@ -37,6 +39,13 @@ public final class ResourceLimits {
 
   /** A stored resource document as JSON, without its group members. */
   public static final int MAX_RESOURCE_BYTES = 128 * 1024;
+
+  /**
+   * Values of one multi-valued attribute in a document (emails, phoneNumbers, ...): the document
+   * bound allows a few thousand tiny ones, and adding values compares each with those present.
+   * A group's members are items of their own and not bounded by this.
+   */
+  public static final int MAX_VALUES = 1000;
 
   /** A group member's display. */
   public static final int MAX_DISPLAY_BYTES = 1024;

@@ -25,14 +25,18 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Hostile input through the real handler (issue 15): very long and adversarial strings (runs of
  * {@code @}, dots, brackets, quotes, up to 60,000 characters) as filters, PATCH paths and values,
- * bulk operations and ids. Every answer is a SCIM answer below 500, within {@value #BOUND_MS} ms
- * measured around the handler call. A slow regex or an unbounded scan is slow every time, while a
- * pause of the shared test machine is not: a request over the bound is timed once more and the
- * faster run counts.
+ * bulk operations and ids. Every answer is a SCIM answer below 500, and costs at most {@value
+ * #CPU_BOUND_MS} ms of the handler thread's CPU time (what a slow regex spends) and {@value
+ * #WALL_BOUND_MS} ms of wall time (what an unbounded scan waits on DynamoDB), both measured around
+ * the handler call. CPU time, not wall time, carries the tight bound: the test machine is shared,
+ * and waiting for a core is not the handler's cost. A slow regex or scan is slow every time, a
+ * pause of the machine is not: a request over a bound is timed once more and the faster run counts.
  */
 class HostileInputPropertiesTest {
 
-  static final long BOUND_MS = 250;
+  static final long CPU_BOUND_MS = 250;
+  static final long WALL_BOUND_MS = 2_000;
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private static TestStack stack;
   private static ScimApiHandler handler;
@@ -71,22 +75,37 @@ class HostileInputPropertiesTest {
     return call.invoke(handler);
   }
 
-  /** The request's answer, checked: below 500, a SCIM error when it is one, and within the bound. */
-  private static void assertBoundedScimAnswer(String method, String path, String body) {
-    long started = System.nanoTime();
-    ApiResult result = call(method, path, body);
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    if (millis > BOUND_MS) {
-      started = System.nanoTime();
-      result = call(method, path, body);
-      millis = Math.min(millis, (System.nanoTime() - started) / 1_000_000);
+  /** The request's answer and what it cost the handler. */
+  private record Timed(ApiResult result, long cpuMillis, long wallMillis) {
+    boolean withinBounds() {
+      return cpuMillis <= CPU_BOUND_MS && wallMillis <= WALL_BOUND_MS;
     }
+  }
+
+  private static Timed timed(String method, String path, String body) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    ApiResult result = call(method, path, body);
+    return new Timed(result, (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000, (System.nanoTime() - wall) / 1_000_000);
+  }
+
+  /** The request's answer, checked: below 500, a SCIM error when it is one, and within the bounds. */
+  private static void assertBoundedScimAnswer(String method, String path, String body) {
+    Timed first = timed(method, path, body);
+    Timed measured = first;
+    if (!first.withinBounds()) {
+      Timed again = timed(method, path, body);
+      measured = new Timed(first.result(), Math.min(first.cpuMillis(), again.cpuMillis()),
+          Math.min(first.wallMillis(), again.wallMillis()));
+    }
+    ApiResult result = first.result();
     String shown = method + " " + abbreviated(path) + " → " + abbreviated(result.toString());
     assertThat(result.status()).as(shown).isBetween(200, 499);
     if (result.status() >= 400) {
       assertThat(result.json().get("schemas").get(0).asText()).as(shown).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     }
-    assertThat(millis).as("milliseconds for " + shown).isLessThanOrEqualTo(BOUND_MS);
+    assertThat(measured.cpuMillis()).as("CPU milliseconds for " + shown).isLessThanOrEqualTo(CPU_BOUND_MS);
+    assertThat(measured.wallMillis()).as("wall milliseconds for " + shown).isLessThanOrEqualTo(WALL_BOUND_MS);
   }
 
   private static String abbreviated(String text) {
@@ -131,7 +150,7 @@ class HostileInputPropertiesTest {
         Arbitraries.strings().ofMaxLength(40));
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void filtersOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("GET", "/Users?filter=" + query(text), null);
     assertBoundedScimAnswer("GET", "/Users?filter=" + query("userName eq " + json(text)), null);
@@ -139,14 +158,14 @@ class HostileInputPropertiesTest {
     assertBoundedScimAnswer("GET", "/Users?filter=" + query("emails[value eq " + json(text) + "]") + "&sortBy=" + query(text), null);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void attributeListsAndPagingOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("GET", "/Users?attributes=" + query(text) + "&excludedAttributes=" + query(text)
         + "&startIndex=" + query(text) + "&count=" + query(text), null);
     assertBoundedScimAnswer("GET", "/Users?startIndex=2147483647&cursor=" + query(text), null);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void patchesOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("PATCH", "/Users/" + userId,
         patch("{\"op\":\"replace\",\"path\":" + json(text) + ",\"value\":\"x\"}"));
@@ -159,7 +178,7 @@ class HostileInputPropertiesTest {
         + ",\"externalId\":" + json(text) + "}}"));
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void bulkRequestsOfHostileText(@ForAll("hostile") String text) {
     String create = "{\"method\":\"POST\",\"bulkId\":" + json(text) + ",\"path\":\"/Users\",\"data\":"
         + "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + json(text) + "}}";
@@ -168,7 +187,7 @@ class HostileInputPropertiesTest {
         + "{\"method\":" + json(text) + ",\"path\":" + json(text) + ",\"bulkId\":\"b\"}"));
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void idsOfHostileText(@ForAll("hostile") String text) {
     String id = pathSegment(text);
     for (String resource : List.of("/Users/", "/Groups/")) {
@@ -180,7 +199,7 @@ class HostileInputPropertiesTest {
         "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + json(text) + "}");
   }
 
-  @Property(tries = 30)
+  @Property(tries = 20)
   void resourcesOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":"
         + json(text) + ",\"externalId\":" + json(text) + ",\"emails\":[{\"value\":" + json(text) + "}]}");
