@@ -150,7 +150,7 @@ class HostileInputPropertiesTest {
         Arbitraries.strings().ofMaxLength(40));
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void filtersOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("GET", "/Users?filter=" + query(text), null);
     assertBoundedScimAnswer("GET", "/Users?filter=" + query("userName eq " + json(text)), null);
@@ -158,14 +158,14 @@ class HostileInputPropertiesTest {
     assertBoundedScimAnswer("GET", "/Users?filter=" + query("emails[value eq " + json(text) + "]") + "&sortBy=" + query(text), null);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void attributeListsAndPagingOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("GET", "/Users?attributes=" + query(text) + "&excludedAttributes=" + query(text)
         + "&startIndex=" + query(text) + "&count=" + query(text), null);
     assertBoundedScimAnswer("GET", "/Users?startIndex=2147483647&cursor=" + query(text), null);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void patchesOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("PATCH", "/Users/" + userId,
         patch("{\"op\":\"replace\",\"path\":" + json(text) + ",\"value\":\"x\"}"));
@@ -178,7 +178,7 @@ class HostileInputPropertiesTest {
         + ",\"externalId\":" + json(text) + "}}"));
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void bulkRequestsOfHostileText(@ForAll("hostile") String text) {
     String create = "{\"method\":\"POST\",\"bulkId\":" + json(text) + ",\"path\":\"/Users\",\"data\":"
         + "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + json(text) + "}}";
@@ -187,7 +187,7 @@ class HostileInputPropertiesTest {
         + "{\"method\":" + json(text) + ",\"path\":" + json(text) + ",\"bulkId\":\"b\"}"));
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void idsOfHostileText(@ForAll("hostile") String text) {
     String id = pathSegment(text);
     for (String resource : List.of("/Users/", "/Groups/")) {
