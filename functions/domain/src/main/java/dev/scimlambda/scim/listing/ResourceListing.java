@@ -120,18 +120,17 @@ public class ResourceListing<R> {
       String connectionId, Filter filter, Predicate<R> matches, String queryKey, long startIndex, int count) {
     String scope = connectionId + schema.endpoint();
     Optional<PageCursor> remembered = startIndex == 1 ? Optional.empty() : cursors.find(scope, queryKey, startIndex);
-    if (remembered.isEmpty() && filter == null) {
-      long total = store.count(connectionId);
-      if (startIndex > total) {
-        // Nothing there: answered from the count, without reading up to the end.
-        return new ListResult<>(List.of(), total, startIndex, null);
-      }
+    // Unfiltered, the total is the connection's count, read once: a startIndex past it is an
+    // empty page answered without reading up to the end.
+    Long counted = remembered.isEmpty() && filter == null ? store.count(connectionId) : null;
+    if (counted != null && startIndex > counted) {
+      return new ListResult<>(List.of(), counted, startIndex, null);
     }
     Scan<R> scan = remembered
         .map(c -> scan(connectionId, matches, c.afterId(), 0, count, false))
         .orElseGet(() -> scan(connectionId, matches, null, startIndex - 1, count, filter != null));
     long total = remembered.map(PageCursor::totalResults)
-        .orElseGet(() -> filter == null ? store.count(connectionId) : scan.matched());
+        .orElseGet(() -> counted != null ? counted : scan.matched());
     if (scan.page().size() == count && count > 0) {
       cursors.save(scope, queryKey, startIndex + count, new PageCursor(scan.lastPageId(), total));
     }
