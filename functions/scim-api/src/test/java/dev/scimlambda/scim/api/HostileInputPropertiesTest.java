@@ -31,6 +31,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * the handler call. CPU time, not wall time, carries the tight bound: the test machine is shared,
  * and waiting for a core is not the handler's cost. A slow regex or scan is slow every time, a
  * pause of the machine is not: a request over a bound is timed once more and the faster run counts.
+ * The tries are tuned for the suite to finish within a minute in CI (about 35 s of properties on a
+ * heavily loaded 2-core machine).
  */
 class HostileInputPropertiesTest {
 
@@ -55,7 +57,7 @@ class HostileInputPropertiesTest {
     groupId = call("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"hostile\"}")
         .json().get("id").asText();
     // Warm the paths the properties take, so the bound measures the code and not the JIT.
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 10; i++) {
       call("GET", "/Users?filter=" + URLEncoder.encode("userName eq \"x" + i + "\"", StandardCharsets.UTF_8), null);
       call("PATCH", "/Users/" + userId, patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"t" + i + "\"}"));
       call("POST", "/Bulk", bulk("{\"method\":\"DELETE\",\"path\":\"/Users/none" + i + "\"}"));
@@ -165,7 +167,7 @@ class HostileInputPropertiesTest {
     assertBoundedScimAnswer("GET", "/Users?startIndex=2147483647&cursor=" + query(text), null);
   }
 
-  @Property(tries = 20)
+  @Property(tries = 15)
   void patchesOfHostileText(@ForAll("hostile") String text) {
     assertBoundedScimAnswer("PATCH", "/Users/" + userId,
         patch("{\"op\":\"replace\",\"path\":" + json(text) + ",\"value\":\"x\"}"));
@@ -187,7 +189,7 @@ class HostileInputPropertiesTest {
         + "{\"method\":" + json(text) + ",\"path\":" + json(text) + ",\"bulkId\":\"b\"}"));
   }
 
-  @Property(tries = 20)
+  @Property(tries = 12)
   void idsOfHostileText(@ForAll("hostile") String text) {
     String id = pathSegment(text);
     for (String resource : List.of("/Users/", "/Groups/")) {
