@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What of a customer's directory data the activity log may keep (docs/data-model.md, "Activity
@@ -31,8 +29,6 @@ public final class Redaction {
 
   private static final Set<String> SECRETS = Set.of("password");
   private static final Set<String> KEPT = Set.of("externalid", "id", "$ref", "type", "schemas");
-  private static final Pattern EMAIL = Pattern.compile("([^\\s@\"'<>()\\[\\],;:]+)@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
-  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
   private static final int MAX_DETAIL = 500;
 
   private Redaction() {}
@@ -55,7 +51,7 @@ public final class Redaction {
     if (value.isBoolean() || value.isNull() || kept(resourceType, path, name)) {
       return value;
     }
-    if (value.isTextual() && EMAIL.matcher(value.asText().strip()).matches()) {
+    if (value.isTextual() && EmailScan.isAddress(value.asText().strip())) {
       return text(email(value.asText().strip()));
     }
     return text(MASK);
@@ -76,14 +72,33 @@ public final class Redaction {
     if (detail == null) {
       return null;
     }
-    String masked = QUOTED.matcher(detail).replaceAll("\"" + MASK + "\"");
-    Matcher emails = EMAIL.matcher(masked);
-    StringBuilder out = new StringBuilder();
-    while (emails.find()) {
-      emails.appendReplacement(out, Matcher.quoteReplacement(email(emails.group())));
+    String masked = EmailScan.maskAddresses(quotedMasked(detail), Redaction::email);
+    return masked.length() <= MAX_DETAIL ? masked : masked.substring(0, MAX_DETAIL) + "…";
+  }
+
+  /**
+   * Every {@code "..."} literal as {@code "***"}; an unterminated one runs to the end. One pass
+   * over the text, so its cost is linear whatever the client put in it.
+   */
+  private static String quotedMasked(String detail) {
+    StringBuilder out = new StringBuilder(Math.min(detail.length(), 4 * MAX_DETAIL));
+    int i = 0;
+    while (i < detail.length()) {
+      int open = detail.indexOf('"', i);
+      if (open < 0) {
+        out.append(detail, i, detail.length());
+        break;
+      }
+      int close = detail.indexOf('"', open + 1);
+      if (close < 0) {
+        // Unterminated: kept as it was, like the pattern this replaces (the text has no literal).
+        out.append(detail, i, detail.length());
+        break;
+      }
+      out.append(detail, i, open).append('"').append(MASK).append('"');
+      i = close + 1;
     }
-    emails.appendTail(out);
-    return out.length() <= MAX_DETAIL ? out.toString() : out.substring(0, MAX_DETAIL) + "…";
+    return out.toString();
   }
 
   static String email(String address) {

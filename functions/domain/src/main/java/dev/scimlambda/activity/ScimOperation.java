@@ -19,7 +19,7 @@ public record ScimOperation(String name, String resourceType, String resourceId,
   /** {@code path} is the part after the connection's base URL, e.g. {@code /Users/2819c223}. */
   public static ScimOperation of(String method, String path) {
     String verb = method.toUpperCase(Locale.ROOT);
-    String[] segments = path.replaceAll("^/+|/+$", "").split("/+", 3);
+    String[] segments = withoutOuterSlashes(path).split("/+", 3);
     String endpoint = segments[0];
     String rest = segments.length > 1 ? segments[1] : null;
     boolean get = verb.equals("GET");
@@ -50,6 +50,19 @@ public record ScimOperation(String name, String resourceType, String resourceId,
           ? new ScimOperation("get " + endpoint, null, null, true) : other(verb, endpoint, null);
       default -> other(verb, endpoint.isEmpty() ? "/" : "unknown endpoint", null);
     };
+  }
+
+  /** Not {@code replaceAll("^/+|/+$", "")}: its {@code /+$} retries from every slash of a long inner run. */
+  private static String withoutOuterSlashes(String path) {
+    int start = 0;
+    int end = path.length();
+    while (start < end && path.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(start, end);
   }
 
   private static ScimOperation other(String verb, String endpoint, String type) {

@@ -2,11 +2,18 @@ package dev.scimlambda.scim;
 
 /** A request the SCIM protocol rejects; rendered as an RFC 7644 §3.12 error response. */
 public final class ScimException extends RuntimeException {
+
+  /**
+   * Details often quote what the client sent (a path, a bulkId, an id); beyond this they are cut,
+   * so an error answer and its activity entry stay small whatever was sent.
+   */
+  public static final int MAX_DETAIL = 1024;
+
   private final int status;
   private final ScimType scimType;
 
   public ScimException(int status, ScimType scimType, String detail) {
-    super(detail);
+    super(detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
     this.status = status;
     this.scimType = scimType;
   }

@@ -44,6 +44,12 @@ public final class LocalHttpGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttpGateway.class);
   private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(3);
 
+  /**
+   * API Gateway's HTTP API refuses a larger payload with 413 before invoking the function; the
+   * bodies are counted as they are read, so a chunked request without Content-Length is capped too.
+   */
+  public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final List<Route> routes;
@@ -97,9 +103,14 @@ public final class LocalHttpGateway implements AutoCloseable {
             tooManyRequests(retryAfter));
         return;
       }
+      byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);
+      if (body == null) {
+        write(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}");
+        return;
+      }
       APIGatewayV2HTTPResponse response;
       try {
-        response = route.handler().handleRequest(event(exchange, route), new LocalLambdaContext(route.functionName()));
+        response = route.handler().handleRequest(event(exchange, route, body), new LocalLambdaContext(route.functionName()));
       } catch (RuntimeException e) {
         LOG.error("{} failed on {} {}", route.functionName(), exchange.getRequestMethod(), path, e);
         write(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}");
@@ -115,13 +126,13 @@ public final class LocalHttpGateway implements AutoCloseable {
         + "\"detail\":\"Too many requests; retry after " + retryAfter + " s.\"}";
   }
 
-  private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route) throws IOException {
+  private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route, byte[] body) {
     return HttpApiEvents.request(
         exchange.getRequestMethod(),
         exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(),
         exchange.getRequestHeaders(),
-        readAll(exchange.getRequestBody()),
+        body,
         route.prefix(),
         exchange.getRemoteAddress().getAddress().getHostAddress());
   }
@@ -163,9 +174,11 @@ public final class LocalHttpGateway implements AutoCloseable {
     }
   }
 
-  private static byte[] readAll(InputStream in) throws IOException {
+  /** The body, or null when it is longer than {@code limit} (reading stops there). */
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
     try (in) {
-      return in.readAllBytes();
+      byte[] body = in.readNBytes(limit + 1);
+      return body.length > limit ? null : body;
     }
   }
 

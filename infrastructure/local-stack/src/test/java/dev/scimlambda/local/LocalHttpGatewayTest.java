@@ -51,6 +51,40 @@ class LocalHttpGatewayTest {
   }
 
   @Test
+  void aChunkedBodyOverApiGatewaysLimitIs413WithoutInvokingTheFunction() throws Exception {
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    int chunks = LocalHttpGateway.MAX_BODY_BYTES / chunk.length + 1;
+    // An InputStream publisher has no length: the request is sent chunked, without Content-Length.
+    HttpRequest.BodyPublisher unsized = HttpRequest.BodyPublishers.ofInputStream(
+        () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+            java.util.Collections.nCopies(chunks, chunk).stream().map(java.io.ByteArrayInputStream::new).toList())));
+    try (LocalHttpGateway gateway = gateway(ok("{}"))) {
+      HttpResponse<byte[]> response;
+      try {
+        response = send(gateway, HttpRequest.newBuilder().POST(unsized).header("Content-Type", "application/json"), "/api/x");
+      } catch (java.io.IOException closedWhileSending) {
+        // The gateway may close the connection before the client has sent everything; nothing reached the function.
+        assertThat(seen.get()).isNull();
+        return;
+      }
+      assertThat(response.statusCode()).isEqualTo(413);
+      assertThat(seen.get()).isNull();
+    }
+  }
+
+  @Test
+  void aChunkedBodyUnderTheLimitReachesTheFunctionWhole() throws Exception {
+    byte[] body = "{\"a\":\"".concat("y".repeat(100_000)).concat("\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher unsized = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+    try (LocalHttpGateway gateway = gateway(ok("{}"))) {
+      HttpResponse<byte[]> response = send(gateway, HttpRequest.newBuilder().POST(unsized).header("Content-Type", "application/json"), "/api/x");
+      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(seen.get().getBody()).hasSize(body.length);
+    }
+  }
+
+  @Test
   void theHandlerSeesThePayloadApiGatewayWouldSend() throws Exception {
     try (LocalHttpGateway gateway = gateway(ok("{}"))) {
       send(gateway, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))

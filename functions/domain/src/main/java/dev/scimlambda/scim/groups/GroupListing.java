@@ -1,5 +1,6 @@
 package dev.scimlambda.scim.groups;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.query.FilterPlanner;
@@ -64,9 +65,15 @@ public final class GroupListing extends ResourceListing<ScimGroup> {
       return group.id();
     }
 
+    /** Without members, which are not read; a member lookup's candidates show the member looked up. */
     @Override
-    public ObjectNode document(ScimGroup group) {
-      return group.document();
+    public ObjectNode representation(ScimGroup group, String baseUrl) {
+      ObjectNode representation = GroupRepresentation.of(group, null, baseUrl);
+      JsonNode lookedUp = group.document().get("members");
+      if (lookedUp != null) {
+        representation.set("members", lookedUp.deepCopy());
+      }
+      return representation;
     }
   }
 }

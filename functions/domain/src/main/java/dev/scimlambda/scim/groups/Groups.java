@@ -12,6 +12,7 @@ import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
+import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.Memberships;
@@ -68,6 +69,7 @@ public final class Groups implements Memberships {
   }
 
   public ScimGroup get(String connectionId, String id) {
+    ResourceLimits.requireId(id);
     return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
   }
 
@@ -289,6 +291,8 @@ public final class Groups implements Memberships {
     document.remove("meta");
     document.remove("members");
     Map<IndexedAttribute, Set<String>> keys = PLANNER.indexKeys(document);
+    keys.forEach((attribute, values) -> values.forEach(value -> ResourceLimits.requireKey(attribute.path(), value)));
+    ResourceLimits.requireStorable("Group", document);
     String displayNameKey = keys.getOrDefault(IndexedAttribute.DISPLAY_NAME, Set.of()).stream().findFirst()
         .orElseThrow(() -> ScimException.badRequest(ScimType.invalidValue, "displayName is required"));
     String externalId = keys.getOrDefault(IndexedAttribute.EXTERNAL_ID, Set.of()).stream().findFirst()

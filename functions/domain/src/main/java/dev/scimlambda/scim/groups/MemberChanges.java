@@ -10,6 +10,7 @@ import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.query.FilterEvaluator;
 import dev.scimlambda.scim.query.ScimFilters;
+import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -206,6 +207,7 @@ final class MemberChanges {
     }
     if (filter.getFilterType() == FilterType.EQUAL && filter.getAttributePath().toString().equalsIgnoreCase("value")
         && filter.getComparisonValue() != null && filter.getComparisonValue().isTextual()) {
+      ResourceLimits.requireKey("members.value", filter.getComparisonValue().textValue());
       return List.of(filter.getComparisonValue().textValue());
     }
     return null;
@@ -242,6 +244,10 @@ final class MemberChanges {
         };
       }
       JsonNode display = field(member, "display");
+      ResourceLimits.requireKey("members.value", id.asText().trim());
+      if (display.isTextual()) {
+        ResourceLimits.requireDisplay(display.asText());
+      }
       members.add(new Member(id.asText().trim(), typeName, display.isTextual() ? display.asText() : null));
     }
     return members;

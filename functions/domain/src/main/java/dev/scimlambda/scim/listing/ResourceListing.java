@@ -34,14 +34,23 @@ public class ResourceListing<R> {
 
   public static final int DEFAULT_COUNT = 100;
   public static final int MAX_COUNT = 1000;
-  /** sortBy needs every match in memory; beyond this a client must filter more narrowly. */
-  public static final int MAX_SORTED = 10_000;
+  /**
+   * The most resources one request reads from the store. A filter no index answers, a sortBy, or
+   * a startIndex without a remembered position reads resources one page after another; past this
+   * many the request is refused with 400 {@code tooMany} (RFC 7644 §3.12) instead of reading a
+   * whole partition, whatever its size (issue 15). Walking a connection page by page stays cheap:
+   * each page resumes where the previous one ended.
+   */
+  public static final int MAX_EXAMINED = 10_000;
+  /** sortBy needs every match in memory: the same bound. */
+  public static final int MAX_SORTED = MAX_EXAMINED;
   private static final int SCAN_PAGE = 200;
 
   private final Source<R> store;
   private final PageCursorStore cursors;
   private final ResourceSchema schema;
   private final FilterPlanner planner;
+  private final int maxExamined;
 
   /** Where a listing reads its resources: the store of one resource type. */
   public interface Source<R> {
@@ -55,33 +64,49 @@ public class ResourceListing<R> {
 
     String id(R resource);
 
-    /** The document filters and sortBy are evaluated on. */
-    ObjectNode document(R resource);
+    /**
+     * The resource as clients see it (RFC 7644 §3.4.2.2): the document with {@code id} and
+     * {@code meta}, which filters and sortBy are evaluated on, so {@code id eq},
+     * {@code meta.lastModified gt} and {@code sortBy=meta.created} work.
+     *
+     * @param baseUrl the connection's SCIM base URL, for {@code meta.location}
+     */
+    ObjectNode representation(R resource, String baseUrl);
   }
 
   public record Page<R>(List<R> resources, String lastId) {}
 
   public ResourceListing(Source<R> store, PageCursorStore cursors, ResourceSchema schema, FilterPlanner planner) {
+    this(store, cursors, schema, planner, MAX_EXAMINED);
+  }
+
+  /** With another bound on the resources one request reads, so tests need not store 10,000. */
+  ResourceListing(Source<R> store, PageCursorStore cursors, ResourceSchema schema, FilterPlanner planner, int maxExamined) {
+    this.maxExamined = maxExamined;
     this.store = store;
     this.cursors = cursors;
     this.schema = schema;
     this.planner = planner;
   }
 
-  public ListResult<R> list(String connectionId, ListQuery query) {
+  /** @param baseUrl the connection's SCIM base URL, for {@code meta.location} in filters */
+  public ListResult<R> list(String connectionId, ListQuery query, String baseUrl) {
     int count = query.count() == null ? DEFAULT_COUNT : Math.max(0, Math.min(query.count(), MAX_COUNT));
     long startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
     Filter filter = query.filter() == null || query.filter().isBlank() ? null : ScimFilters.parse(query.filter());
-    Predicate<ObjectNode> matches = filter == null ? user -> true : FilterEvaluator.compile(filter, schema);
+    Predicate<ObjectNode> evaluated = filter == null ? user -> true : FilterEvaluator.compile(filter, schema);
+    Predicate<R> matches = filter == null ? resource -> true
+        : resource -> evaluated.test(store.representation(resource, baseUrl));
     QueryPlan plan = filter == null ? new QueryPlan.FullScan(null) : planner.plan(filter);
     Comparator<ObjectNode> order = query.sortBy() == null || query.sortBy().isBlank()
         ? null : ResourceComparator.of(schema, query.sortBy(), SortOrder.parse(query.sortOrder()));
 
     if (plan instanceof QueryPlan.IndexLookup lookup) {
-      return slice(sorted(store.lookup(connectionId, lookup.attribute(), lookup.key()), matches, order), startIndex, count);
+      return slice(sorted(store.lookup(connectionId, lookup.attribute(), lookup.key()), matches, order, baseUrl),
+          startIndex, count);
     }
     if (order != null) {
-      return slice(sorted(everyResource(connectionId), matches, order), startIndex, count);
+      return slice(sorted(everyResource(connectionId), matches, order, baseUrl), startIndex, count);
     }
     String queryKey = queryKey(query.filter());
     if (query.cursor() != null) {
@@ -92,14 +117,20 @@ public class ResourceListing<R> {
 
   /** Index pagination: resume at the remembered position for this startIndex, or find it once. */
   private ListResult<R> indexPage(
-      String connectionId, Filter filter, Predicate<ObjectNode> matches, String queryKey, long startIndex, int count) {
+      String connectionId, Filter filter, Predicate<R> matches, String queryKey, long startIndex, int count) {
     String scope = connectionId + schema.endpoint();
     Optional<PageCursor> remembered = startIndex == 1 ? Optional.empty() : cursors.find(scope, queryKey, startIndex);
+    // Unfiltered, the total is the connection's count, read once: a startIndex past it is an
+    // empty page answered without reading up to the end.
+    Long counted = remembered.isEmpty() && filter == null ? store.count(connectionId) : null;
+    if (counted != null && startIndex > counted) {
+      return new ListResult<>(List.of(), counted, startIndex, null);
+    }
     Scan<R> scan = remembered
         .map(c -> scan(connectionId, matches, c.afterId(), 0, count, false))
         .orElseGet(() -> scan(connectionId, matches, null, startIndex - 1, count, filter != null));
     long total = remembered.map(PageCursor::totalResults)
-        .orElseGet(() -> filter == null ? store.count(connectionId) : scan.matched());
+        .orElseGet(() -> counted != null ? counted : scan.matched());
     if (scan.page().size() == count && count > 0) {
       cursors.save(scope, queryKey, startIndex + count, new PageCursor(scan.lastPageId(), total));
     }
@@ -108,7 +139,7 @@ public class ResourceListing<R> {
 
   /** RFC 9865 cursor pagination: the cursor carries the position and the total. */
   private ListResult<R> cursorPage(
-      String connectionId, Filter filter, Predicate<ObjectNode> matches, String queryKey, String cursor, int count) {
+      String connectionId, Filter filter, Predicate<R> matches, String queryKey, String cursor, int count) {
     PageCursor position = cursor.isEmpty() ? null : CursorToken.decode(cursor, queryKey);
     Scan<R> scan = scan(connectionId, matches, position == null ? null : position.afterId(), 0, count, position == null && filter != null);
     long total = position != null ? position.totalResults() : filter == null ? store.count(connectionId) : scan.matched();
@@ -121,17 +152,22 @@ public class ResourceListing<R> {
    * next {@code count}. With {@code countAll} it reads to the end to count every match (the first
    * page of a filtered walk, whose total is then remembered); otherwise it stops once the page is full.
    */
-  private Scan<R> scan(String connectionId, Predicate<ObjectNode> matches, String afterId, long skip, int count,
+  private Scan<R> scan(String connectionId, Predicate<R> matches, String afterId, long skip, int count,
       boolean countAll) {
     List<R> page = new ArrayList<>();
     long matched = 0;
     String lastPageId = afterId;
     String next = afterId;
     boolean more = false;
+    long examined = 0;
     do {
-      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      if (examined >= maxExamined) {
+        throw tooMany();
+      }
+      Page<R> batch = store.page(connectionId, next, (int) Math.min(SCAN_PAGE, maxExamined - examined));
+      examined += batch.resources().size();
       for (R user : batch.resources()) {
-        if (!matches.test(store.document(user))) {
+        if (!matches.test(user)) {
           continue;
         }
         matched++;
@@ -156,26 +192,36 @@ public class ResourceListing<R> {
     List<R> all = new ArrayList<>();
     String next = null;
     do {
-      Page<R> batch = store.page(connectionId, next, SCAN_PAGE);
+      // One more than the bound tells that there are too many.
+      Page<R> batch = store.page(connectionId, next, Math.min(SCAN_PAGE, maxExamined + 1 - all.size()));
       all.addAll(batch.resources());
-      if (all.size() > MAX_SORTED) {
+      if (all.size() > maxExamined) {
         throw ScimException.badRequest(ScimType.tooMany,
-            "Sorting is limited to " + MAX_SORTED + " resources; add a filter to narrow the result");
+            "Sorting is limited to " + maxExamined + " resources; add a filter to narrow the result");
       }
       next = batch.lastId();
     } while (next != null);
     return all;
   }
 
-  private List<R> sorted(List<R> resources, Predicate<ObjectNode> matches, Comparator<ObjectNode> order) {
-    List<R> selected = new ArrayList<>(resources.stream().filter(r -> matches.test(store.document(r))).toList());
+  private List<R> sorted(List<R> resources, Predicate<R> matches, Comparator<ObjectNode> order, String baseUrl) {
+    List<R> selected = new ArrayList<>(resources.stream().filter(matches).toList());
     Comparator<R> byId = Comparator.comparing(store::id);
-    selected.sort(order == null ? byId : Comparator.<R, ObjectNode>comparing(this::withId, order).thenComparing(byId));
+    if (order == null) {
+      selected.sort(byId);
+      return selected;
+    }
+    // Each resource is represented once, not once per comparison.
+    java.util.Map<R, ObjectNode> represented = new java.util.IdentityHashMap<>();
+    selected.forEach(r -> represented.put(r, store.representation(r, baseUrl)));
+    selected.sort(Comparator.<R, ObjectNode>comparing(represented::get, order).thenComparing(byId));
     return selected;
   }
 
-  private ObjectNode withId(R resource) {
-    return store.document(resource).deepCopy().put("id", store.id(resource));
+  private ScimException tooMany() {
+    return ScimException.badRequest(ScimType.tooMany, "Answering would read more than " + maxExamined
+        + " resources; use a filter on an indexed attribute (id, userName, externalId, emails.value; displayName,"
+        + " members.value for groups), or walk the pages in order");
   }
 
   private static <R> ListResult<R> slice(List<R> all, long startIndex, int count) {

@@ -14,6 +14,9 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
 
   enum Op { ADD, REPLACE, REMOVE }
 
+  /** A path is an attribute path with at most one value filter: as long as a filter may be (ScimFilters.MAX_LENGTH). */
+  static final int MAX_PATH_LENGTH = 4096;
+
   /**
    * The operations of a PatchOp message, in order. Member names and {@code op} values are read
    * case-insensitively: Microsoft Entra sends {@code "Add"}, {@code "Replace"}, {@code "Remove"}.
@@ -59,6 +62,10 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
         throw ScimException.badRequest(ScimType.invalidPath, where + " has a 'path' that is not a string");
       }
       path = pathNode.textValue().isBlank() ? null : pathNode.textValue().trim();
+      if (path != null && path.length() > MAX_PATH_LENGTH) {
+        throw ScimException.badRequest(ScimType.invalidPath,
+            where + " has a 'path' longer than " + MAX_PATH_LENGTH + " characters");
+      }
     }
     JsonNode value = JsonFields.get(operation, "value");
     if (op != Op.REMOVE && value == null) {

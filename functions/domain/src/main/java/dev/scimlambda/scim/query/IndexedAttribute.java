@@ -6,17 +6,24 @@ package dev.scimlambda.scim.query;
  * (when reading them) use, so every resource the filter matches is among the candidates.
  */
 public enum IndexedAttribute {
-  ID(true),
-  USER_NAME(false),
-  DISPLAY_NAME(false),
-  EXTERNAL_ID(true),
-  EMAIL(false),
-  MEMBER(true);
+  ID(true, "id"),
+  USER_NAME(false, "userName"),
+  DISPLAY_NAME(false, "displayName"),
+  EXTERNAL_ID(true, "externalId"),
+  EMAIL(false, "emails.value"),
+  MEMBER(true, "members.value");
 
   private final boolean caseExact;
+  private final String path;
 
-  IndexedAttribute(boolean caseExact) {
+  IndexedAttribute(boolean caseExact, String path) {
     this.caseExact = caseExact;
+    this.path = path;
+  }
+
+  /** The attribute path as a client writes it, for error details. */
+  public String path() {
+    return path;
   }
 
   /** The index key of a value: exact for caseExact attributes, else trimmed and lower-cased. */

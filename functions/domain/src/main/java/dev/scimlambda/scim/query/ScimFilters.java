@@ -24,9 +24,6 @@ public final class ScimFilters {
   /** Parentheses and brackets nest at most this deep; the parser recurses on them. */
   public static final int MAX_DEPTH = 50;
 
-  /** The longest parser message echoed back; the rest only repeats the filter. */
-  private static final int MAX_DETAIL = 160;
-
   private static final Set<String> OPERATORS = Set.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "pr");
 
   private ScimFilters() {}
@@ -38,16 +35,14 @@ public final class ScimFilters {
     if (filter.length() > MAX_LENGTH) {
       throw invalid("The filter is longer than " + MAX_LENGTH + " characters.");
     }
-    if (depth(filter) > MAX_DEPTH) {
-      throw invalid("The filter nests parentheses or brackets deeper than " + MAX_DEPTH + " levels.");
-    }
+    requireBalanced(filter);
     String rewritten = subAttributesIntoValueFilters(filter);
     try {
       return Filter.fromString(rewritten);
     } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
-      throw invalid("Invalid filter: " + firstLine(e.getMessage()));
+      throw invalid(inOurWords(e.getMessage(), rewritten.equals(filter)));
     } catch (RuntimeException | StackOverflowError e) {
-      throw invalid("Invalid filter.");
+      throw invalid("The filter is not valid filter syntax (RFC 7644 §3.4.2.2).");
     }
   }
 
@@ -55,31 +50,67 @@ public final class ScimFilters {
     return ScimException.badRequest(ScimType.invalidFilter, detail);
   }
 
-  /** Jackson appends source locations on further lines; keep the parser's own sentence, shortened. */
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "syntax error";
+  /**
+   * The parser's complaint in this service's words. The parser quotes Jackson for a bad comparison
+   * value (its message names Jackson's tokens and source settings); a position is kept only when it
+   * refers to the filter as the client sent it.
+   */
+  private static String inOurWords(String message, boolean positionsAsSent) {
+    String text = message == null ? "" : message;
+    String at = positionsAsSent ? position(text) : "";
+    if (text.startsWith("Invalid comparison value")) {
+      return "A comparison value" + at + " is not a quoted string, a number, true, false or null.";
     }
-    int newline = message.indexOf('\n');
-    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
-    return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL) + "…";
+    if (text.startsWith("Unexpected end of filter string")) {
+      return "The filter ends before it is complete: an operator, a value or a closing parenthesis is missing.";
+    }
+    return "The filter is not valid filter syntax (RFC 7644 §3.4.2.2)" + at + ".";
   }
 
-  /** The deepest nesting of parentheses and brackets outside string literals. */
-  static int depth(String filter) {
-    int depth = 0;
-    int max = 0;
+  /** {@code " at position N"} from a parser message, or empty. */
+  private static String position(String message) {
+    int at = message.indexOf("position ");
+    if (at < 0) {
+      return "";
+    }
+    int start = at + "position ".length();
+    int end = start;
+    while (end < message.length() && end - start < 5 && Character.isDigit(message.charAt(end))) {
+      end++;
+    }
+    return end == start ? "" : " at position " + message.substring(start, end);
+  }
+
+  /**
+   * Refuses what the parser would accept or misread: an unclosed bracket or parenthesis (the parser
+   * takes {@code emails[type eq "work"} as if it were closed), a closing one without its opening, an
+   * unterminated string, and nesting deeper than {@link #MAX_DEPTH}.
+   */
+  private static void requireBalanced(String filter) {
+    Deque<Character> open = new ArrayDeque<>();
     for (int i = 0; i < filter.length(); i++) {
       char c = filter.charAt(i);
       if (c == '"') {
-        i = endOfString(filter, i) - 1;
+        int end = endOfString(filter, i);
+        if (end > filter.length() || filter.charAt(end - 1) != '"' || end - 1 == i) {
+          throw invalid("A string in the filter is not closed with '\"'.");
+        }
+        i = end - 1;
       } else if (c == '(' || c == '[') {
-        max = Math.max(max, ++depth);
+        open.push(c);
+        if (open.size() > MAX_DEPTH) {
+          throw invalid("The filter nests parentheses or brackets deeper than " + MAX_DEPTH + " levels.");
+        }
       } else if (c == ')' || c == ']') {
-        depth = Math.max(0, depth - 1);
+        char expected = c == ')' ? '(' : '[';
+        if (open.isEmpty() || open.pop() != expected) {
+          throw invalid("The filter has a '" + c + "' without its opening '" + expected + "'.");
+        }
       }
     }
-    return max;
+    if (!open.isEmpty()) {
+      throw invalid("The filter has an unclosed '" + open.peek() + "'.");
+    }
   }
 
   /**

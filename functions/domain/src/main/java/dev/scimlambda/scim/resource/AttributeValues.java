@@ -56,9 +56,14 @@ public final class AttributeValues {
       return values;
     }
     Iterable<JsonNode> items = value.isArray() ? value : List.of(value);
+    if (value.isArray() && value.size() > ResourceLimits.MAX_VALUES && !attribute.name().equals("members")) {
+      throw invalid("'" + name + "' has more than " + ResourceLimits.MAX_VALUES + " values, the most this service stores");
+    }
+    // A set, not List.contains: duplicates are dropped in linear time however many values come.
+    java.util.Set<JsonNode> seen = new java.util.HashSet<>();
     for (JsonNode item : items) {
       JsonNode normalized = single(attribute, item, name);
-      if (normalized != null && !values.contains(normalized)) {
+      if (normalized != null && seen.add(normalized)) {
         values.add(normalized);
       }
     }

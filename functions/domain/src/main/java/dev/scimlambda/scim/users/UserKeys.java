@@ -6,6 +6,7 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
+import dev.scimlambda.scim.resource.ResourceLimits;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +29,9 @@ public final class UserKeys {
   }
 
   public static UserKeys of(ObjectNode document) {
-    UserKeys userKeys = new UserKeys(PLANNER.indexKeys(document));
+    Map<IndexedAttribute, Set<String>> keys = PLANNER.indexKeys(document);
+    keys.forEach((attribute, values) -> values.forEach(value -> ResourceLimits.requireKey(attribute.path(), value)));
+    UserKeys userKeys = new UserKeys(keys);
     if (userKeys.all(IndexedAttribute.EMAIL).size() > MAX_EMAILS) {
       throw ScimException.badRequest(ScimType.invalidValue, "A user may have at most " + MAX_EMAILS + " emails");
     }

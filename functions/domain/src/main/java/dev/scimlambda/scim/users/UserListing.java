@@ -47,8 +47,8 @@ public final class UserListing extends ResourceListing<ScimUser> {
     }
 
     @Override
-    public ObjectNode document(ScimUser user) {
-      return user.document();
+    public ObjectNode representation(ScimUser user, String baseUrl) {
+      return UserRepresentation.of(user, baseUrl);
     }
   }
 }

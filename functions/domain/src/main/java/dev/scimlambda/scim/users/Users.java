@@ -10,6 +10,7 @@ import dev.scimlambda.scim.resource.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
+import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class Users {
   }
 
   public ScimUser get(String connectionId, String id) {
+    ResourceLimits.requireId(id);
     return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("User " + id + " not found"));
   }
 
@@ -128,6 +130,7 @@ public final class Users {
     document.remove("id");
     document.remove("meta");
     UserKeys keys = UserKeys.of(document);
+    ResourceLimits.requireStorable("User", document);
     return new ScimUser(connectionId, id, document, keys.userNameKey(), keys.externalId(), keys.emailKeys(),
         UserKeys.active(document), created, modified, version);
   }

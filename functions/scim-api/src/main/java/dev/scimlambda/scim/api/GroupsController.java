@@ -20,7 +20,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -70,7 +69,7 @@ public final class GroupsController {
   private JsonNode listResponse(Connection connection, ListQuery query) {
     String base = baseUrl.of(connection.id());
     boolean withMembers = ScimResponses.shows("members", SCHEMA, query.attributes(), query.excludedAttributes());
-    return ScimResponses.listResponse(listing.list(connection.id(), query), query, SCHEMA,
+    return ScimResponses.listResponse(listing.list(connection.id(), query, base), query, SCHEMA,
         group -> GroupRepresentation.of(group, withMembers ? groups.members(connection.id(), group.id()) : null, base));
   }
 
@@ -98,7 +97,9 @@ public final class GroupsController {
   public HttpResponse<JsonNode> replace(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Body JsonNode body, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
     GroupView replaced = groups.replace(connection.id(), id, body, ifMatch);
-    return ScimResponses.ok(GroupRepresentation.of(replaced, baseUrl.of(connection.id())), replaced.group().version());
+    String base = baseUrl.of(connection.id());
+    return ScimResponses.ok(GroupRepresentation.of(replaced, base), GroupRepresentation.location(base, id),
+        replaced.group().version());
   }
 
   /**
@@ -113,7 +114,7 @@ public final class GroupsController {
     ScimGroup group = groups.patch(connection.id(), id, body, ifMatch);
     SentQuery query = SentQuery.of(request);
     if (query.get("attributes") == null && query.get("excludedAttributes") == null) {
-      return HttpResponse.<JsonNode>status(HttpStatus.NO_CONTENT).header(HttpHeaders.ETAG, ETags.of(group.version()));
+      return ScimResponses.noContent(GroupRepresentation.location(baseUrl.of(connection.id()), id), group.version());
     }
     return projected(connection, group, query);
   }
@@ -130,8 +131,8 @@ public final class GroupsController {
     List<String> excluded = AttributeList.parse(query.get("excludedAttributes"));
     boolean withMembers = ScimResponses.shows("members", SCHEMA, named, excluded);
     GroupView view = new GroupView(group, withMembers ? groups.members(connection.id(), group.id()) : null);
-    return ScimResponses.ok(
-        Projection.apply(GroupRepresentation.of(view, baseUrl.of(connection.id())), SCHEMA, named, excluded),
-        group.version());
+    String base = baseUrl.of(connection.id());
+    return ScimResponses.ok(Projection.apply(GroupRepresentation.of(view, base), SCHEMA, named, excluded),
+        GroupRepresentation.location(base, group.id()), group.version());
   }
 }

@@ -64,8 +64,20 @@ final class ScimResponses {
     return lower.startsWith(core) ? lower.substring(core.length()) : lower;
   }
 
-  static HttpResponse<JsonNode> ok(ObjectNode body, long version) {
-    return HttpResponse.<JsonNode>ok(body).header(HttpHeaders.ETAG, ETags.of(version));
+  /**
+   * A single resource's answer: its ETag, and its {@code meta.location} as {@code Location} on
+   * every single-resource response (GET, PUT, PATCH as well as POST), which clients such as
+   * Apache SCIMple's compliance suite expect; sent whatever the projection left of the body.
+   */
+  static HttpResponse<JsonNode> ok(ObjectNode body, String location, long version) {
+    return HttpResponse.<JsonNode>ok(body).header(HttpHeaders.LOCATION, location).header(HttpHeaders.ETAG, ETags.of(version));
+  }
+
+  /** A PATCH answered without a body (RFC 7644 §3.5.2): the ETag and the location. */
+  static HttpResponse<JsonNode> noContent(String location, long version) {
+    return HttpResponse.<JsonNode>status(HttpStatus.NO_CONTENT)
+        .header(HttpHeaders.LOCATION, location)
+        .header(HttpHeaders.ETAG, ETags.of(version));
   }
 
   static HttpResponse<JsonNode> created(ObjectNode body, String location, long version) {

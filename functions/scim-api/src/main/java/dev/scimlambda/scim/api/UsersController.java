@@ -67,7 +67,7 @@ public final class UsersController {
 
   private JsonNode listResponse(Connection connection, ListQuery query) {
     String base = baseUrl.of(connection.id());
-    return ScimResponses.listResponse(listing.list(connection.id(), query), query, SCHEMA,
+    return ScimResponses.listResponse(listing.list(connection.id(), query, base), query, SCHEMA,
         user -> UserRepresentation.of(user, base));
   }
 
@@ -96,7 +96,8 @@ public final class UsersController {
     ObjectNode representation = ScimResponses.shows("groups", SCHEMA, named, excluded)
         ? UserRepresentation.of(user, base, users.groups(connection.id(), id))
         : UserRepresentation.of(user, base);
-    return ScimResponses.ok(Projection.apply(representation, SCHEMA, named, excluded), user.version());
+    return ScimResponses.ok(Projection.apply(representation, SCHEMA, named, excluded),
+        UserRepresentation.location(base, user.id()), user.version());
   }
 
   @Put("/{id}")
@@ -119,6 +120,7 @@ public final class UsersController {
   }
 
   private HttpResponse<JsonNode> represented(Connection connection, ScimUser user) {
-    return ScimResponses.ok(UserRepresentation.of(user, baseUrl.of(connection.id())), user.version());
+    String base = baseUrl.of(connection.id());
+    return ScimResponses.ok(UserRepresentation.of(user, base), UserRepresentation.location(base, user.id()), user.version());
   }
 }
