@@ -30,28 +30,25 @@ $(STAMP): $(SOURCES)
 	cd $(ROOT) && $(MVN) -q -DskipTests package
 	@mkdir -p $(@D) && touch $@
 
-build-ScimApiFunction: $(STAMP)
+# $(call ship,<module>): copies that module's function.jar where SAM packages the function from.
+define ship
 	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
 	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/scim-api/target/function.jar $(ARTIFACTS_DIR)/lib/
+	cp $(ROOT)/functions/$(1)/target/function.jar $(ARTIFACTS_DIR)/lib/
+endef
+
+build-ScimApiFunction: $(STAMP)
+	$(call ship,scim-api)
 
 build-AdminApiFunction: $(STAMP)
-	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
-	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/admin-api/target/function.jar $(ARTIFACTS_DIR)/lib/
+	$(call ship,admin-api)
 
 build-StreamFunction: $(STAMP)
-	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
-	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
+	$(call ship,stream-processor)
 
 # The redrive and reconcile functions ship the stream function's jar (their handlers are in it).
 build-StreamRedriveFunction: $(STAMP)
-	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
-	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
+	$(call ship,stream-processor)
 
 build-ReconcileFunction: $(STAMP)
-	@test -n "$(ARTIFACTS_DIR)" || { echo 'ARTIFACTS_DIR is not set: run sam build' >&2; exit 1; }
-	mkdir -p $(ARTIFACTS_DIR)/lib
-	cp $(ROOT)/functions/stream-processor/target/function.jar $(ARTIFACTS_DIR)/lib/
+	$(call ship,stream-processor)

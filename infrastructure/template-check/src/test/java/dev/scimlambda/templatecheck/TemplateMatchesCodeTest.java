@@ -346,6 +346,17 @@ class TemplateMatchesCodeTest {
     softly.assertAll();
   }
 
+  /** SAM's makefile build method runs {@code make build-<LogicalId>}; a missing target breaks {@code sam build}. */
+  @Test
+  void everyFunctionHasAMakefileBuildTarget() throws java.io.IOException {
+    String makefile = java.nio.file.Files.readString(template.file().resolveSibling("Makefile"));
+    SoftAssertions softly = new SoftAssertions();
+    for (String function : template.functions()) {
+      softly.assertThat(makefile).as("Makefile target of %s", function).contains("\nbuild-" + function + ": ");
+    }
+    softly.assertAll();
+  }
+
   @Test
   void everyFunctionHasALogGroupWithRetention() {
     SoftAssertions softly = new SoftAssertions();
