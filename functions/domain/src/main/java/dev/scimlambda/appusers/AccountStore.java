@@ -22,7 +22,12 @@ public interface AccountStore {
    */
   void apply(AccountChange change);
 
-  /** How many app users hold a seat, counted from the app users themselves (O(app users) reads). */
+  /**
+   * How many app users hold a seat, counted from the app users themselves (O(app users) reads,
+   * strongly consistent, every page). Pages are read one after the other, so the count is exact
+   * only if no seat moved while it ran; {@link SeatLedger#reconcile} checks that with the ledger's
+   * version.
+   */
   long countSeatHolders(String workspaceId);
 
   /**
@@ -31,18 +36,24 @@ public interface AccountStore {
    */
   boolean claimReconciliation(String workspaceId, java.time.Instant now, java.time.Instant notBefore);
 
-  /** Sets the ledger to {@code counted} if it still says {@code seen}; records the drift found. */
-  boolean repairSeats(String workspaceId, long seen, long counted, java.time.Instant now);
+  /**
+   * Sets the ledger to {@code counted} if its version is still the one in {@code seen}, that is if
+   * no seat transaction committed since {@code seen} was read; records the drift found
+   * ({@code seen.used() - counted}). False when the version moved: nothing is written.
+   */
+  boolean repairSeats(String workspaceId, SeatUsage seen, long counted, java.time.Instant now);
 
   /**
    * Seats in use and the limit (null = unlimited), and what the last reconciliation found.
    *
    * @param lastDrift ledger minus holders at the last repair; 0 when it agreed
+   * @param version how many times {@code used} has moved (every seat transaction and repair adds
+   *     one; 0 for a ledger written before versions existed)
    */
-  record SeatUsage(long used, Integer limit, java.time.Instant lastReconciledAt, long lastDrift) {
+  record SeatUsage(long used, Integer limit, java.time.Instant lastReconciledAt, long lastDrift, long version) {
 
     public SeatUsage(long used, Integer limit) {
-      this(used, limit, null, 0);
+      this(used, limit, null, 0, 0);
     }
   }
 }

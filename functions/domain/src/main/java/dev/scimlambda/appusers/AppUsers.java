@@ -1,6 +1,6 @@
 package dev.scimlambda.appusers;
 
-import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
@@ -36,13 +36,11 @@ public final class AppUsers {
    */
   public Registration registerSso(String workspaceId, String email, String firstName, String lastName) {
     workspaces.get(workspaceId);
-    if (email == null || !email.contains("@") || email.isBlank()) {
-      throw new InvalidInputException("email", "email must be an email address");
-    }
+    String address = RegistrationEmail.valid(email);
     String name = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
     for (int attempt = 1; ; attempt++) {
       AccountChange change = accounts.forSsoRegistration(
-          workspaceId, email, name.isEmpty() ? null : name, SecureRandomIds.lowercase(20));
+          workspaceId, address, name.isEmpty() ? null : name, SecureRandomIds.lowercase(20));
       try {
         accountStore.apply(change);
         AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
@@ -51,7 +49,7 @@ public final class AppUsers {
         throw new LimitReachedException(seats.refuse(workspaceId));
       } catch (ConcurrentAppUserChange e) {
         if (attempt == ATTEMPTS) {
-          throw new ConflictException("this person is being changed concurrently; retry");
+          throw Contention.concurrentWriters("This person");
         }
       }
     }

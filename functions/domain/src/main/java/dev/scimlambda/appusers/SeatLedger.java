@@ -13,9 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * The workspace's seats: one per active app user, never more than the limit. Taking a seat is an
  * action of the same transaction as the activation (condition {@code used < limit} on the ledger),
  * so concurrent activations can never exceed it; lowering the limit below use blocks new seats
- * and suspends nobody.
+ * and suspends nobody. Every seat transaction also adds one to the ledger's {@code version}, which
+ * is what makes {@link #reconcile} exact while seats move.
  */
 public final class SeatLedger {
+
+  /** Reads and counts before a reconciliation gives up on a workspace whose seats keep moving. */
+  static final int ATTEMPTS = 3;
 
   /** How often a workspace's ledger is checked against its seat holders, at most, by default. */
   public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(15);
@@ -45,8 +49,7 @@ public final class SeatLedger {
    * Checks the ledger against the app users that hold a seat and repairs it, unless a check ran in
    * the last interval. Seat changes are transactional, so drift means
    * something wrote around them (a manual edit, a restore, a bug): it is repaired and reported.
-   * The ledger is read before counting and repaired only if unchanged, so a seat taken meanwhile
-   * is never lost.
+   * See {@link #reconcile} for why a seat moved meanwhile is never lost.
    */
   public Optional<Drift> reconcileIfDue(String workspaceId) {
     Instant now = clock.instant();
@@ -62,13 +65,34 @@ public final class SeatLedger {
     return reconcile(workspaceId);
   }
 
+  /**
+   * Sets the ledger to the number of seat holders, if it differs.
+   *
+   * <p>Why the count is right under concurrency. Every transaction that gives or takes a seat
+   * changes the app user's {@code seat} and the ledger's {@code used} together, and adds one to the
+   * ledger's {@code version}. The ledger (used and version) is read first, in one strong read; the
+   * holders are counted after it; the repair is written only if the version is still the one read.
+   * If it is, no seat transaction committed between the read and the repair, so the set of seat
+   * holders did not change while the count's pages were read one after another, and the count is
+   * the number of holders at the moment of the repair. Conditioning on {@code used} instead would
+   * let a seat taken and another freed meanwhile (same {@code used}, different people, one of them
+   * on a page already counted) write a count that is off by one.
+   *
+   * <p>If the version moved, nothing is written and the check starts again, up to {@link
+   * #ATTEMPTS} times; a workspace whose seats move that often is left to the next run (the stream's
+   * next seat change, or the daily reconciler): the ledger is then as the transactions left it,
+   * never worse. What no version can see is a write around the transactions (a manual edit, a
+   * restore) landing during a run: that is drift the next run finds.
+   */
   public Optional<Drift> reconcile(String workspaceId) {
-    long ledger = store.seats(workspaceId).used();
-    long holders = store.countSeatHolders(workspaceId);
-    if (!store.repairSeats(workspaceId, ledger, holders, clock.instant()) || ledger == holders) {
-      return Optional.empty();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      AccountStore.SeatUsage ledger = store.seats(workspaceId);
+      long holders = store.countSeatHolders(workspaceId);
+      if (store.repairSeats(workspaceId, ledger, holders, clock.instant())) {
+        return ledger.used() == holders ? Optional.empty() : Optional.of(new Drift(ledger.used(), holders));
+      }
     }
-    return Optional.of(new Drift(ledger, holders));
+    return Optional.empty();
   }
 
   /** The ledger said {@code ledger} seats were in use; {@code holders} app users held one. */

@@ -38,7 +38,7 @@ import java.util.Optional;
  * (see {@link ReconciliationCursor}): every SCIM user of each connection re-derives its app user;
  * every app user whose account lists an identity whose SCIM user is gone loses the link (and the
  * app user, if nothing is left); the seat ledger is set to the number of seat holders
- * ({@link SeatLedger#reconcile}, conditional on the ledger not having moved meanwhile).
+ * ({@link SeatLedger#reconcile}, conditional on the ledger's version: no seat moved meanwhile).
  */
 public final class WorkspaceReconciler {
 

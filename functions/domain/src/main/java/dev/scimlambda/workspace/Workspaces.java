@@ -1,6 +1,7 @@
 package dev.scimlambda.workspace;
 
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.DisplayName;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
@@ -69,7 +70,7 @@ public final class Workspaces {
         return updated;
       } catch (ConflictException lostRace) {
         if (attempt == RETRIES_ON_CONCURRENT_CHANGE) {
-          throw lostRace;
+          throw Contention.concurrentWriters("The workspace");
         }
       }
     }

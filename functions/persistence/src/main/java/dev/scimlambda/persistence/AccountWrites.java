@@ -17,10 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The transaction actions of an {@link AccountChange}: the app user's access attributes, the
- * email index claim and release, and the seat ledger. Only the access attributes are set, so the
+ * email index claim and release, and the seat ledger ({@code used} and its {@code version} move
+ * together). Only the access attributes are set, so the
  * profile and tags the stream handler keeps on the same item are never overwritten.
  */
 final class AccountWrites {
+
+  /**
+   * The seat ledger's change counter: every transaction that moves {@code used} adds one, so the
+   * reconciler can tell that no seat moved between its read and its repair (see {@code SeatLedger}).
+   */
+  static final String LEDGER_VERSION = "version";
 
   private AccountWrites() {}
 
@@ -40,13 +47,14 @@ final class AccountWrites {
           Map.of("#appUserId", "appUserId"), Map.of(":me", s(after.id()))));
     }
     if (change.seatDelta() > 0) {
-      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :one",
+      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :one, #version :one",
           "attribute_not_exists(#limit) OR (attribute_not_exists(#used) AND #limit > :zero) OR #used < #limit",
-          Map.of("#used", "used", "#limit", "seatLimit"), Map.of(":one", Item.n(1), ":zero", Item.n(0))),
+          Map.of("#used", "used", "#limit", "seatLimit", "#version", LEDGER_VERSION),
+          Map.of(":one", Item.n(1), ":zero", Item.n(0))),
           Transactions.SEAT_LEDGER));
     } else if (change.seatDelta() < 0) {
-      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :minus", null,
-          Map.of("#used", "used"), Map.of(":minus", Item.n(-1))), null));
+      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :minus, #version :one", null,
+          Map.of("#used", "used", "#version", LEDGER_VERSION), Map.of(":minus", Item.n(-1), ":one", Item.n(1))), null));
     }
     return writes;
   }

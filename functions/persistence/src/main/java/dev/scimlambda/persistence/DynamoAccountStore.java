@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The access side of app users, the email index and the seat ledger, all in the workspace's partition. */
@@ -43,23 +44,30 @@ public final class DynamoAccountStore implements AccountStore {
             item.containsKey("used") ? Long.parseLong(item.get("used").n()) : 0,
             Item.of(item).integer("seatLimit"),
             Item.of(item).instant("lastReconciledAt"),
-            item.containsKey("lastDrift") ? Long.parseLong(item.get("lastDrift").n()) : 0))
+            item.containsKey("lastDrift") ? Long.parseLong(item.get("lastDrift").n()) : 0,
+            item.containsKey(AccountWrites.LEDGER_VERSION) ? Long.parseLong(item.get(AccountWrites.LEDGER_VERSION).n()) : 0))
         .orElse(new SeatUsage(0, null));
   }
 
   @Override
   public long countSeatHolders(String workspaceId) {
-    return table.dynamo().queryPaginator(b -> b.tableName(table.tableName())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .filterExpression("#seat = :true")
-            .expressionAttributeNames(Map.of("#pk", KeySchema.PK, "#sk", KeySchema.SK, "#seat", "seat"))
-            .expressionAttributeValues(Map.of(":pk", Item.s(KeySchema.workspacePartition(workspaceId)),
-                ":prefix", Item.s(KeySchema.APP_USER_PREFIX), ":true", AttributeValue.fromBool(true)))
-            .select(Select.COUNT)
-            .consistentRead(true))
-        .stream()
-        .mapToLong(page -> page.count())
-        .sum();
+    long holders = 0;
+    Map<String, AttributeValue> after = null;
+    do {
+      Map<String, AttributeValue> start = after;
+      QueryResponse page = table.dynamo().query(b -> b.tableName(table.tableName())
+          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+          .filterExpression("#seat = :true")
+          .expressionAttributeNames(Map.of("#pk", KeySchema.PK, "#sk", KeySchema.SK, "#seat", "seat"))
+          .expressionAttributeValues(Map.of(":pk", Item.s(KeySchema.workspacePartition(workspaceId)),
+              ":prefix", Item.s(KeySchema.APP_USER_PREFIX), ":true", AttributeValue.fromBool(true)))
+          .select(Select.COUNT)
+          .consistentRead(true)
+          .exclusiveStartKey(start));
+      holders += page.count();
+      after = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (after != null);
+    return holders;
   }
 
   @Override
@@ -77,27 +85,27 @@ public final class DynamoAccountStore implements AccountStore {
     }
   }
 
+  /**
+   * Conditional on the ledger's version, not on {@code used}: a seat taken and another freed since
+   * the read leave {@code used} as it was (ABA) but the count stale; they always move the version.
+   * The repair moves it too, so two reconcilers cannot both write.
+   */
   @Override
-  public boolean repairSeats(String workspaceId, long seen, long counted, Instant now) {
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":counted", Item.n(counted), ":drift", Item.n(seen - counted), ":now", Item.s(now.toString())));
-    String condition;
-    if (seen == 0) {
-      condition = "attribute_not_exists(#used) OR #used = :zero";
-      values.put(":zero", Item.n(0));
-    } else {
-      condition = "#used = :seen";
-      values.put(":seen", Item.n(seen));
-    }
+  public boolean repairSeats(String workspaceId, SeatUsage seen, long counted, Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":counted", Item.n(counted),
+        ":drift", Item.n(seen.used() - counted), ":now", Item.s(now.toString()), ":one", Item.n(1),
+        ":seen", Item.n(seen.version())));
+    String condition = seen.version() == 0 ? "attribute_not_exists(#version) OR #version = :seen" : "#version = :seen";
     try {
       table.dynamo().updateItem(b -> b.tableName(table.tableName())
           .key(AccountWrites.seatsKey(workspaceId))
-          .updateExpression("SET #used = :counted, #drift = :drift, #at = :now")
+          .updateExpression("SET #used = :counted, #drift = :drift, #at = :now ADD #version :one")
           .conditionExpression(condition)
-          .expressionAttributeNames(Map.of("#used", "used", "#drift", "lastDrift", "#at", "lastReconciledAt"))
+          .expressionAttributeNames(Map.of("#used", "used", "#drift", "lastDrift", "#at", "lastReconciledAt",
+              "#version", AccountWrites.LEDGER_VERSION))
           .expressionAttributeValues(values));
       return true;
-    } catch (ConditionalCheckFailedException seatChangedMeanwhile) {
+    } catch (ConditionalCheckFailedException seatMovedMeanwhile) {
       return false;
     }
   }

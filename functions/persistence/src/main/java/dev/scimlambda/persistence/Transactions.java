@@ -3,10 +3,12 @@ package dev.scimlambda.persistence;
 import static dev.scimlambda.persistence.KeySchema.PK;
 
 import dev.scimlambda.appusers.SeatsExhausted;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -24,6 +26,10 @@ final class Transactions {
   /** Marks the seat ledger's action: its failed condition means no seat is left, not a conflict. */
   static final String SEAT_LEDGER = "seat ledger";
 
+  /** Cancellation reasons that mean the table refused the work for now, not that the data disagreed. */
+  private static final Set<String> THROTTLING_REASONS =
+      Set.of("ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
   private final TableAccess table;
 
   Transactions(TableAccess table) {
@@ -36,7 +42,8 @@ final class Transactions {
   /**
    * Runs the writes as one transaction and translates which condition failed. A transaction that
    * collided with another one on the same items is retried a few times (DynamoDB cancels both
-   * sides), then reported as a concurrent change.
+   * sides), then reported as a concurrent change; one cancelled for throttling is retried the same
+   * way, then reported as {@link Contention}.
    */
   void run(List<Write> writes) {
     List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
@@ -55,12 +62,14 @@ final class Transactions {
             throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
           }
         }
+        boolean throttled = reasons.stream().anyMatch(r -> THROTTLING_REASONS.contains(r.code()));
         boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-        if (!conflict) {
+        if (!conflict && !throttled) {
           throw e;
         }
         if (attempt == TRANSACTION_ATTEMPTS) {
-          throw new VersionMismatch();
+          // A conflict is a lost race the caller may re-read and retry; throttling is not.
+          throw throttled ? Contention.throttled() : new VersionMismatch();
         }
         pause(attempt);
       }

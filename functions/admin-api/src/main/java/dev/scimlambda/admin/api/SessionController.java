@@ -31,9 +31,13 @@ public final class SessionController {
     return ScimJson.MAPPER.createObjectNode().put("valid", check.valid()).put("reason", check.reason());
   }
 
-  /** Every session issued before now becomes invalid; returns the workspace with its new settings. */
+  /**
+   * Every session issued before now becomes invalid; returns the workspace with its new settings.
+   * Takes no body (the README documents it bodiless): declaring one made Micronaut refuse an empty
+   * POST with 400, and whatever a caller sends is not read.
+   */
   @Post("/revoke")
-  public JsonNode revoke(String workspaceId, @Nullable @Body JsonNode ignored) {
+  public JsonNode revoke(String workspaceId) {
     return AdminJson.workspace(sessions.revokeAll(workspaceId));
   }
 

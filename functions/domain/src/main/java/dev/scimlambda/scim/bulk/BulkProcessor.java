@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.ScimType;
@@ -108,6 +109,9 @@ public final class BulkProcessor {
       }
     } catch (ScimException e) {
       return failure(operation, e);
+    } catch (Contention e) {
+      // The operations before this one are done: the bulk answers, and only this one says retry.
+      return failure(operation, new ScimException(429, null, e.getMessage()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return failure(operation, ScimException.badRequest(ScimType.invalidSyntax, "Operation data is not valid JSON"));
     }

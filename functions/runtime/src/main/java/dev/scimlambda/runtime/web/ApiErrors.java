@@ -53,6 +53,7 @@ public final class ApiErrors {
       case 409 -> "conflict";
       case 413 -> "payload_too_large";
       case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";
     };
   }

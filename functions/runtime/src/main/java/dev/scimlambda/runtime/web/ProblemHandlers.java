@@ -3,6 +3,7 @@ package dev.scimlambda.runtime.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.problem.UnauthenticatedException;
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
@@ -10,9 +11,16 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /** Maps the domain's exceptions to HTTP responses, one handler per exception type. */
 @Factory
@@ -41,6 +49,39 @@ public class ProblemHandlers {
   @Singleton
   ExceptionHandler<ScimException, HttpResponse<JsonNode>> scim() {
     return (request, e) -> ApiErrors.render(request, e.status(), e.scimType(), null, e.getMessage());
+  }
+
+  /**
+   * 429, not 503: IdPs treat 429 with Retry-After as "slow down and send it again" (Entra ID pauses
+   * the connection for that long and retries only the failed requests) and count 5xx toward
+   * quarantining the app. Not 409 either, which says the data conflicts and retrying cannot help.
+   */
+  @Singleton
+  ExceptionHandler<Contention, HttpResponse<JsonNode>> contention() {
+    return ProblemHandlers::tooManyRequests;
+  }
+
+  /**
+   * DynamoDB throttling (ProvisionedThroughputExceeded, RequestLimitExceeded, ThrottlingException)
+   * that outlasted the SDK's own backoff is contention too. Any other AWS error stays what
+   * Micronaut makes of an unexpected exception: a 500, logged with its cause.
+   */
+  @Singleton
+  ExceptionHandler<SdkServiceException, HttpResponse<?>> awsService(ErrorResponseProcessor<?> framework) {
+    return (request, e) -> throttling(e)
+        ? tooManyRequests(request, Contention.throttled())
+        : framework.processResponse(ErrorContext.builder(request).cause(e).errorMessage("Internal Server Error").build(),
+            HttpResponse.serverError());
+  }
+
+  private static boolean throttling(SdkServiceException e) {
+    return e.isThrottlingException() || e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException;
+  }
+
+  private static MutableHttpResponse<JsonNode> tooManyRequests(HttpRequest<?> request, Contention e) {
+    return ApiErrors.render(request, 429, null, null, e.getMessage())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
   }
 
   /** RFC 6750 §3: a 401 names the scheme the client should use. */
