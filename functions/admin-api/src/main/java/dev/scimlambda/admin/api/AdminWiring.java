@@ -17,6 +17,10 @@ import dev.scimlambda.mapping.CustomFields;
 import dev.scimlambda.sessions.Sessions;
 import java.time.Clock;
 import java.time.Duration;
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.deprovisioning.WorkspacePurge;
+import dev.scimlambda.events.WebhookStore;
+import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.deprovisioning.Deprovisioning;
 import dev.scimlambda.scim.groups.Groups;
@@ -43,6 +47,8 @@ public class AdminWiring {
   /** Time one admin call spends removing a connection's users: well inside API Gateway's 29 s. */
   static final Duration DEPROVISIONING_BUDGET = Duration.ofSeconds(15);
   static final int DEPROVISIONING_PAGE = 100;
+  /** Items deleted per purge page: four batch writes. */
+  static final int PURGE_PAGE = 100;
 
   @Singleton
   ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
@@ -90,6 +96,13 @@ public class AdminWiring {
         new AccountLinks(accounts, seats, connectionWorkspaces));
     return new Deprovisioning(workspaces, connections, users, scimUsers, appUsers, accountStore, accounts, clock,
         DEPROVISIONING_BUDGET, DEPROVISIONING_PAGE);
+  }
+
+  @Singleton
+  WorkspacePurge workspacePurge(Workspaces workspaces, ConnectionStore connections, SecretStore secrets,
+      SecretNames names, WebhookStore webhooks, WorkspacePurgeStore store, Clock clock) {
+    return new WorkspacePurge(workspaces, connections, secrets, names, webhooks, store,
+        clock, DEPROVISIONING_BUDGET, PURGE_PAGE);
   }
 
   @Singleton
