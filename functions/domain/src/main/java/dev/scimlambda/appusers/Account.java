@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * @param deniedIdentities the linked SCIM users whose connection lists access groups and who are in
  *     none of them (directly or through nesting); they give the person no access
  * @param sso registered by the host app after an SSO sign-in
- * @param scimManaged once an IdP provisions the person, the IdP decides: active only while one of
- *     its identities is active, whatever the SSO registration says
+ * @param scimManaged once an IdP provisions the person, the IdPs decide ({@link AccessRule}),
+ *     whatever the SSO registration says
  * @param seat holds one of the workspace's seats
  * @param deprovisionedAt when the person last lost access; sessions issued before are invalid
  * @param accessVersion condition of every access change; tag writes use the app user's own version
@@ -39,19 +39,14 @@ public record Account(
     deniedIdentities = new TreeSet<>(deniedIdentities);
   }
 
+  /** No managing connection has the person deactivated ({@link AccessRule}). */
   public boolean active() {
-    return scimManaged ? !activeIdentities.isEmpty() : sso;
+    return AccessRule.active(this);
   }
 
-  /**
-   * May use the app: an IdP-managed person through an active identity that no access group list
-   * denies (one such identity is enough: another connection's restriction does not take away what
-   * this one grants); an SSO-only person through the registration, whatever the connections say.
-   */
+  /** May use the app, as {@link AccessRule} decides for a person with several identities. */
   public boolean hasAccess() {
-    return scimManaged
-        ? activeIdentities.stream().anyMatch(identity -> !deniedIdentities.contains(identity))
-        : sso;
+    return AccessRule.hasAccess(this);
   }
 
   /**

@@ -109,6 +109,17 @@ public final class Accounts {
     return new AccountChange(null, created, emailKey, null, 1, name);
   }
 
+  /**
+   * The admin removes the person: what is left of the account after their SCIM identities were
+   * deleted (the SSO registration, the email claim, the seat) goes in one change. The account is
+   * then orphaned, so every session checks invalid, and the app user item can be deleted.
+   */
+  public AccountChange forRemoval(Account account) {
+    Account draft = new Account(account.workspaceId(), account.id(), null, null, new TreeSet<>(), new TreeSet<>(),
+        new TreeSet<>(), false, account.scimManaged(), false, account.deprovisionedAt(), account.accessVersion() + 1);
+    return settle(account, draft, false, clock.instant(), null, account.emailKey());
+  }
+
   private static Account withSeat(Account a) {
     return new Account(a.workspaceId(), a.id(), a.email(), a.emailKey(), a.identities(), a.activeIdentities(),
         a.deniedIdentities(), a.sso(), a.scimManaged(), true, a.deprovisionedAt(), a.accessVersion());

@@ -38,6 +38,8 @@ import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
 import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.persistence.DynamoWebhookStore;
 import dev.scimlambda.persistence.DynamoWorkspaceStore;
+import dev.scimlambda.persistence.DynamoWorkspacePurgeStore;
+import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.paging.PageCursorStore;
@@ -68,6 +70,11 @@ public class DomainWiring {
   @Singleton
   TableAccess table(DynamoDbClient dynamo, Settings settings) {
     return new TableAccess(dynamo, settings.require(Setting.TABLE_NAME));
+  }
+
+  @Singleton
+  WorkspacePurgeStore workspacePurgeStore(TableAccess table) {
+    return new DynamoWorkspacePurgeStore(table);
   }
 
   @Singleton

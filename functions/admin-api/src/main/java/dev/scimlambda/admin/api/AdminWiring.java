@@ -16,6 +16,19 @@ import dev.scimlambda.mapping.CustomFieldStore;
 import dev.scimlambda.mapping.CustomFields;
 import dev.scimlambda.sessions.Sessions;
 import java.time.Clock;
+import java.time.Duration;
+import dev.scimlambda.connection.SecretNames;
+import dev.scimlambda.deprovisioning.WorkspacePurge;
+import dev.scimlambda.events.WebhookStore;
+import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.deprovisioning.Deprovisioning;
+import dev.scimlambda.scim.groups.Groups;
+import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.AccountLinks;
+import dev.scimlambda.scim.users.UserStore;
+import dev.scimlambda.scim.users.Users;
 import dev.scimlambda.appusers.AppUsers;
 import dev.scimlambda.tags.TagOverview;
 import dev.scimlambda.tags.TagOverview;
@@ -30,6 +43,12 @@ import jakarta.inject.Singleton;
 
 @Factory
 public class AdminWiring {
+
+  /** Time one admin call spends removing a connection's users: well inside API Gateway's 29 s. */
+  static final Duration DEPROVISIONING_BUDGET = Duration.ofSeconds(15);
+  static final int DEPROVISIONING_PAGE = 100;
+  /** Items deleted per purge page: four batch writes. */
+  static final int PURGE_PAGE = 100;
 
   @Singleton
   ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
@@ -62,6 +81,28 @@ public class AdminWiring {
   ConnectionMappings connectionMappings(Connections connections, ConnectionMappingStore store, CustomFieldStore fields,
       TagRefreshJobStore jobs, Clock clock) {
     return new ConnectionMappings(connections, store, fields, jobs, clock);
+  }
+
+  /**
+   * SCIM users are removed through the Users endpoint's own code, so a removal by the admin does
+   * exactly what the IdP's DELETE would (memberships, identity link, access, seat).
+   */
+  @Singleton
+  Deprovisioning deprovisioning(Workspaces workspaces, Connections connections, UserStore users, GroupStore groups,
+      AppUserStore appUsers, AccountStore accountStore, Accounts accounts, SeatLedger seats,
+      ConnectionWorkspaces connectionWorkspaces, Clock clock) {
+    Users scimUsers = new Users(users, new SchemaDocumentRules(ScimSchemas.user()), clock,
+        new Groups(groups, new SchemaDocumentRules(ScimSchemas.group()), clock),
+        new AccountLinks(accounts, seats, connectionWorkspaces));
+    return new Deprovisioning(workspaces, connections, users, scimUsers, appUsers, accountStore, accounts, clock,
+        DEPROVISIONING_BUDGET, DEPROVISIONING_PAGE);
+  }
+
+  @Singleton
+  WorkspacePurge workspacePurge(Workspaces workspaces, ConnectionStore connections, SecretStore secrets,
+      SecretNames names, WebhookStore webhooks, WorkspacePurgeStore store, Clock clock) {
+    return new WorkspacePurge(workspaces, connections, secrets, names, webhooks, store,
+        clock, DEPROVISIONING_BUDGET, PURGE_PAGE);
   }
 
   @Singleton

@@ -13,6 +13,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import dev.scimlambda.deprovisioning.Deprovisioning;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -25,10 +27,12 @@ public final class AppUserController {
 
   private final AppUsers appUsers;
   private final TagOverview tagOverview;
+  private final Deprovisioning deprovisioning;
 
-  public AppUserController(AppUsers appUsers, TagOverview tagOverview) {
+  public AppUserController(AppUsers appUsers, TagOverview tagOverview, Deprovisioning deprovisioning) {
     this.appUsers = appUsers;
     this.tagOverview = tagOverview;
+    this.deprovisioning = deprovisioning;
   }
 
   /**
@@ -77,6 +81,17 @@ public final class AppUserController {
   @Get("/users/{id}")
   public JsonNode get(String workspaceId, String id) {
     return AdminJson.appUser(appUsers.get(workspaceId, id));
+  }
+
+  /**
+   * Removes the person: their SCIM users (as each IdP's DELETE would), SSO registration, tags and
+   * seat; their sessions check invalid at once. An IdP still provisioning them gets 404 on its next
+   * update and, as SCIM clients do, creates them again: to keep someone out, unassign them at the IdP.
+   */
+  @Delete("/users/{id}")
+  public HttpResponse<Void> remove(String workspaceId, String id) {
+    deprovisioning.removePerson(workspaceId, id);
+    return HttpResponse.noContent();
   }
 
   @Get("/tags")

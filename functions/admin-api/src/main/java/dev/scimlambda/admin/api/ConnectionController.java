@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
+import dev.scimlambda.deprovisioning.Deprovisioning;
+import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.runtime.ScimBaseUrl;
 import dev.scimlambda.scim.ScimJson;
 import io.micronaut.core.annotation.Nullable;
@@ -25,10 +27,12 @@ import java.util.Optional;
 public final class ConnectionController {
 
   private final Connections connections;
+  private final Deprovisioning deprovisioning;
   private final ScimBaseUrl scimBaseUrl;
 
-  public ConnectionController(Connections connections, ScimBaseUrl scimBaseUrl) {
+  public ConnectionController(Connections connections, Deprovisioning deprovisioning, ScimBaseUrl scimBaseUrl) {
     this.connections = connections;
+    this.deprovisioning = deprovisioning;
     this.scimBaseUrl = scimBaseUrl;
   }
 
@@ -71,10 +75,34 @@ public final class ConnectionController {
     return withSecret(connections.rotateSecret(workspaceId, connectionId, grace));
   }
 
+  /**
+   * Revokes the secret at once and, unless {@code ?deprovision=false}, removes the connection's
+   * users as its IdP's DELETE would: 204 when all are removed; 202 with progress when the call's
+   * time ran out first, and the same DELETE goes on. With {@code deprovision=false} the people keep
+   * their access and seats through the deleted connection's identities until removed one by one.
+   */
   @Delete("/{connectionId}")
-  public HttpResponse<Void> delete(String workspaceId, String connectionId) {
-    connections.delete(workspaceId, connectionId);
-    return HttpResponse.noContent();
+  public HttpResponse<JsonNode> delete(String workspaceId, String connectionId,
+      @Nullable @QueryValue String deprovision) {
+    Deprovisioning.ConnectionRemoval removal =
+        deprovisioning.deleteConnection(workspaceId, connectionId, deprovisionFlag(deprovision));
+    if (removal.finished()) {
+      return HttpResponse.noContent();
+    }
+    return HttpResponse.<JsonNode>status(HttpStatus.ACCEPTED).body(ScimJson.MAPPER.createObjectNode()
+        .put("status", "deprovisioning")
+        .put("usersRemoved", removal.usersRemoved())
+        .put("detail", "repeat this DELETE to go on removing the connection's users"));
+  }
+
+  private static boolean deprovisionFlag(String text) {
+    if (text == null || text.equals("true")) {
+      return true;
+    }
+    if (text.equals("false")) {
+      return false;
+    }
+    throw new InvalidInputException("deprovision", "deprovision must be true or false");
   }
 
   private ObjectNode view(Connection connection) {

@@ -15,6 +15,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import dev.scimlambda.deprovisioning.WorkspacePurge;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
@@ -27,8 +29,10 @@ public final class WorkspaceController {
 
   private final Workspaces workspaces;
   private final SeatLedger seats;
+  private final WorkspacePurge purge;
 
-  public WorkspaceController(Workspaces workspaces, SeatLedger seats) {
+  public WorkspaceController(Workspaces workspaces, SeatLedger seats, WorkspacePurge purge) {
+    this.purge = purge;
     this.workspaces = workspaces;
     this.seats = seats;
   }
@@ -60,6 +64,23 @@ public final class WorkspaceController {
     ArrayNode items = page.putArray("workspaces");
     workspaces.list().forEach(w -> items.add(view(w)));
     return page;
+  }
+
+  /**
+   * Purges the workspace: its connections' tokens are refused from the first call, then every secret
+   * and item goes. 204 when nothing is left; 202 with progress when the call's time ran out first,
+   * and the same DELETE goes on; 404 for an unknown (or already purged) workspace.
+   */
+  @Delete("/{workspaceId}")
+  public HttpResponse<JsonNode> purge(String workspaceId) {
+    WorkspacePurge.Progress progress = purge.purge(workspaceId);
+    if (progress.finished()) {
+      return HttpResponse.noContent();
+    }
+    return HttpResponse.<JsonNode>status(HttpStatus.ACCEPTED).body(ScimJson.MAPPER.createObjectNode()
+        .put("status", "purging")
+        .put("itemsDeleted", progress.itemsDeleted())
+        .put("detail", "repeat this DELETE to go on purging the workspace"));
   }
 
   @Get("/{workspaceId}")
