@@ -112,7 +112,13 @@ public final class DynamoGroupStore implements GroupStore {
       deletes.forEach(memberId -> groupWrites.add(tx.delete(memberKey(connectionId, groupId, memberId))));
       tx.run(groupWrites);
     } else {
-      tx.run(groupWrites);
+      try {
+        tx.run(groupWrites);
+      } catch (RuntimeException refused) {
+        // Nothing refers to the recorded parts: they go, so a lost race or a taken name leaves nothing behind.
+        staged.discard(connectionId, groupId, changeId);
+        throw refused;
+      }
       staged.complete(connectionId, groupId, changeId);
       if (change.isCreate()) {
         answerCreate(connectionId, groupId);

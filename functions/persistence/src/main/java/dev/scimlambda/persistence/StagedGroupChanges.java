@@ -114,6 +114,13 @@ final class StagedGroupChanges {
         .toList());
   }
 
+  /** Deletes the recorded parts of a change whose transaction (step 2) was refused. */
+  void discard(String connectionId, String groupId, String changeId) {
+    BatchWrites.run(table, table.itemsWithPrefix(KeySchema.groupMembersPartition(connectionId, groupId),
+            KeySchema.groupChangePrefix(changeId), true)
+        .map(part -> BatchWrites.delete(Map.of(PK, part.get(PK), SK, part.get(SK)))).toList());
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asText();

@@ -256,6 +256,41 @@ class GroupChangeAtomicityTest {
     }
   }
 
+  private long changeParts(String groupId) {
+    return table.itemsWithPrefix(KeySchema.groupMembersPartition("c1", groupId), "CHANGE#", true).count();
+  }
+
+  @Test
+  void a250MemberAddWithARenameToATakenNameAnswers409AndLeavesNothingBehind() {
+    List<String> ids = users(250);
+    groups.create("c1", group("Sales", List.of()));
+    String marketing = groups.create("c1", group("Marketing", List.of())).group().id();
+
+    ScimException refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(ids), rename("SALES")), null));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.scimType()).isEqualTo(ScimType.uniqueness);
+    assertThat(groups.get("c1", marketing).version()).isEqualTo(1);
+    assertThat(memberIds(groups, marketing)).isEmpty();
+    assertThat(changeParts(marketing)).isZero();
+  }
+
+  @Test
+  void aCompletedStagedChangeLeavesOnlyTheGroupAndItsMembers() {
+    List<String> ids = users(250);
+    String marketing = groups.create("c1", group("Marketing", ids)).group().id();
+
+    groups.patch("c1", marketing, patch(rename("Renamed"), ScimJson.MAPPER.createObjectNode().put("op", "remove").put("path", "members")), null);
+
+    assertThat(changeParts(marketing)).isZero();
+    assertThat(table.dynamo().getItem(b -> b.tableName(table.tableName())
+        .key(java.util.Map.of(KeySchema.PK, Item.s(KeySchema.connectionPartition("c1")), KeySchema.SK, Item.s(KeySchema.groupSk(marketing)))))
+        .item()).doesNotContainKeys(DynamoGroupStore.PENDING_CHANGE, DynamoGroupStore.UNANSWERED_CREATE);
+    assertThat(memberIds(groups, marketing)).isEmpty();
+    assertThat(groups.get("c1", marketing).memberCount()).isZero();
+    assertThat(groups.get("c1", marketing).version()).isEqualTo(2);
+  }
+
   @Test
   void aRetriedCreateOfADifferentGroupWithATakenNameStillAnswers409() {
     List<String> ids = users(2);
