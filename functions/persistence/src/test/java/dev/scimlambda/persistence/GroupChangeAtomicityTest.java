@@ -292,6 +292,18 @@ class GroupChangeAtomicityTest {
   }
 
   @Test
+  void completingAStagedChangeOverwritesNoActivityRevision() {
+    java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> pending = new java.util.HashMap<>(
+        java.util.Map.of("entity", Item.s(DynamoGroupStore.ENTITY), "connectionId", Item.s("c1"), "id", Item.s("g1"),
+            "document", Item.s("{\"displayName\":\"Marketing\"}"), "version", Item.n(2), "memberCount", Item.n(250),
+            "lastModified", Item.s(Instant.now().toString()), DynamoGroupStore.PENDING_CHANGE, Item.s("change")));
+    var complete = new java.util.HashMap<>(pending);
+    complete.remove(DynamoGroupStore.PENDING_CHANGE);
+
+    assertThat(DynamoActivityStore.revisionOf(pending, complete)).isEmpty();
+  }
+
+  @Test
   void aRetriedCreateOfADifferentGroupWithATakenNameStillAnswers409() {
     List<String> ids = users(2);
     groups.create("c1", group("Sales", List.of(ids.get(0))));
