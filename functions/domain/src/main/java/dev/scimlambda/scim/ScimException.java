@@ -11,26 +11,11 @@ public final class ScimException extends RuntimeException {
 
   private final int status;
   private final ScimType scimType;
-  private final int retryAfterSeconds;
 
   public ScimException(int status, ScimType scimType, String detail) {
-    this(status, scimType, detail, 0);
-  }
-
-  private ScimException(int status, ScimType scimType, String detail, int retryAfterSeconds) {
     super(detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
     this.status = status;
     this.scimType = scimType;
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  /**
-   * 503 with {@code Retry-After}: the request lost to concurrent writers more often than it retries
-   * by itself. Nothing was changed, and the same request can simply be sent again; 409 stays for a
-   * value another resource holds.
-   */
-  public static ScimException contended(String detail, int retryAfterSeconds) {
-    return new ScimException(503, null, detail, retryAfterSeconds);
   }
 
   public static ScimException notFound(String detail) {
@@ -43,11 +28,6 @@ public final class ScimException extends RuntimeException {
 
   public int status() {
     return status;
-  }
-
-  /** Seconds for the {@code Retry-After} header; 0 = none. */
-  public int retryAfterSeconds() {
-    return retryAfterSeconds;
   }
 
   /** Null where RFC 7644 defines no keyword for the status (e.g. 401, 404). */

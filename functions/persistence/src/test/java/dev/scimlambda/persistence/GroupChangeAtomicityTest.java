@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.ScimType;
@@ -315,15 +316,14 @@ class GroupChangeAtomicityTest {
   }
 
   @Test
-  void contentionThatPersistsAnswers503WithRetryAfterAndChangesNothing() {
+  void contentionThatPersistsIsContentionNot409AndChangesNothing() {
     List<String> ids = users(1);
     String marketing = groups.create("c1", group("Marketing", List.of())).group().id();
     Groups contended = groupsOver(new TableAccess(conflicting(table.dynamo()), table.tableName()));
 
-    ScimException refused = rejection(() -> contended.patch("c1", marketing, patch(addMembers(ids), rename("Renamed")), null));
-
-    assertThat(refused.status()).isEqualTo(503);
-    assertThat(refused.retryAfterSeconds()).isPositive();
+    assertThatThrownBy(() -> contended.patch("c1", marketing, patch(addMembers(ids), rename("Renamed")), null))
+        .isInstanceOfSatisfying(Contention.class, e -> assertThat(e.retryAfter()).isPositive());
     assertThat(memberIds(groups, marketing)).isEmpty();
+    assertThat(groups.get("c1", marketing).displayName()).isEqualTo("Marketing");
   }
 }

@@ -1,5 +1,6 @@
 package dev.scimlambda.scim.resource;
 
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.ScimException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -7,15 +8,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * What a read-change-write does after losing a race to a concurrent writer. With {@code If-Match}
  * the client asked for exactly the version it saw, so the answer is 412. Without, parallel changes
  * are normal (IdPs fan out): the change is re-applied to the fresh copy after a random pause, so
- * the racers spread out instead of colliding again, up to {@link #ATTEMPTS} times, then answered 503
- * with {@code Retry-After} (not 409, which means a value is taken).
+ * the racers spread out instead of colliding again, up to {@link #ATTEMPTS} times; then the request
+ * meets {@link Contention} (429 and Retry-After: the same request succeeds later), not 409, which
+ * stays for real uniqueness conflicts.
  */
 public final class LostRaces {
 
   public static final int ATTEMPTS = 10;
   private static final long MAX_PAUSE_MILLIS = 50;
-  /** Contention that outlasted ten attempts is a burst on one resource: a second later it has usually passed. */
-  static final int RETRY_AFTER_SECONDS = 1;
 
   private LostRaces() {}
 
@@ -25,14 +25,13 @@ public final class LostRaces {
       throw new ScimException(412, null, "The resource changed while this request was applied");
     }
     if (attempt >= ATTEMPTS) {
-      throw ScimException.contended("The resource is being changed concurrently; nothing was changed, retry the request",
-          RETRY_AFTER_SECONDS);
+      throw Contention.concurrentWriters("The resource");
     }
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw ScimException.contended("The request was interrupted; retry it", RETRY_AFTER_SECONDS);
+      throw Contention.concurrentWriters("The resource");
     }
   }
 }

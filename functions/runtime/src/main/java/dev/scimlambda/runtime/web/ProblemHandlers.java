@@ -40,11 +40,7 @@ public class ProblemHandlers {
 
   @Singleton
   ExceptionHandler<ScimException, HttpResponse<JsonNode>> scim() {
-    return (request, e) -> {
-      var response = ApiErrors.render(request, e.status(), e.scimType(), null, e.getMessage());
-      return e.retryAfterSeconds() > 0 ? response.header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
-          : response;
-    };
+    return (request, e) -> ApiErrors.render(request, e.status(), e.scimType(), null, e.getMessage());
   }
 
   /** RFC 6750 §3: a 401 names the scheme the client should use. */
