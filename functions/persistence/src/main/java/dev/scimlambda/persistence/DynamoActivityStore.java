@@ -174,6 +174,11 @@ public final class DynamoActivityStore implements ActivityStore {
       return Optional.empty();
     }
     Item now = Item.of(newImage);
+    if (!oldImage.isEmpty() && oldImage.containsKey("version") && newImage.containsKey("version")
+        && oldImage.get("version").n().equals(newImage.get("version").n())) {
+      // Bookkeeping on the same version (a staged group change marked complete): its revision is already stored.
+      return Optional.empty();
+    }
     JsonNode before = oldImage.isEmpty() ? null : comparable(entity, Item.of(oldImage));
     return Optional.of(ResourceRevision.between(now.string("connectionId"), entity, now.string("id"),
         now.number("version"), now.instant("lastModified"), before, comparable(entity, now)));

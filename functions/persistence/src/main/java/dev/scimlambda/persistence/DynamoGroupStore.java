@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.persistence.Transactions.Write;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.groups.GroupChange;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.scim.groups.ScimGroup;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -41,13 +43,19 @@ public final class DynamoGroupStore implements GroupStore {
 
   public static final String ENTITY = "Group";
   public static final String MEMBER_ENTITY = "GroupMember";
+  /** On a group item: the id of a staged change not yet complete ({@link StagedGroupChanges}). */
+  static final String PENDING_CHANGE = "pendingChange";
+  /** On a group item: a staged create whose request has not answered yet; a retry may take it over. */
+  static final String UNANSWERED_CREATE = "unansweredCreate";
 
   private final TableAccess table;
   private final Transactions tx;
+  private final StagedGroupChanges staged;
 
   public DynamoGroupStore(TableAccess table) {
     this.table = table;
     this.tx = new Transactions(table);
+    this.staged = new StagedGroupChanges(table);
   }
 
   @Override
@@ -61,9 +69,144 @@ public final class DynamoGroupStore implements GroupStore {
 
   @Override
   public Optional<ScimGroup> find(String connectionId, String id) {
+    return Optional.ofNullable(completed(readGroup(connectionId, id))).map(DynamoGroupStore::fromItem);
+  }
+
+  private Map<String, AttributeValue> readGroup(String connectionId, String id) {
     Map<String, AttributeValue> item = table.dynamo()
         .getItem(b -> b.tableName(table.tableName()).key(groupKey(connectionId, id)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  /** The group item, after completing the staged change it names, if any (then read again). */
+  private Map<String, AttributeValue> completed(Map<String, AttributeValue> item) {
+    if (item == null || !item.containsKey(PENDING_CHANGE)) {
+      return item;
+    }
+    String connectionId = item.get("connectionId").s();
+    String id = item.get("id").s();
+    staged.complete(connectionId, id, item.get(PENDING_CHANGE).s());
+    return readGroup(connectionId, id);
+  }
+
+  @Override
+  public ScimGroup apply(GroupChange change) {
+    ScimGroup updated = change.updated();
+    String connectionId = updated.connectionId();
+    String groupId = updated.id();
+    // Only memberships that really change are written, and counted.
+    Map<String, Member> existing = change.isCreate() ? Map.of() : existingMembers(connectionId, groupId,
+        java.util.stream.Stream.concat(change.puts().stream().map(Member::value), change.deletes().stream()).toList());
+    List<Member> puts = change.puts().stream().filter(m -> !m.equals(existing.get(m.value()))).toList();
+    List<String> deletes = change.deletes().stream().filter(existing::containsKey).distinct().toList();
+    long delta = change.puts().stream().filter(m -> !existing.containsKey(m.value())).count() - deletes.size();
+    List<Write> groupWrites = new ArrayList<>();
+    String changeId = null;
+    if (groupWrites(change, delta, null).size() + puts.size() + deletes.size() > StagedGroupChanges.TRANSACTION_ITEMS) {
+      changeId = UUID.randomUUID().toString();
+      staged.record(connectionId, groupId, changeId, puts, deletes);
+    }
+    groupWrites.addAll(groupWrites(change, delta, changeId));
+    if (changeId == null) {
+      puts.forEach(m -> groupWrites.add(tx.put(memberItem(connectionId, groupId, m))));
+      deletes.forEach(memberId -> groupWrites.add(tx.delete(memberKey(connectionId, groupId, memberId))));
+      tx.run(groupWrites);
+    } else {
+      try {
+        tx.run(groupWrites);
+      } catch (RuntimeException refused) {
+        // Nothing refers to the recorded parts: they go, so a lost race or a taken name leaves nothing behind.
+        staged.discard(connectionId, groupId, changeId);
+        throw refused;
+      }
+      staged.complete(connectionId, groupId, changeId);
+      if (change.isCreate()) {
+        answerCreate(connectionId, groupId);
+      }
+    }
+    return fromItem(readGroup(connectionId, groupId));
+  }
+
+  /**
+   * The transaction's actions on the group item, its guards and the group count. With a
+   * {@code changeId} the group item names the staged change (and a create is marked unanswered).
+   */
+  private List<Write> groupWrites(GroupChange change, long delta, String changeId) {
+    ScimGroup updated = change.updated();
+    String connection = updated.connectionId();
+    List<Write> writes = new ArrayList<>();
+    if (change.isCreate()) {
+      ScimGroup created = new ScimGroup(connection, updated.id(), updated.document(), updated.displayNameKey(),
+          updated.externalId(), delta, updated.created(), updated.lastModified(), 1);
+      Map<String, AttributeValue> item = new HashMap<>(groupItem(created));
+      if (changeId != null) {
+        item.put(PENDING_CHANGE, s(changeId));
+        item.put(UNANSWERED_CREATE, s(changeId));
+      }
+      writes.add(tx.putIfAbsent(item, null));
+      writes.addAll(guardPuts(created, created.displayNameKey(), created.externalId()));
+      writes.add(tx.countChange(key(connection, KeySchema.GROUP_COUNT_SK), 1));
+      return writes;
+    }
+    ScimGroup previous = change.previous();
+    Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#version", "version", "#count", "memberCount",
+        "#modified", "lastModified", "#document", "document", "#nameKey", "displayNameKey", "#ext", "externalId",
+        "#pending", PENDING_CHANGE));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Item.n(1), ":delta", Item.n(delta),
+        ":now", s(updated.lastModified().toString()), ":document", s(updated.document().toString()),
+        ":nameKey", s(updated.displayNameKey())));
+    String set = "SET #modified = :now, #document = :document, #nameKey = :nameKey";
+    String remove = "";
+    if (updated.externalId() != null) {
+      set += ", #ext = :ext";
+      values.put(":ext", s(updated.externalId()));
+    } else {
+      remove = " REMOVE #ext";
+    }
+    if (changeId != null) {
+      set += ", #pending = :change";
+      values.put(":change", s(changeId));
+    }
+    String condition = "attribute_exists(#pk) AND attribute_not_exists(#pending)";
+    if (change.expectedVersion() != null) {
+      condition += " AND #version = :expected";
+      values.put(":expected", Item.n(change.expectedVersion()));
+    }
+    writes.add(tx.update(new Transactions.UpdateSpec(groupKey(connection, updated.id()),
+        set + remove + " ADD #version :one, #count :delta", condition, names, values), null));
+    if (!previous.displayNameKey().equals(updated.displayNameKey())) {
+      writes.add(tx.delete(key(connection, KeySchema.groupNameGuard(previous.displayNameKey()))));
+      writes.addAll(guardPuts(updated, updated.displayNameKey(), null));
+    }
+    if (!Objects.equals(previous.externalId(), updated.externalId())) {
+      if (previous.externalId() != null) {
+        writes.add(tx.delete(key(connection, KeySchema.groupExternalIdGuard(previous.externalId()))));
+      }
+      if (updated.externalId() != null) {
+        writes.addAll(guardPuts(updated, null, updated.externalId()));
+      }
+    }
+    return writes;
+  }
+
+  @Override
+  public Optional<ScimGroup> unansweredCreate(String connectionId, String id) {
+    Map<String, AttributeValue> item = completed(readGroup(connectionId, id));
+    return item != null && item.containsKey(UNANSWERED_CREATE) ? Optional.of(fromItem(item)) : Optional.empty();
+  }
+
+  @Override
+  public boolean answerCreate(String connectionId, String id) {
+    try {
+      table.dynamo().updateItem(b -> b.tableName(table.tableName())
+          .key(groupKey(connectionId, id))
+          .updateExpression("REMOVE #unanswered")
+          .conditionExpression("attribute_exists(#unanswered)")
+          .expressionAttributeNames(Map.of("#unanswered", UNANSWERED_CREATE)));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   @Override
@@ -282,9 +425,11 @@ public final class DynamoGroupStore implements GroupStore {
         .exclusiveStartKey(start)
         .limit(limit)
         .consistentRead(true));
-    List<ScimGroup> groups = response.items().stream().map(DynamoGroupStore::fromItem).toList();
+    List<ScimGroup> groups = response.items().stream().map(this::completed).filter(Objects::nonNull)
+        .map(DynamoGroupStore::fromItem).toList();
     boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-    return new GroupPage(groups, more && !groups.isEmpty() ? groups.get(groups.size() - 1).id() : null);
+    return new GroupPage(groups, more && !response.items().isEmpty()
+        ? response.items().get(response.items().size() - 1).get("id").s() : null);
   }
 
   @Override

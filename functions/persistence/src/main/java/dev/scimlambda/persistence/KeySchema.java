@@ -81,6 +81,15 @@ public final class KeySchema {
     return connectionPartition(connectionId) + "#" + groupSk(groupId);
   }
 
+  /** One part of a staged group change's operations, next to the group's memberships. */
+  static String groupChangeSk(String changeId, int part) {
+    return groupChangePrefix(changeId) + String.format("%04d", part);
+  }
+
+  static String groupChangePrefix(String changeId) {
+    return "CHANGE#" + changeId + "#";
+  }
+
   static String memberSk(String memberId) {
     return MEMBER_PREFIX + memberId;
   }

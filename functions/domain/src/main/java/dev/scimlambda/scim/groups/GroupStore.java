@@ -17,7 +17,28 @@ public interface GroupStore {
   /** Throws {@link UniquenessViolation} when the displayName or externalId is taken in the connection. */
   void create(ScimGroup group);
 
+  /**
+   * The group as its last completed write left it: a change that was cut short (a crash between its
+   * writes) is completed first, so nobody sees a part of one.
+   */
   Optional<ScimGroup> find(String connectionId, String id);
+
+  /**
+   * Writes the change all or nothing and returns the group as written. Throws
+   * {@link UniquenessViolation} or {@link VersionMismatch} having written nothing. A change too large
+   * for one transaction is staged: once its first transaction is in, it is complete as soon as anyone
+   * reads the group, whether or not this call returns.
+   */
+  ScimGroup apply(GroupChange change);
+
+  /**
+   * The group if it was created by a staged create whose request never answered (it crashed after
+   * the group became visible), completed; else empty. Lets the client's retry get its group, not 409.
+   */
+  Optional<ScimGroup> unansweredCreate(String connectionId, String id);
+
+  /** Marks an unanswered create answered; false when another retry did so first. */
+  boolean answerCreate(String connectionId, String id);
 
   /**
    * Replaces {@code previous} with {@code updated}. Throws {@link VersionMismatch} when the stored

@@ -26,12 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The Groups endpoint of one connection (RFC 7644 §3.3-3.6). The group item holds the document
  * without members; members are membership items, changed by puts and deletes of exactly the
- * members a request adds or removes, so concurrent member PATCHes do not conflict.
+ * members a request adds or removes, so concurrent member PATCHes do not conflict. Every write is
+ * planned in full from one read and handed to the store as one {@link GroupChange}, which it
+ * writes all or nothing.
  */
 public final class Groups implements Memberships {
 
@@ -60,12 +63,33 @@ public final class Groups implements Memberships {
     Instant now = clock.instant();
     ScimGroup group = build(connectionId, id, document, now, now, 1, members.size());
     try {
-      store.create(group);
+      ScimGroup created = store.apply(GroupChange.create(group, List.copyOf(members.values())));
+      return new GroupView(created, List.copyOf(members.values()));
     } catch (UniquenessViolation e) {
-      throw uniqueness(e);
+      return retriedCreate(connectionId, group, members, e).orElseThrow(() -> uniqueness(e));
     }
-    store.putMembers(connectionId, id, members.values());
-    return new GroupView(group, List.copyOf(members.values()));
+  }
+
+  /**
+   * The group a crashed create of the same group left behind, when this is its retry: the client
+   * never saw that group, so it gets it as the answer to the create instead of 409. Only the same
+   * document with the same members qualifies, and only once.
+   */
+  private Optional<GroupView> retriedCreate(String connectionId, ScimGroup requested, Map<String, Member> members,
+      UniquenessViolation e) {
+    if (!"displayName".equals(e.attribute())) {
+      return Optional.empty();
+    }
+    return store.findId(connectionId, GroupStore.LookupKey.DISPLAY_NAME, requested.displayNameKey())
+        .flatMap(holder -> store.unansweredCreate(connectionId, holder))
+        .filter(left -> left.document().equals(requested.document())
+            && java.util.Objects.equals(left.externalId(), requested.externalId()))
+        .flatMap(left -> {
+          List<Member> stored = members(connectionId, left.id());
+          boolean same = Set.copyOf(stored).equals(Set.copyOf(members.values()));
+          return same && store.answerCreate(connectionId, left.id())
+              ? Optional.of(new GroupView(left, stored)) : Optional.empty();
+        });
   }
 
   public ScimGroup get(String connectionId, String id) {
@@ -94,35 +118,36 @@ public final class Groups implements Memberships {
   /** PUT: the body replaces the document; its members replace the members, by difference. */
   public GroupView replace(String connectionId, String id, JsonNode body, String ifMatch) {
     List<List<Member>> finalMembers = new ArrayList<>();
-    ScimGroup group = write(connectionId, id, ifMatch, (current, counter) -> {
+    ScimGroup group = write(connectionId, id, ifMatch, current -> {
       ObjectNode document = rules.forReplace(current.document().deepCopy(), body);
       MemberChanges changes = MemberChanges.replacing(document.path("members"));
       document.remove("members");
+      Plan plan = plan(connectionId, current, document, changes);
       finalMembers.clear();
-      finalMembers.add(List.copyOf(applyMembers(connectionId, current, changes, counter).values()));
-      return document;
-    }, true);
+      finalMembers.add(List.copyOf(plan.wanted().values()));
+      return plan;
+    });
     return new GroupView(group, finalMembers.get(0));
   }
 
   /**
-   * PATCH: operations on displayName, externalId and extensions apply to the document with the
-   * version as condition; member operations become membership puts and deletes. The response
-   * carries no members (reading them back would cost O(members) per PATCH).
+   * PATCH: the whole message is applied to a copy first (syntax, types, paths, required
+   * attributes, limits), member ids are resolved and checked for cycles, and only then is anything
+   * written, all of it or nothing. The response carries no members (reading them back would cost
+   * O(members) per PATCH).
    */
   public ScimGroup patch(String connectionId, String id, JsonNode patchRequest, String ifMatch) {
     ScimGroup before = get(connectionId, id);
     // Checks the whole message as the patcher reads it (syntax, types, paths), then splits it.
     ScimPatch.apply(asSent(before), patchRequest, ScimSchemas.group());
     MemberChanges.Split split = MemberChanges.split(patchRequest);
-    return write(connectionId, id, ifMatch, (current, counter) -> {
+    return write(connectionId, id, ifMatch, current -> {
       ObjectNode document = split.documentPatch() == null
           ? current.document().deepCopy() : rules.patch(asSent(current), split.documentPatch());
       document.remove(ResourceDocument.ID);
       document.remove("members");
-      applyMembers(connectionId, current, split.members(), counter);
-      return document;
-    }, !split.members().isEmpty());
+      return plan(connectionId, current, document, split.members());
+    });
   }
 
   /**
@@ -169,38 +194,27 @@ public final class Groups implements Memberships {
   }
 
   /**
-   * Read, change, write. The document goes back with the version as condition when it changed;
-   * a member-only change bumps the version without one (with If-Match: with it), so concurrent
-   * member changes never lose a race.
+   * Read, plan, write. The whole change is planned from one read and written as one
+   * {@link GroupChange}; a lost race writes nothing and is planned again from a fresh read. The
+   * document is conditioned on the version when it changed; a member-only change is not (with
+   * If-Match: it is), so concurrent member changes never lose a race.
    */
-  private ScimGroup write(String connectionId, String id, String ifMatch, DocumentChange change, boolean membersChanged) {
-    // Member writes of a lost attempt did happen: their count change is carried to the next attempt.
-    long memberDelta = 0;
+  private ScimGroup write(String connectionId, String id, String ifMatch, Function<ScimGroup, Plan> planner) {
+    boolean ifMatchSent = ifMatch != null && !ifMatch.isBlank();
     for (int attempt = 1; ; attempt++) {
       ScimGroup current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
-      MemberCount counter = new MemberCount();
-      ObjectNode document = change.apply(current, counter);
-      memberDelta += counter.delta;
-      Instant now = clock.instant();
+      Plan plan = planner.apply(current);
+      boolean documentChanged = !plan.document().equals(current.document());
+      if (!documentChanged && !plan.membersRequested()) {
+        return current;
+      }
+      ScimGroup updated = build(connectionId, id, plan.document(), current.created(), clock.instant(),
+          current.version() + 1, current.memberCount());
+      Long expected = documentChanged || ifMatchSent ? current.version() : null;
       try {
-        if (!document.equals(current.document())) {
-          long count = Math.max(0, current.memberCount() + memberDelta);
-          ScimGroup updated = build(connectionId, id, document, current.created(), now, current.version() + 1, count);
-          store.replace(current, updated);
-          return updated;
-        }
-        if (!membersChanged) {
-          return current;
-        }
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : current.version();
-        Optional<ScimGroup> touched = store.touch(connectionId, id, expected, now, memberDelta);
-        if (touched.isEmpty()) {
-          // Deleted while this request wrote memberships: those would outlive the group.
-          store.removeMembers(connectionId, id, members(connectionId, id).stream().map(Member::value).toList());
-          throw ScimException.notFound("Group " + id + " not found");
-        }
-        return touched.get();
+        return store.apply(new GroupChange(current, updated, expected, List.copyOf(plan.puts().values()),
+            List.copyOf(plan.deletes()), plan.membersRequested()));
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
       } catch (VersionMismatch lostRace) {
@@ -209,25 +223,18 @@ public final class Groups implements Memberships {
     }
   }
 
-  /** The new document of a group, applying its member changes on the way. */
-  @FunctionalInterface
-  private interface DocumentChange {
-    ObjectNode apply(ScimGroup current, MemberCount counter);
-  }
-
-  /** How much one attempt's membership writes changed the member count. */
-  private static final class MemberCount {
-    long delta;
-  }
-
   /**
-   * Applies member changes as membership deletes and puts; returns the members put (for a whole
-   * replacement: the resulting members).
+   * What one request writes: the new document, and its member changes as membership puts and
+   * deletes, every member resolved and checked for cycles before anything is written.
+   *
+   * @param wanted for a whole replacement: the resulting members
    */
-  private Map<String, Member> applyMembers(String connectionId, ScimGroup group, MemberChanges changes,
-      MemberCount counter) {
+  private record Plan(ObjectNode document, Map<String, Member> puts, Set<String> deletes, Map<String, Member> wanted,
+      boolean membersRequested) {}
+
+  private Plan plan(String connectionId, ScimGroup group, ObjectNode document, MemberChanges changes) {
     if (changes.isEmpty()) {
-      return Map.of();
+      return new Plan(document, Map.of(), Set.of(), Map.of(), false);
     }
     Map<String, Member> wanted = resolve(connectionId, changes.adds());
     nesting.requireNoCycle(connectionId, group.id(), wanted.values().stream()
@@ -249,9 +256,7 @@ public final class Groups implements Memberships {
       }
     }
     deletes.removeAll(wanted.keySet());
-    counter.delta -= store.removeMembers(connectionId, group.id(), deletes);
-    counter.delta += store.putMembers(connectionId, group.id(), puts.values());
-    return wanted;
+    return new Plan(document, puts, deletes, wanted, true);
   }
 
   /**
