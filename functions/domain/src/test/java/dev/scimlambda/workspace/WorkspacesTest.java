@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,10 +104,10 @@ class WorkspacesTest {
   }
 
   @Test
-  void aChangeGivesUpAfterRepeatedRaces() {
+  void aChangeThatKeepsLosingRacesIsContentionNotAConflict() {
     workspaces.create(Optional.of("acme"), "Acme", null);
     store.conflictsToRaise = 3;
     assertThatThrownBy(() -> workspaces.change("acme", changes(Optional.of(Duration.ofHours(8)), false)))
-        .isInstanceOf(ConflictException.class);
+        .isInstanceOf(Contention.class);
   }
 }
