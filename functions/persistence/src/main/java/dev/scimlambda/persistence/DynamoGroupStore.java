@@ -174,6 +174,13 @@ public final class DynamoGroupStore implements GroupStore {
     }
     writes.add(tx.update(new Transactions.UpdateSpec(groupKey(connection, updated.id()),
         set + remove + " ADD #version :one, #count :delta", condition, names, values), null));
+    writes.addAll(guardChanges(connection, previous, updated));
+    return writes;
+  }
+
+  /** The uniqueness guards a rename or an externalId change moves: the old ones go, the new ones are claimed. */
+  private List<Write> guardChanges(String connection, ScimGroup previous, ScimGroup updated) {
+    List<Write> writes = new ArrayList<>();
     if (!previous.displayNameKey().equals(updated.displayNameKey())) {
       writes.add(tx.delete(key(connection, KeySchema.groupNameGuard(previous.displayNameKey()))));
       writes.addAll(guardPuts(updated, updated.displayNameKey(), null));
@@ -214,18 +221,7 @@ public final class DynamoGroupStore implements GroupStore {
     List<Write> writes = new ArrayList<>();
     writes.add(tx.putIfVersion(groupItem(updated), previous.version()));
     String connection = previous.connectionId();
-    if (!previous.displayNameKey().equals(updated.displayNameKey())) {
-      writes.add(tx.delete(key(connection, KeySchema.groupNameGuard(previous.displayNameKey()))));
-      writes.addAll(guardPuts(updated, updated.displayNameKey(), null));
-    }
-    if (!Objects.equals(previous.externalId(), updated.externalId())) {
-      if (previous.externalId() != null) {
-        writes.add(tx.delete(key(connection, KeySchema.groupExternalIdGuard(previous.externalId()))));
-      }
-      if (updated.externalId() != null) {
-        writes.addAll(guardPuts(updated, null, updated.externalId()));
-      }
-    }
+    writes.addAll(guardChanges(connection, previous, updated));
     tx.run(writes);
   }
 

@@ -4,13 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -41,37 +36,13 @@ public final class DynamoFaults implements BeanCreatedEventListener<DynamoDbClie
 
   @Override
   public DynamoDbClient onCreated(BeanCreatedEvent<DynamoDbClient> event) {
-    DynamoDbClient real = event.getBean();
-    return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-        new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-          Method target = method;
-          Object[] arguments = args;
-          if (args != null && args.length == 1 && args[0] instanceof Consumer<?> consumer
-              && method.getGenericParameterTypes()[0] instanceof ParameterizedType type
-              && type.getActualTypeArguments()[0] instanceof Class<?> builderType
-              && builderType.getEnclosingClass() != null) {
-            Class<?> requestType = builderType.getEnclosingClass();
-            Object builder = requestType.getMethod("builder").invoke(null);
-            @SuppressWarnings("unchecked")
-            Consumer<Object> apply = (Consumer<Object>) consumer;
-            apply.accept(builder);
-            Object request = builderType.getMethod("build").invoke(builder);
-            target = DynamoDbClient.class.getMethod(method.getName(), requestType);
-            arguments = new Object[] {request};
-          }
-          if (arguments != null && arguments.length == 1) {
-            for (Function<Object, RuntimeException> fault : FAULTS) {
-              RuntimeException failure = fault.apply(arguments[0]);
-              if (failure != null) {
-                throw failure;
-              }
-            }
-          }
-          try {
-            return target.invoke(real, arguments);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return DynamoRequests.observed(event.getBean(), request -> {
+      for (Function<Object, RuntimeException> fault : FAULTS) {
+        RuntimeException failure = fault.apply(request);
+        if (failure != null) {
+          throw failure;
+        }
+      }
+    });
   }
 }
