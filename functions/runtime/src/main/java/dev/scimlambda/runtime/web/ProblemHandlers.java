@@ -18,6 +18,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
 /** Maps the domain's exceptions to HTTP responses, one handler per exception type. */
 @Factory
 public class ProblemHandlers {
+
+  private static final Logger UNEXPECTED = LoggerFactory.getLogger(ProblemHandlers.class);
 
   @Singleton
   ExceptionHandler<InvalidInputException, HttpResponse<JsonNode>> invalidInput() {
@@ -64,14 +68,19 @@ public class ProblemHandlers {
   /**
    * DynamoDB throttling (ProvisionedThroughputExceeded, RequestLimitExceeded, ThrottlingException)
    * that outlasted the SDK's own backoff is contention too. Any other AWS error stays what
-   * Micronaut makes of an unexpected exception: a 500, logged with its cause.
+   * Micronaut makes of an unexpected exception: a 500, and an ERROR line with its cause (handling
+   * the exception here takes it off Micronaut's path, which would have logged that line).
    */
   @Singleton
   ExceptionHandler<SdkServiceException, HttpResponse<?>> awsService(ErrorResponseProcessor<?> framework) {
-    return (request, e) -> throttling(e)
-        ? tooManyRequests(request, Contention.throttled())
-        : framework.processResponse(ErrorContext.builder(request).cause(e).errorMessage("Internal Server Error").build(),
-            HttpResponse.serverError());
+    return (request, e) -> {
+      if (throttling(e)) {
+        return tooManyRequests(request, Contention.throttled());
+      }
+      UNEXPECTED.error("Unexpected error occurred: {}", e.getClass().getName(), e);
+      return framework.processResponse(ErrorContext.builder(request).cause(e).errorMessage("Internal Server Error").build(),
+          HttpResponse.serverError());
+    };
   }
 
   private static boolean throttling(SdkServiceException e) {
