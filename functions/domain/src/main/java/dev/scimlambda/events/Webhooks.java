@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class Webhooks {
     }
     Webhook created =
         new Webhook(workspaceId, SecureRandomIds.lowercase(12), validUrl, enabled, BearerSecrets.newVersionId(), now, now);
-    String secret = SECRET_PREFIX + SecureRandomIds.base64Url(32);
+    String secret = SECRET_PREFIX + java.util.Base64.getEncoder().encodeToString(SecureRandomIds.bytes(32));
     // Secret first: a webhook item must never name a secret that is not there yet.
     secrets.putVersion(names.webhook(workspaceId, created.id()), created.secretVersion(), secret);
     store.create(created);
@@ -80,8 +81,8 @@ public final class Webhooks {
         .filter(Webhook::enabled)
         .map(webhook -> new WebhookEndpoint(
             URI.create(webhook.url()),
-            secrets.version(names.webhook(workspaceId, webhook.id()), webhook.secretVersion())
-                .orElseThrow(() -> new IllegalStateException("the signing secret of a webhook is missing"))));
+            List.of(secrets.version(names.webhook(workspaceId, webhook.id()), webhook.secretVersion())
+                .orElseThrow(() -> new IllegalStateException("the signing secret of a webhook is missing")))));
   }
 
   static String validUrl(String url) {

@@ -20,6 +20,12 @@ public final class SecureRandomIds {
     return new String(out);
   }
 
+  public static byte[] bytes(int count) {
+    byte[] raw = new byte[count];
+    RANDOM.nextBytes(raw);
+    return raw;
+  }
+
   /** {@code bytes} random bytes, URL-safe base64 without padding. */
   public static String base64Url(int bytes) {
     byte[] raw = new byte[bytes];

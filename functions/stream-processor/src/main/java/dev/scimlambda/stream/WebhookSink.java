@@ -109,12 +109,15 @@ public final class WebhookSink implements EventSink {
 
   private int send(WebhookEndpoint endpoint, DirectoryEvent event, String body) throws IOException {
     // Signed at each attempt, so the timestamp a receiver checks is the delivery's own.
-    String signature = WebhookSignature.header(endpoint.signingSecret(), clock.instant().getEpochSecond(), body);
+    long timestamp = clock.instant().getEpochSecond();
+    String signature = WebhookSignature.header(endpoint.signingSecrets(), event.id(), timestamp, body);
     HttpRequest request = HttpRequest.newBuilder(endpoint.url())
         .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .header("User-Agent", "scim-lambda-webhooks")
-        .header(WebhookSignature.HEADER, signature)
+        .header(WebhookSignature.ID_HEADER, event.id())
+        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+        .header(WebhookSignature.SIGNATURE_HEADER, signature)
         .header("Scim-Event-Id", event.id())
         .header("Scim-Event-Type", event.type().wireName())
         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook consumer on 127.0.0.1, written as a customer would write one from the README: it checks
- * {@code Scim-Signature} with its own HMAC code and answers 401 when the signature is wrong or older
+ * the Standard Webhooks signature with its own HMAC code and answers 401 when the signature is wrong or older
  * than five minutes. It answers the scripted statuses in turn, then 200.
  */
 final class WebhookReceiver implements AutoCloseable {
@@ -83,7 +83,7 @@ final class WebhookReceiver implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
         .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue().get(0)));
-    boolean valid = verifies(headers.get("scim-signature"), body);
+    boolean valid = verifies(headers, body);
     int status;
     synchronized (this) {
       status = !valid ? 401 : statuses.isEmpty() ? 200 : statuses.poll();
@@ -93,24 +93,33 @@ final class WebhookReceiver implements AutoCloseable {
     exchange.close();
   }
 
-  /** {@code t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, as the README documents it. */
-  private boolean verifies(String header, String body) {
-    if (header == null || secret == null) {
+  /**
+   * Standard Webhooks, as docs/events.md documents it: HMAC-SHA256 keyed with the base64 bytes after
+   * {@code whsec_}, over {@code "<webhook-id>.<webhook-timestamp>.<body>"}; any one of the
+   * space-separated {@code v1,<base64>} signatures may match.
+   */
+  private boolean verifies(Map<String, String> headers, String body) {
+    String id = headers.get("webhook-id");
+    String timestampHeader = headers.get("webhook-timestamp");
+    String signatures = headers.get("webhook-signature");
+    if (id == null || timestampHeader == null || signatures == null || secret == null) {
       return false;
     }
-    Map<String, String> parts = Arrays.stream(header.split(","))
-        .map(p -> p.split("=", 2))
-        .filter(p -> p.length == 2)
-        .collect(Collectors.toMap(p -> p[0], p -> p[1], (a, b) -> a));
     try {
-      long timestamp = Long.parseLong(parts.getOrDefault("t", ""));
+      long timestamp = Long.parseLong(timestampHeader);
       if (Math.abs(Instant.now().getEpochSecond() - timestamp) > TOLERANCE_SECONDS) {
         return false;
       }
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-      return MessageDigest.isEqual(expected, HexFormat.of().parseHex(parts.getOrDefault("v1", "")));
+      mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+      byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+      for (String signature : signatures.split(" ")) {
+        if (signature.startsWith("v1,")
+            && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+          return true;
+        }
+      }
+      return false;
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       return false;
     }

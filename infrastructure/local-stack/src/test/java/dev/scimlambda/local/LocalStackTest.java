@@ -95,7 +95,9 @@ class LocalStackTest {
     HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.createContext("/hook", exchange -> {
       received.add(new String[] {
-          exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+          exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER),
+          exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+          exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
           new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
@@ -111,9 +113,9 @@ class LocalStackTest {
       stack.drainStream();
 
       assertThat(received).singleElement().satisfies(delivery -> {
-        long timestamp = Long.parseLong(delivery[0].substring(2, delivery[0].indexOf(',')));
-        assertThat(delivery[0]).isEqualTo(WebhookSignature.header(secret, timestamp, delivery[1]));
-        assertThat(JSON.readTree(delivery[1]).get("type").asText()).isEqualTo("user.created");
+        long timestamp = Long.parseLong(delivery[1]);
+        assertThat(delivery[2]).isEqualTo(WebhookSignature.header(List.of(secret), delivery[0], timestamp, delivery[3]));
+        assertThat(JSON.readTree(delivery[3]).get("type").asText()).isEqualTo("user.created");
       });
     } finally {
       receiver.stop(0);
