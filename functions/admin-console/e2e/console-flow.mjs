@@ -7,7 +7,9 @@
 // Exits non-zero, saying which step failed, when anything is not as expected; the browser console
 // must stay free of errors throughout.
 import { chromium } from 'playwright-core';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const consoleUrl = required('CONSOLE_URL');
@@ -79,6 +81,31 @@ async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
+// The workspace's webhook receiver, on this machine as the stack allows plain http only on loopback.
+const received = [];
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => { body += chunk; });
+  request.on('end', () => {
+    received.push({ headers: request.headers, body });
+    response.statusCode = 204;
+    response.end();
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const hookUrl = `http://127.0.0.1:${receiver.address().port}/hook`;
+
+/** Standard Webhooks, as docs/events.md shows a receiver checking it. */
+function verifies(delivery, secret) {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const signed = `${delivery.headers['webhook-id']}.${delivery.headers['webhook-timestamp']}.${delivery.body}`;
+  const expected = createHmac('sha256', key).update(signed).digest();
+  return (delivery.headers['webhook-signature'] || '').split(' ').some((s) => {
+    const given = Buffer.from(s.slice(3), 'base64');
+    return s.startsWith('v1,') && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
 const browser = await chromium.launch({
   executablePath,
   headless: true,
@@ -128,6 +155,17 @@ try {
   await until(async () => await page.locator('ol.steps li').count() > 2, 'the IdP setup steps are listed');
   await shot(page, '02-connection-details');
 
+  step = 'events: add a webhook and keep its signing secret';
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  await page.getByLabel('Endpoint URL').fill(hookUrl);
+  await page.getByRole('button', { name: 'Save webhook' }).click();
+  const signingSecret = await page.locator('#signing-secret').inputValue();
+  check(signingSecret.startsWith('whsec_'), 'the signing secret is shown once');
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
+  await shot(page, '02b-webhook');
+
   step = 'push a user and a group by SCIM';
   const created = await scim(baseUrl, secret, 'POST', '/Users', {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ada@example.com', active: true,
@@ -140,6 +178,41 @@ try {
     members: [{ value: created.json.id }],
   });
   check(group.status === 201, `POST /Groups answered ${group.status}`);
+
+  step = 'events: each event delivered, signed, and listed with its attempts';
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  const userCreated = page.locator('tr[data-status="delivered"]', { hasText: 'user.created' });
+  await untilVisible(page, userCreated, () => page.getByRole('button', { name: 'Refresh' }).click());
+  const eventId = await userCreated.first().getAttribute('data-event-id');
+  const first = received.find((d) => d.headers['webhook-id'] === eventId);
+  check(first && verifies(first, signingSecret), 'the receiver got the event, signed with the secret shown');
+  check(JSON.parse(first.body).specversion === '1.0', 'the body is a CloudEvents envelope');
+  await userCreated.first().getByText('1 attempt').click();
+  await userCreated.first().getByText(/HTTP 204/).first().waitFor();
+  await shot(page, '02c-deliveries');
+
+  step = 'events: redeliver one event under the same id';
+  const eventRow = page.locator(`tr[data-event-id="${eventId}"]`);
+  await eventRow.getByRole('button', { name: `Redeliver event ${eventId}` }).click();
+  await page.getByText(`Event ${eventId} queued for redelivery.`).waitFor();
+  await until(async () => received.filter((d) => d.headers['webhook-id'] === eventId).length === 2,
+    'the redelivered event arrives again with the same webhook-id', 30);
+
+  step = 'events: rotate the signing secret with an overlap';
+  await page.getByRole('button', { name: 'Rotate signing secret' }).click();
+  const rotateHook = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+  await rotateHook.getByLabel('Overlap (hours)').fill('2');
+  await rotateHook.getByRole('button', { name: 'Rotate' }).click();
+  await until(async () => (await page.locator('#signing-secret').inputValue()) !== signingSecret, 'the new secret is shown once');
+  const newSigningSecret = await page.locator('#signing-secret').inputValue();
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await page.getByTestId('previous-secret').waitFor();
+  await eventRow.getByRole('button', { name: `Redeliver event ${eventId}` }).click();
+  await until(async () => received.filter((d) => d.headers['webhook-id'] === eventId).length === 3,
+    'the event arrives a third time', 30);
+  const overlapping = received.filter((d) => d.headers['webhook-id'] === eventId)[2];
+  check(verifies(overlapping, newSigningSecret) && verifies(overlapping, signingSecret),
+    'during the overlap a delivery verifies with either secret');
 
   step = 'see the user tagged Group:Engineering';
   await page.getByRole('link', { name: 'Users', exact: true }).click();
@@ -264,6 +337,7 @@ try {
   failed = e;
 } finally {
   await browser.close();
+  receiver.close();
 }
 if (failed) {
   console.error(`FAILED at step "${step}": ${failed.message}`);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, token } from './api.js';
 import { ConnectionPage, DirectorySyncPage } from './directory.jsx';
+import { EventsPage } from './events.jsx';
 import { UserPage, UsersPage } from './users.jsx';
 import { ErrorMessage, Loading, useSubmit } from './ui.jsx';
 import { WorkspacePage } from './workspace.jsx';
@@ -45,6 +46,7 @@ function SignIn({ onSignedIn }) {
 const NAV = [
   { page: 'directory-sync', label: 'Directory Sync' },
   { page: 'users', label: 'Users' },
+  { page: 'events', label: 'Events' },
   { page: 'workspace', label: 'Workspace settings' },
 ];
 
@@ -81,6 +83,8 @@ function Console({ workspaces, onSignOut }) {
     page = <UserPage key={current.id} workspaceId={workspaceId} userId={current.id} navigate={navigate} />;
   } else if (current.page === 'users') {
     page = <UsersPage key={workspaceId} workspaceId={workspaceId} navigate={navigate} />;
+  } else if (current.page === 'events') {
+    page = <EventsPage key={workspaceId} workspaceId={workspaceId} />;
   } else if (current.page === 'workspace') {
     page = <WorkspacePage key={workspaceId} workspaceId={workspaceId} />;
   } else {
