@@ -135,12 +135,39 @@ try {
   await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
   check(!page.url().includes(adminToken), 'the admin token must never be in the URL');
 
-  step = 'add a connection';
+  step = 'custom fields: add one (Edit Fields)';
+  await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Custom fields' }).waitFor();
+  await page.getByLabel('Key').fill('costCenter');
+  await page.getByLabel('Label').fill('Cost center');
+  await page.getByLabel('Type').selectOption({ label: 'Text' });
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.locator('tr[data-field="costCenter"]').waitFor();
+
+  step = 'add a connection: name and type';
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
   await page.getByRole('button', { name: 'Add connection' }).click();
-  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add connection' }) });
-  await form.getByLabel('Name').fill('Okta production');
-  await form.getByLabel('Type').selectOption({ label: 'Okta' });
-  await form.getByRole('button', { name: 'Add connection' }).click();
+  const wizard = page.getByRole('region', { name: 'Add connection' });
+  await wizard.getByLabel('Name').fill('Okta production');
+  await wizard.getByLabel('Type').selectOption({ label: 'Okta' });
+  await wizard.getByRole('button', { name: 'Continue' }).click();
+
+  step = 'add a connection: map fields';
+  await wizard.getByRole('heading', { name: 'Map fields' }).waitFor();
+  check(await wizard.locator('tr[data-field="email"] .badge.required').count() === 1, 'the email is marked required');
+  await wizard.getByLabel('Read Cost center from').selectOption('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter');
+  await shot(page, '02a-mapping');
+  await wizard.getByRole('button', { name: 'Save and continue' }).click();
+
+  step = 'add a connection: target group, grouped by department';
+  await wizard.getByRole('heading', { name: 'Target group' }).waitFor();
+  await wizard.getByLabel('Target group', { exact: true }).fill('All staff');
+  await wizard.getByLabel('Group by').selectOption('department');
+  await wizard.getByRole('button', { name: 'Save and continue' }).click();
+
+  step = 'add a connection: access groups skipped, credentials shown';
+  await wizard.getByRole('heading', { name: 'Group-based access' }).waitFor();
+  await wizard.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('heading', { name: 'Okta production', level: 1 }).waitFor();
 
   step = 'read the SCIM base URL and secret from the page';
@@ -167,10 +194,12 @@ try {
   await shot(page, '02b-webhook');
 
   step = 'push a user and a group by SCIM';
+  const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
   const created = await scim(baseUrl, secret, 'POST', '/Users', {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ada@example.com', active: true,
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', enterprise], userName: 'ada@example.com', active: true,
     name: { givenName: 'Ada', familyName: 'Lovelace' }, displayName: 'Ada Lovelace',
     emails: [{ value: 'ada@example.com', type: 'work', primary: true }],
+    [enterprise]: { department: 'Sales', costCenter: 'CC-42' },
   });
   check(created.status === 201, `POST /Users answered ${created.status}`);
   const group = await scim(baseUrl, secret, 'POST', '/Groups', {
@@ -239,6 +268,30 @@ try {
   await page.getByRole('button', { name: 'Clear search' }).click();
   await adaRow.waitFor();
 
+  step = 'target group: Ada is in Department:Sales';
+  await untilVisible(page, adaRow.getByText('Department:Sales'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await page.getByRole('link', { name: 'View details of Okta production' }).click();
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Target group' }).click();
+  await page.locator('li[data-tag="Department:Sales"]', { hasText: '1 person' }).waitFor();
+  await shot(page, '03a-target-groups');
+
+  step = 'group-based access: Engineering grants access, leaving it revokes';
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Access' }).click();
+  await page.getByLabel(/^Engineering/).check();
+  await page.getByRole('button', { name: 'Save access groups' }).click();
+  await page.getByTestId('seats-change').getByText(/Before: 1|before: 1/).waitFor();
+  await page.getByTestId('seats-change').getByText('After: 1').waitFor({ timeout: 30000 });
+  await shot(page, '03b-access');
+  const left = await scim(baseUrl, secret, 'PATCH', `/Groups/${group.json.id}`, {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'remove', path: `members[value eq "${created.json.id}"]` }],
+  });
+  check(left.status === 200 || left.status === 204, `PATCH /Groups answered ${left.status}`);
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await untilVisible(page, adaRow.locator('[data-reason="no_group_access"]'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  check(await adaRow.getByText('No seat').count() === 1, 'leaving the access group releases the seat');
+
   step = 'deactivate the user by SCIM and see it';
   const patched = await scim(baseUrl, secret, 'PATCH', `/Users/${created.json.id}`, {
     schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
@@ -266,6 +319,7 @@ try {
   const connectionRow = page.locator('tbody tr', { hasText: 'Okta production' });
   check(!(await connectionRow.innerText()).includes('never'), 'the last request seen is shown');
   await connectionRow.getByRole('link', { name: 'View details of Okta production' }).click();
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Activity' }).click();
   await untilVisible(page, page.locator('tr.failed', { hasText: 'Failed 409' }),
     () => page.getByRole('button', { name: 'Refresh' }).last().click());
   await page.getByLabel('Only failed requests').check();
@@ -274,6 +328,7 @@ try {
   await shot(page, '06-activity-failures');
 
   step = 'rotate the secret, revoking the old one at once';
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Credentials and setup' }).click();
   await page.getByRole('button', { name: 'Rotate secret' }).click();
   const rotate = page.getByRole('dialog', { name: 'Rotate the secret?' });
   await rotate.getByLabel('The old secret keeps working for').selectOption('PT0S');
@@ -287,6 +342,9 @@ try {
   step = 'workspace settings: seats, session duration, force re-authentication';
   await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
   await page.getByRole('heading', { name: 'Workspace settings', level: 1 }).waitFor();
+  await page.locator('tr[data-field="costCenter"]').getByText('In use by Okta production').waitFor();
+  check(await page.getByRole('button', { name: 'Delete field Cost center' }).isDisabled(), 'a field a mapping uses cannot be deleted');
+  await shot(page, '07a-custom-fields');
   await page.getByTestId('seats').getByText('0 in use').waitFor();
   await page.getByLabel('Seat limit').fill('25');
   await page.getByLabel('Session duration (hours)').fill('8');
@@ -308,6 +366,14 @@ try {
   await page.getByRole('alert').waitFor();
   check((await page.getByRole('alert').innerText()).length > 10, 'the error is in words');
   await page.getByLabel('Session duration (hours)').fill('8');
+
+  step = 'people: remove a person';
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await adaRow.getByRole('link', { name: 'ada@example.com' }).click();
+  await page.getByRole('button', { name: 'Remove person' }).click();
+  await page.getByRole('dialog', { name: /^Remove / }).getByRole('button', { name: 'Remove person' }).click();
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  await untilVisible(page, page.getByText('No users yet.'), () => page.getByRole('button', { name: 'Refresh' }).click());
 
   step = 'delete the connection with confirmation';
   await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();

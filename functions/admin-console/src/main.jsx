@@ -12,8 +12,8 @@ const WORKSPACE_KEY = 'scim-lambda.workspace';
 
 function route() {
   const path = location.hash.replace(/^#/, '') || '/directory-sync';
-  const [, page, id] = path.split('/');
-  return { page, id: id ? decodeURIComponent(id) : null };
+  const [, page, id, tab] = path.split('/');
+  return { page, id: id ? decodeURIComponent(id) : null, tab: tab || '' };
 }
 
 function SignIn({ onSignedIn }) {
@@ -77,7 +77,7 @@ function Console({ workspaces, onSignOut }) {
   if (!workspaceId) {
     page = <p class="empty">There is no workspace yet. Create one with <code>POST /admin/v1/workspaces</code>.</p>;
   } else if (current.page === 'connections' && current.id) {
-    page = <ConnectionPage key={current.id} workspaceId={workspaceId} connectionId={current.id} navigate={navigate}
+    page = <ConnectionPage key={current.id} workspaceId={workspaceId} connectionId={current.id} tab={current.tab} navigate={navigate}
       issuedSecret={navState && navState.secret} />;
   } else if (current.page === 'users' && current.id) {
     page = <UserPage key={current.id} workspaceId={workspaceId} userId={current.id} navigate={navigate} />;

@@ -158,6 +158,18 @@ class AttributeMappingTest {
   }
 
   @Test
+  void anOverriddenFieldStillShowsTheIdpTypesSuggestionAndOnlyTheEmailIsRequired() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws, "okta");
+    JsonNode read = putMapping(ws, okta, "{\"attributes\":{\"title\":\"displayName\"}}").json();
+
+    assertThat(read.at("/attributes/title/paths").toString()).isEqualTo("[\"displayName\"]");
+    assertThat(read.at("/attributes/title/suggested").toString()).isEqualTo("[\"title\"]");
+    assertThat(read.at("/attributes/email/required").asBoolean()).isTrue();
+    assertThat(read.at("/attributes/title/required").asBoolean()).isFalse();
+  }
+
+  @Test
   void anUnparsablePathIsRefusedNamingIt() {
     assertRefused("{\"attributes\":{\"title\":\"emails[type eq \\\"work\\\"\"}}", "attributes.title",
         "emails[type eq \"work\"");
