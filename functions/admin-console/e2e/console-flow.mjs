@@ -7,6 +7,7 @@
 // Exits non-zero, saying which step failed, when anything is not as expected; the browser console
 // must stay free of errors throughout.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -77,8 +78,16 @@ async function until(condition, message, seconds = 10) {
   }
 }
 
+/** Serious or critical axe-core findings, per page, reported together when the flow ends. */
+const accessibilityViolations = [];
+
+/** One screenshot per page, and the page checked by axe-core (WCAG 2.1 A and AA) as it is shown. */
 async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of violations.filter((found) => found.impact === 'serious' || found.impact === 'critical')) {
+    accessibilityViolations.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
 }
 
 // The workspace's webhook receiver, on this machine as the stack allows plain http only on loopback.
@@ -148,8 +157,8 @@ try {
   await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
   await page.getByRole('button', { name: 'Add connection' }).click();
   const wizard = page.getByRole('region', { name: 'Add connection' });
-  await wizard.getByLabel('Name').fill('Okta production');
-  await wizard.getByLabel('Type').selectOption({ label: 'Okta' });
+  await wizard.getByLabel('Name', { exact: true }).fill('Okta production');
+  await wizard.getByLabel('Type', { exact: true }).selectOption({ label: 'Okta' });
   await wizard.getByRole('button', { name: 'Continue' }).click();
 
   step = 'add a connection: map fields';
@@ -161,7 +170,7 @@ try {
 
   step = 'add a connection: target group, grouped by department';
   await wizard.getByRole('heading', { name: 'Target group' }).waitFor();
-  await wizard.getByLabel('Target group', { exact: true }).fill('All staff');
+  await wizard.getByRole('textbox', { name: 'Target group' }).fill('All staff');
   await wizard.getByLabel('Group by').selectOption('department');
   await wizard.getByRole('button', { name: 'Save and continue' }).click();
 
@@ -398,6 +407,9 @@ try {
 
   step = 'the browser console has no errors';
   check(consoleErrors.length === 0, `browser console errors:\n  ${consoleErrors.join('\n  ')}`);
+
+  step = 'no page has a serious or critical accessibility violation';
+  check(accessibilityViolations.length === 0, `axe-core found:\n  ${accessibilityViolations.join('\n  ')}`);
   await context.close();
 } catch (e) {
   failed = e;
