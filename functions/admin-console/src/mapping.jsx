@@ -99,6 +99,9 @@ export function MappingEditor({ workspaceId, connectionId, onSaved, submitLabel 
     return <Loading what="the mapping" />;
   }
   const custom = fields.data.fields;
+  // Extension attributes this IdP sent in its recent requests: what it actually sends, beside the standard ones.
+  const seen = (mapping.data && mapping.data.attributesSeen) || [];
+  const offered = [...SCIM_ATTRIBUTES, ...seen];
   const rows = [
     ...Object.keys(view.attributes).filter((k) => FIELD_LABELS[k]).map((k) => ({ key: k, label: FIELD_LABELS[k] })),
     ...custom.map((f) => ({ key: f.key, label: f.label || f.key, custom: true })),
@@ -145,7 +148,7 @@ export function MappingEditor({ workspaceId, connectionId, onSaved, submitLabel 
               const source = view.attributes[row.key];
               const edit = edits[row.key];
               const selectId = `map-${row.key}`;
-              const choice = edit ? edit.choice : source ? (source.default ? SUGGESTED : (SCIM_ATTRIBUTES.includes(source.paths[0]) && source.paths.length === 1 ? source.paths[0] : OTHER)) : UNMAPPED;
+              const choice = edit ? edit.choice : source ? (source.default ? SUGGESTED : (offered.includes(source.paths[0]) && source.paths.length === 1 ? source.paths[0] : OTHER)) : UNMAPPED;
               const other = edit ? edit.other : (source && !source.default ? source.paths.join(', ') : '');
               return (
                 <tr key={row.key} data-field={row.key}>
@@ -161,6 +164,11 @@ export function MappingEditor({ workspaceId, connectionId, onSaved, submitLabel 
                     <select id={selectId} value={choice} onChange={(e) => choose(row.key, { choice: e.currentTarget.value, other })}>
                       {row.custom ? <option value={UNMAPPED}>Not mapped</option> : <option value={SUGGESTED}>Suggested for {view.idpType}</option>}
                       {SCIM_ATTRIBUTES.map((a) => <option key={a} value={a}>{a.startsWith(ENTERPRISE) ? `enterprise: ${a.slice(ENTERPRISE.length + 1)}` : a}</option>)}
+                      {seen.length ? (
+                        <optgroup label={`Sent by this ${view.idpType} connection lately`}>
+                          {seen.map((a) => <option key={a} value={a}>{a}</option>)}
+                        </optgroup>
+                      ) : null}
                       <option value={OTHER}>Other SCIM path…</option>
                     </select>
                     {choice === OTHER ? (
