@@ -23,6 +23,11 @@ public enum Setting {
   SECRET_ROTATION_GRACE("SCIM_SECRET_ROTATION_GRACE", true),
   /** EventBridge bus directory events are published to; empty turns publishing off (the embedded stack). */
   EVENT_BUS_NAME("SCIM_EVENT_BUS_NAME", true),
+  /**
+   * Deployment stage (the template's {@code Stage}); events carry it in their source,
+   * {@code scim-lambda.<stage>}, so two stages on one bus can be told apart. The embedded stack: local.
+   */
+  STAGE("SCIM_STAGE", true),
   /** Days an activity log entry (and the change it records) is kept before DynamoDB's TTL removes it; default 30. */
   ACTIVITY_RETENTION_DAYS("SCIM_ACTIVITY_RETENTION_DAYS", true),
   /** {@code aws} (Secrets Manager, the default) or {@code local} (a file, for the embedded stack). */
@@ -53,6 +58,11 @@ public enum Setting {
    * also drop the metrics' EMF lines, which carry no level.
    */
   LOG_LEVEL("SCIM_LOG_LEVEL", true),
+  /**
+   * First retry delay of a webhook delivery (ISO-8601, default PT1M); the whole schedule and the
+   * endpoint circuit's open interval scale with it, so tests lower it to milliseconds.
+   */
+  WEBHOOK_RETRY_BASE("SCIM_WEBHOOK_RETRY_BASE", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 
