@@ -194,6 +194,8 @@ try {
   step = 'events: add a webhook and keep its signing secret';
   await page.getByRole('link', { name: 'Events', exact: true }).click();
   await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  // The embedded stack publishes to no bus: the page says so, with the local stage's source.
+  await page.getByTestId('eventbridge').getByText('publishes to no EventBridge bus').waitFor();
   await page.getByLabel('Endpoint URL').fill(hookUrl);
   await page.getByRole('button', { name: 'Save webhook' }).click();
   const signingSecret = await page.locator('#signing-secret').inputValue();

@@ -44,8 +44,30 @@ export function EventsPage({ workspaceId }) {
             : <NewWebhook workspaceId={workspaceId} onIssued={issued} />
         ) : null}
         {webhook.data ? <DeliveryLog workspaceId={workspaceId} /> : null}
+        <EventBridgeStatus workspaceId={workspaceId} />
       </div>
     </section>
+  );
+}
+
+/** The deployment's EventBridge bus, if any, and the rule pattern that picks out this workspace's events. */
+function EventBridgeStatus({ workspaceId }) {
+  const status = useLoad(() => api('GET', `${ws(workspaceId)}/eventbridge`), [workspaceId]);
+  return (
+    <div class="card" role="region" aria-labelledby="eventbridge-title" data-testid="eventbridge">
+      <h2 id="eventbridge-title">Amazon EventBridge</h2>
+      <ErrorMessage error={status.error} />
+      {status.data ? (
+        status.data.enabled ? (
+          <>
+            <p>Every event is also published to the bus <code>{status.data.eventBusName}</code> with source
+              <code> {status.data.source}</code> and the event type as detail type.</p>
+            <CopyField id="eventbridge-pattern" label="Event pattern for a rule that receives this workspace's events"
+              value={JSON.stringify(status.data.eventPattern)} />
+          </>
+        ) : <p><span class="badge inactive">Off</span> This deployment publishes to no EventBridge bus; its operator turns that on.</p>
+      ) : (status.error ? null : <Loading what="the EventBridge status" />)}
+    </div>
   );
 }
 
