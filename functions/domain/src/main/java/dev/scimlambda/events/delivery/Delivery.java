@@ -73,6 +73,12 @@ public record Delivery(
         : this;
   }
 
+  /** Asked for again by an admin: a new series of attempts under the same event id. */
+  Delivery redelivered(Instant now) {
+    return new Delivery(workspaceId, id, eventId, eventType, occurredAt, createdAt, DeliveryStatus.PENDING, 0, attempts,
+        Optional.of(now), "redelivery requested", body);
+  }
+
   Delivery after(DeliveryAttempt attempt, DeliveryStatus newStatus, Optional<Instant> next, String newOutcome) {
     List<DeliveryAttempt> kept = new ArrayList<>(attempts);
     kept.add(attempt);
