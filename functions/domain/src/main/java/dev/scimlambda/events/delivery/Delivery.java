@@ -65,7 +65,10 @@ public record Delivery(
     return new OutboundEvent(workspaceId, eventId, eventType, occurredAt, body);
   }
 
-  /** A redelivery starts counting its attempts afresh; a continuing series keeps its count. */
+  /**
+   * An attempt after the delivery settled as failed or dropped (a dead-letter redrive) starts
+   * counting afresh; a continuing series keeps its count.
+   */
   Delivery forNextAttempt() {
     return status.settled()
         ? new Delivery(workspaceId, id, eventId, eventType, occurredAt, createdAt, DeliveryStatus.PENDING, 0, attempts,
