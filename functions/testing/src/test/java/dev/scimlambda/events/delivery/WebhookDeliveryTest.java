@@ -9,6 +9,7 @@ import dev.scimlambda.testing.WebhookReceiver;
 import dev.scimlambda.workspace.Workspaces;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -242,5 +243,22 @@ class WebhookDeliveryTest {
     assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(90)));
     assertThat(waits.stream().distinct()).hasSizeGreaterThan(1);
     assertThat(receiver.deliveries()).isEmpty();
+  }
+
+  @Test
+  void aReceiverThatDoesNotAnswerInTimeIsRetriedAndLoggedAsTimedOut() throws Exception {
+    // Connections queue in the backlog and are never answered.
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      webhooks.configure("default", "http://127.0.0.1:" + silent.getLocalPort() + "/hook", true);
+      WebhookDeliveries impatient = new WebhookDelivery(webhooks, log, stack.context().getBean(EndpointCircuit.class),
+          stack.context().getBean(DeliverySchedule.class), new HttpWebhookTransport(Duration.ofMillis(300)),
+          Clock.systemUTC());
+      OutboundEvent event = event();
+      assertThat(impatient.attempt(event)).isInstanceOf(DeliveryOutcome.RetryAfter.class);
+      assertThat(logged(event).attempts()).singleElement().satisfies(a -> {
+        assertThat(a.statusCode()).isEmpty();
+        assertThat(a.error()).isEqualTo("timed out");
+      });
+    }
   }
 }
