@@ -31,7 +31,7 @@ public final class DirectoryEvents {
     data.put("appUserId", current.appUserId() != null ? current.appUserId() : current.id());
     data.set("user", withId(current.document(), current.id()));
     return changes(data, before == null ? null : before.document(), after == null ? null : after.document())
-        .map(d -> event(context, type, d));
+        .map(d -> event(context, type, "users/" + current.id(), d));
   }
 
   /**
@@ -58,7 +58,7 @@ public final class DirectoryEvents {
     ObjectNode data = ScimJson.MAPPER.createObjectNode();
     data.set("group", withId(current.document(), current.id()));
     return changes(data, before == null ? null : before.document(), after == null ? null : after.document())
-        .map(d -> event(context, type, d));
+        .map(d -> event(context, type, "groups/" + current.id(), d));
   }
 
   /** Only users joining or leaving count; nested groups and a changed {@code display} are not events. */
@@ -79,7 +79,7 @@ public final class DirectoryEvents {
       user.put("display", membership.display());
     }
     EventType type = after != null ? EventType.GROUP_USER_ADDED : EventType.GROUP_USER_REMOVED;
-    return Optional.of(event(context, type, data));
+    return Optional.of(event(context, type, "groups/" + membership.groupId(), data));
   }
 
   /**
@@ -120,9 +120,9 @@ public final class DirectoryEvents {
     return copy;
   }
 
-  private static DirectoryEvent event(ChangeContext context, EventType type, ObjectNode data) {
-    return new DirectoryEvent(
-        eventId(context.recordId(), type), type, context.occurredAt(), context.workspaceId(), context.connectionId(), data);
+  private static DirectoryEvent event(ChangeContext context, EventType type, String subject, ObjectNode data) {
+    return new DirectoryEvent(eventId(context.recordId(), type), context.source(), type, context.occurredAt(), subject,
+        context.workspaceId(), context.connectionId(), data);
   }
 
   /** A function of the stream record and the type only, so a replayed record yields the same id. */

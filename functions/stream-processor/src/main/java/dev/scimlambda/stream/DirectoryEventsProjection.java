@@ -36,11 +36,14 @@ public final class DirectoryEventsProjection implements Projection {
   private final ConnectionWorkspaces workspaces;
   private final UserStore users;
   private final List<EventSink> sinks;
+  private final String source;
 
-  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, UserStore users, List<EventSink> sinks) {
+  /** @param source the events' CloudEvents source, {@code scim-lambda.<stage>} */
+  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, UserStore users, List<EventSink> sinks, String source) {
     this.workspaces = workspaces;
     this.users = users;
     this.sinks = List.copyOf(sinks);
+    this.source = source;
   }
 
   /** Every sink retries with backoff (RetryPolicy.DELIVERY) before it throws. */
@@ -75,7 +78,7 @@ public final class DirectoryEventsProjection implements Projection {
       LOG.warn("no event for {} at sequence {}: its connection is unknown", change.entity(), change.sequenceNumber());
       return Optional.empty();
     }
-    ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId);
+    ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId, source);
     return derivation.derive(context, decodeIfPresent(change.oldImage(), decode), decodeIfPresent(change.newImage(), decode));
   }
 

@@ -99,8 +99,11 @@ class DirectoryEventsEndToEndTest {
       assertThat(d.signatureValid()).isTrue();
       JsonNode event = d.json();
       assertThat(event.get("type").asText()).isEqualTo("user.created");
-      assertThat(event.get("workspaceId").asText()).isEqualTo("default");
-      assertThat(event.get("connectionId").asText()).isEqualTo(connection.connection().id());
+      assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+      assertThat(event.get("source").asText()).isEqualTo("scim-lambda.local");
+      assertThat(event.get("subject").asText()).isEqualTo("users/" + event.get("data").get("user").get("id").asText());
+      assertThat(event.get("workspaceid").asText()).isEqualTo("default");
+      assertThat(event.get("connectionid").asText()).isEqualTo(connection.connection().id());
       assertThat(event.get("data").get("appUserId").asText()).isEqualTo(id);
       assertThat(event.get("data").get("user").get("userName").asText()).isEqualTo("ada@example.com");
       assertThat(d.headers().get("scim-event-id")).isEqualTo(event.get("id").asText());
