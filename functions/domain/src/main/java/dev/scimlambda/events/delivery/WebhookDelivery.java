@@ -105,6 +105,9 @@ public final class WebhookDelivery implements WebhookDeliveries {
     headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
     headers.put(WebhookSignature.SIGNATURE_HEADER,
         WebhookSignature.header(endpoint.signingSecrets(), delivery.eventId(), timestamp, delivery.body()));
+    // docs/events.md keeps these for receivers written before the envelope and Standard Webhooks.
+    headers.put("Scim-Event-Id", delivery.eventId());
+    headers.put("Scim-Event-Type", delivery.eventType());
     long started = System.nanoTime();
     try {
       int status = transport.post(endpoint.url(), headers, delivery.body());

@@ -74,7 +74,9 @@ class WebhookDeliveryTest {
     assertThat(received.body()).isEqualTo(event.body());
     assertThat(received.headers()).containsEntry("webhook-id", event.eventId())
         .containsEntry("content-type", "application/cloudevents+json")
-        .containsEntry("user-agent", "scim-lambda-webhooks");
+        .containsEntry("user-agent", "scim-lambda-webhooks")
+        .containsEntry("scim-event-id", event.eventId())
+        .containsEntry("scim-event-type", "user.created");
     Delivery delivery = logged(event);
     assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(delivery.attempts()).singleElement().satisfies(a -> {
