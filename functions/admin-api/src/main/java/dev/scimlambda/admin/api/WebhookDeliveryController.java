@@ -57,14 +57,22 @@ public final class WebhookDeliveryController {
     return HttpResponse.accepted().body(view(history.redeliver(workspaceId, id)));
   }
 
-  /** {@code {"since": "<ISO instant>"}}: bounded per call; {@code "more": true} says to call again. */
+  /**
+   * {@code {"since": "<ISO instant>", "cursor"?}}: bounded per call; {@code "more": true} says to
+   * call again, with the returned {@code cursor} to skip what this call read.
+   */
   @Post("/redeliver")
   public HttpResponse<JsonNode> redeliverFailed(String workspaceId, @Nullable @Body JsonNode json) {
-    String since = new RequestBody(json).requiredString("since");
-    DeliveryHistory.BulkRedelivery done = history.redeliverFailedSince(workspaceId, since);
+    RequestBody request = new RequestBody(json);
+    String since = request.requiredString("since");
+    String cursor = request.string("cursor").orElse(null);
+    DeliveryHistory.BulkRedelivery done = history.redeliverFailedSince(workspaceId, since, cursor);
     ObjectNode body = ScimJson.MAPPER.createObjectNode();
     body.put("redelivered", done.redelivered());
     body.put("more", done.moreRemain());
+    if (done.moreRemain()) {
+      body.put("cursor", done.cursor());
+    }
     return HttpResponse.accepted().body(body);
   }
 

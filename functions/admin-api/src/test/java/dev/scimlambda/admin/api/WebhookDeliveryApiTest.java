@@ -169,6 +169,24 @@ class WebhookDeliveryApiTest extends AdminApiTestBase {
     JsonNode second = call("POST", path(ws) + "/redeliver", "{\"since\":\"" + t0 + "\"}").json();
     assertThat(second.get("redelivered").asInt()).isEqualTo(1);
     assertThat(second.get("more").asBoolean()).isFalse();
+    assertThat(second.has("cursor")).isFalse();
+  }
+
+  @Test
+  void aBulkRedeliveryCursorGoesOnPastWhatTheLastCallRead() {
+    String ws = workspaceWithWebhook();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 0; i <= 50; i++) {
+      failed(ws, t0.plusMillis(i));
+    }
+    Delivery last = failed(ws, t0.plusSeconds(1));
+    JsonNode first = call("POST", path(ws) + "/redeliver", "{\"since\":\"" + t0 + "\"}").json();
+    String cursor = first.get("cursor").asText();
+    JsonNode second = call("POST", path(ws) + "/redeliver",
+        "{\"since\":\"" + t0 + "\",\"cursor\":\"" + cursor + "\"}").json();
+    assertThat(second.get("redelivered").asInt()).isEqualTo(2);
+    assertThat(second.get("more").asBoolean()).isFalse();
+    assertThat(OUTBOX.queued()).contains(last.event());
   }
 
   @Test
@@ -188,6 +206,8 @@ class WebhookDeliveryApiTest extends AdminApiTestBase {
     assertThat(call("GET", path(ws) + "?cursor=%21%21").status()).isEqualTo(400);
     assertThat(call("POST", path(ws) + "/redeliver", "{\"since\":\"yesterday\"}").status()).isEqualTo(400);
     assertThat(call("POST", path(ws) + "/redeliver", "{}").status()).isEqualTo(400);
+    assertThat(call("POST", path(ws) + "/redeliver", "{\"since\":\"2026-01-01T00:00:00Z\",\"cursor\":\"%%\"}").status())
+        .isEqualTo(400);
   }
 
   @Test

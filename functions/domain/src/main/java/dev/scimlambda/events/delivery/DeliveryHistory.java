@@ -69,11 +69,22 @@ public final class DeliveryHistory {
     return again;
   }
 
-  /** Queues the failed deliveries of events since {@code since}, at most {@link #MAX_BULK_REDELIVERIES}. */
-  public BulkRedelivery redeliverFailedSince(String workspaceId, String since) {
+  /**
+   * Queues the failed deliveries of events since {@code since}, at most
+   * {@link #MAX_BULK_REDELIVERIES}. Calling again with the same {@code since} goes on (what was
+   * queued is no longer failed); the cursor skips what this call read, which matters when
+   * thousands of delivered events lie between failed ones.
+   *
+   * @param cursor {@link BulkRedelivery#cursor} of the previous call, or null
+   */
+  public BulkRedelivery redeliverFailedSince(String workspaceId, String since, String cursor) {
     Instant from = instant(since);
+    String after = cursor == null || cursor.isBlank() ? null : decode(cursor);
+    if (after != null && after.compareTo(Delivery.idFrom(from)) < 0) {
+      throw new InvalidInputException("cursor", "cursor is not a cursor this endpoint returned for this since");
+    }
     webhooks.get(workspaceId);
-    DeliveryLog.Page failed = log.failedSince(workspaceId, from, MAX_BULK_REDELIVERIES);
+    DeliveryLog.Page failed = log.failedSince(workspaceId, from, MAX_BULK_REDELIVERIES, after);
     Instant now = clock.instant();
     List<OutboundEvent> events = new ArrayList<>();
     for (Delivery summary : failed.deliveries()) {
@@ -88,7 +99,7 @@ public final class DeliveryHistory {
     if (!events.isEmpty()) {
       outbox.enqueue(events);
     }
-    return new BulkRedelivery(events.size(), failed.cursor() != null);
+    return new BulkRedelivery(events.size(), failed.cursor() == null ? null : encode(failed.cursor()));
   }
 
   private Delivery find(String workspaceId, String deliveryId) {
@@ -159,6 +170,11 @@ public final class DeliveryHistory {
   /** @param nextCursor null on the last page */
   public record Page(List<Delivery> deliveries, String nextCursor) {}
 
-  /** @param moreRemain whether failed deliveries past this call's bound are left: call again */
-  public record BulkRedelivery(int redelivered, boolean moreRemain) {}
+  /** @param cursor where the next call goes on, null when no failed delivery is left */
+  public record BulkRedelivery(int redelivered, String cursor) {
+
+    public boolean moreRemain() {
+      return cursor != null;
+    }
+  }
 }
