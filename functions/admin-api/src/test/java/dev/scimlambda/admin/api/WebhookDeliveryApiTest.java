@@ -223,4 +223,14 @@ class WebhookDeliveryApiTest extends AdminApiTestBase {
     String ws = workspaceWithWebhook();
     assertThat(dev.scimlambda.testing.ApiCall.of("GET", path(ws)).invoke(handler).status()).isEqualTo(401);
   }
+
+  @Test
+  void aRedeliveryTheOutboxRefusesLeavesTheDeliveryFailed() {
+    String ws = workspaceWithWebhook();
+    Delivery d = failed(ws, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    OUTBOX.refuseNext(new IllegalStateException("queue unreachable"));
+    assertThat(call("POST", path(ws) + "/" + d.id() + "/redeliver").status()).isGreaterThanOrEqualTo(500);
+    assertThat(call("GET", path(ws) + "/" + d.id()).json().get("status").asText()).isEqualTo("failed");
+    assertThat(OUTBOX.queued()).doesNotContain(d.event());
+  }
 }

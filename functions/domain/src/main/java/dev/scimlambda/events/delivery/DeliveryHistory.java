@@ -62,10 +62,11 @@ public final class DeliveryHistory {
   /** Queues the delivery's event again and returns the delivery as it now stands. */
   public Delivery redeliver(String workspaceId, String deliveryId) {
     webhooks.get(workspaceId);
-    Delivery again = find(workspaceId, deliveryId).redelivered(clock.instant());
+    Delivery before = find(workspaceId, deliveryId);
+    Delivery again = before.redelivered(clock.instant());
     // Logged before it is queued: the consumer must find the new series, not overwrite it.
     log.save(again);
-    outbox.enqueue(List.of(again.event()));
+    enqueueOrRestore(List.of(before));
     return again;
   }
 
@@ -86,20 +87,33 @@ public final class DeliveryHistory {
     webhooks.get(workspaceId);
     DeliveryLog.Page failed = log.failedSince(workspaceId, from, MAX_BULK_REDELIVERIES, after);
     Instant now = clock.instant();
-    List<OutboundEvent> events = new ArrayList<>();
+    List<Delivery> queued = new ArrayList<>();
     for (Delivery summary : failed.deliveries()) {
       // Pages leave the bodies out; the full item is one GetItem away.
       Delivery full = log.find(workspaceId, summary.id()).orElse(null);
       if (full != null && full.status() == DeliveryStatus.FAILED) {
-        Delivery again = full.redelivered(now);
-        log.save(again);
-        events.add(again.event());
+        log.save(full.redelivered(now));
+        queued.add(full);
       }
     }
-    if (!events.isEmpty()) {
-      outbox.enqueue(events);
+    if (!queued.isEmpty()) {
+      enqueueOrRestore(queued);
     }
-    return new BulkRedelivery(events.size(), failed.cursor() == null ? null : encode(failed.cursor()));
+    return new BulkRedelivery(queued.size(), failed.cursor() == null ? null : encode(failed.cursor()));
+  }
+
+  /**
+   * A delivery left "pending" with nothing queued would never be attempted, so when the outbox
+   * refuses, the log goes back to what it said. Should some events have been queued after all, a
+   * consumer attempting a failed delivery starts a new series, which is what was asked for.
+   */
+  private void enqueueOrRestore(List<Delivery> before) {
+    try {
+      outbox.enqueue(before.stream().map(Delivery::event).toList());
+    } catch (RuntimeException e) {
+      before.forEach(log::save);
+      throw e;
+    }
   }
 
   private Delivery find(String workspaceId, String deliveryId) {
