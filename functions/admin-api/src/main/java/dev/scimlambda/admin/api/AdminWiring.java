@@ -35,6 +35,8 @@ import dev.scimlambda.tags.TagOverview;
 import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.workspace.Workspaces;
 import dev.scimlambda.admin.AdminAuthenticator;
+import dev.scimlambda.admin.AdminTokenVerifier;
+import java.util.Optional;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
@@ -105,8 +107,17 @@ public class AdminWiring {
         clock, DEPROVISIONING_BUDGET, PURGE_PAGE);
   }
 
+  /**
+   * The operator token is optional (a deployment may sign in with JWTs only); the host product's
+   * identity provider is configured by its issuer, audience and JWKS together.
+   */
   @Singleton
   AdminAuthenticator adminAuthenticator(SecretStore secrets, Settings settings) {
-    return new AdminAuthenticator(secrets, settings.require(Setting.ADMIN_TOKEN_SECRET_ID));
+    Optional<String> issuer = settings.optional(Setting.ADMIN_JWT_ISSUER);
+    AdminTokenVerifier identityProvider = issuer.isEmpty()
+        ? AdminTokenVerifier.NONE
+        : new IdentityProviderTokens(issuer.get(), settings.require(Setting.ADMIN_JWT_AUDIENCE),
+            settings.require(Setting.ADMIN_JWKS), settings.optional(Setting.ADMIN_WORKSPACES_CLAIM));
+    return new AdminAuthenticator(secrets, settings.optional(Setting.ADMIN_TOKEN_SECRET_ID), identityProvider);
   }
 }
