@@ -74,8 +74,10 @@ public enum AdminRoute {
     this.scope = scope;
   }
 
+  /** The route; Micronaut answers HEAD on every GET route with the GET's handler, so HEAD is classified as GET. */
   public static Optional<AdminRoute> of(HttpMethod method, String template) {
-    return Arrays.stream(values()).filter(r -> r.method == method && r.template.equals(template)).findFirst();
+    HttpMethod classified = method == HttpMethod.HEAD ? HttpMethod.GET : method;
+    return Arrays.stream(values()).filter(r -> r.method == classified && r.template.equals(template)).findFirst();
   }
 
   public HttpMethod method() {

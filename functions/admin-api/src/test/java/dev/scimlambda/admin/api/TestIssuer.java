@@ -59,6 +59,15 @@ final class TestIssuer {
     }
   }
 
+  /** The issuer's public keys, as its JWKS endpoint serves them. */
+  String jwksJson() {
+    try {
+      return Files.readString(jwksFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The settings that point the admin API at this issuer. */
   Map<String, Object> settings() {
     return Map.of(
