@@ -196,4 +196,14 @@ public final class KeySchema {
   static String workspaceConnections(String workspaceId) {
     return "WS#" + workspaceId + "#CONNECTIONS";
   }
+
+  /** Partition of a workspace's audit trail; sort keys order entries by time. */
+  static String auditPartition(String workspaceId) {
+    return workspacePartition(workspaceId) + "#AUDIT";
+  }
+
+  /** Sort key of an audit entry: the fixed-width UTC time, then a random id keeping same-instant entries apart. */
+  static String auditSk(String timestamp, String entryId) {
+    return timestamp + "#" + entryId;
+  }
 }

@@ -50,7 +50,8 @@ public enum AdminRoute {
   REVOKE_SESSIONS(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/sessions/revoke", Scope.WORKSPACE),
   SET_WEBHOOK(HttpMethod.PUT, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   GET_WEBHOOK(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
-  DELETE_WEBHOOK(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE);
+  DELETE_WEBHOOK(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
+  AUDIT_TRAIL(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/audit", Scope.WORKSPACE);
 
   /** Who may call a route. */
   public enum Scope {
@@ -90,6 +91,19 @@ public enum AdminRoute {
 
   public Scope scope() {
     return scope;
+  }
+
+  /**
+   * Whether a successful call is recorded in the workspace's audit trail: every write and the secret
+   * reveal. Not a session check (a read the host product makes on every sign-in, POST only to keep
+   * the session out of URLs) and not a purge, whose trail goes with the workspace.
+   */
+  public boolean audited() {
+    return switch (this) {
+      case REVEAL_CONNECTION_SECRET -> true;
+      case CHECK_SESSION, PURGE_WORKSPACE -> false;
+      default -> method != HttpMethod.GET;
+    };
   }
 
   /** Throws ForbiddenException unless {@code principal} may call this route for {@code workspaceId}. */

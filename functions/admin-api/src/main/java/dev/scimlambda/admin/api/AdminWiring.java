@@ -40,6 +40,9 @@ import java.util.Optional;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
+import dev.scimlambda.audit.AuditTrail;
+import dev.scimlambda.persistence.DynamoAuditTrail;
+import dev.scimlambda.persistence.TableAccess;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -51,6 +54,11 @@ public class AdminWiring {
   static final int DEPROVISIONING_PAGE = 100;
   /** Items deleted per purge page: four batch writes. */
   static final int PURGE_PAGE = 100;
+
+  @Singleton
+  AuditTrail auditTrail(TableAccess table) {
+    return new DynamoAuditTrail(table);
+  }
 
   @Singleton
   ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
