@@ -2,6 +2,7 @@ package dev.scimlambda.admin.api;
 
 import dev.scimlambda.admin.AdminAuthenticator;
 import dev.scimlambda.admin.AdminPrincipal;
+import dev.scimlambda.admin.SetupLinks;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -10,7 +11,8 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 
 /**
- * Every admin request must carry the operator token or a workspace admin's JWT, and a workspace
+ * Every admin request must carry the operator token, a workspace admin's JWT or a setup link's
+ * session cookie, and a workspace
  * admin reaches only the routes {@link AdminRoute} opens to it, for the workspaces its claim lists.
  */
 @ServerFilter("/admin/v1/**")
@@ -19,14 +21,22 @@ public final class AdminAuthFilter {
   static final String PRINCIPAL = "scim.admin.principal";
 
   private final AdminAuthenticator authenticator;
+  private final SetupLinks setupLinks;
 
-  public AdminAuthFilter(AdminAuthenticator authenticator) {
+  public AdminAuthFilter(AdminAuthenticator authenticator, SetupLinks setupLinks) {
     this.authenticator = authenticator;
+    this.setupLinks = setupLinks;
   }
 
   @RequestFilter
   public void authenticate(HttpRequest<?> request) {
-    AdminPrincipal principal = authenticator.authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    // A bearer wins; without one, the session a setup link opened (an HttpOnly, SameSite=Strict cookie).
+    AdminPrincipal principal = authorization == null
+        ? request.getCookies().findCookie(SetupLinkRedemption.COOKIE)
+            .flatMap(cookie -> setupLinks.signedIn(cookie.getValue()))
+            .orElseGet(() -> authenticator.authenticate(null))
+        : authenticator.authenticate(authorization);
     request.setAttribute(PRINCIPAL, principal);
     RouteAttributes.getRouteMatch(request)
         .filter(UriRouteMatch.class::isInstance)

@@ -51,7 +51,8 @@ public enum AdminRoute {
   SET_WEBHOOK(HttpMethod.PUT, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   GET_WEBHOOK(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   DELETE_WEBHOOK(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
-  AUDIT_TRAIL(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/audit", Scope.WORKSPACE);
+  AUDIT_TRAIL(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/audit", Scope.WORKSPACE),
+  CREATE_SETUP_LINK(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/setup-links", Scope.OPERATOR);
 
   /** Who may call a route. */
   public enum Scope {

@@ -41,6 +41,8 @@ import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.audit.AuditTrail;
+import dev.scimlambda.admin.SetupLinks;
+import dev.scimlambda.persistence.DynamoSetupLinkStore;
 import dev.scimlambda.persistence.DynamoAuditTrail;
 import dev.scimlambda.persistence.TableAccess;
 import io.micronaut.context.annotation.Factory;
@@ -58,6 +60,11 @@ public class AdminWiring {
   @Singleton
   AuditTrail auditTrail(TableAccess table) {
     return new DynamoAuditTrail(table);
+  }
+
+  @Singleton
+  SetupLinks setupLinks(TableAccess table, Clock clock) {
+    return new SetupLinks(new DynamoSetupLinkStore(table), clock);
   }
 
   @Singleton
