@@ -15,4 +15,6 @@ public interface SetupLinkStore {
 
   /** The session's workspace while it is unexpired at {@code now}. */
   Optional<String> sessionWorkspace(String tokenHash, Instant now);
+
+  void endSession(String tokenHash);
 }

@@ -68,6 +68,12 @@ public final class DynamoSetupLinkStore implements SetupLinkStore {
     return session.number("expiresAtMillis") > now.toEpochMilli() ? Optional.of(session.string("workspaceId")) : Optional.empty();
   }
 
+  @Override
+  public void endSession(String tokenHash) {
+    table.dynamo().deleteItem(b -> b.tableName(table.tableName())
+        .key(Map.of(PK, s(KeySchema.adminSessionPartition(tokenHash)), SK, s(KeySchema.ADMIN_SESSION_SK))));
+  }
+
   private void put(String pk, String sk, String entity, String workspaceId, Instant expiresAt) {
     Map<String, AttributeValue> item = Item.create()
         .put(PK, pk)

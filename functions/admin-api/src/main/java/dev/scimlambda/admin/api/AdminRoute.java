@@ -13,6 +13,8 @@ import java.util.Optional;
 public enum AdminRoute {
   CREATE_WORKSPACE(HttpMethod.POST, "/admin/v1/workspaces", Scope.OPERATOR),
   LIST_WORKSPACES(HttpMethod.GET, "/admin/v1/workspaces", Scope.SIGNED_IN),
+  SIGNED_IN_AS(HttpMethod.GET, "/admin/v1/me", Scope.SIGNED_IN),
+  SIGN_OUT(HttpMethod.POST, "/admin/v1/me/sign-out", Scope.SIGNED_IN),
   PURGE_WORKSPACE(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}", Scope.OPERATOR),
   GET_WORKSPACE(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}", Scope.WORKSPACE),
   CHANGE_WORKSPACE(HttpMethod.PATCH, "/admin/v1/workspaces/{workspaceId}", Scope.WORKSPACE),
@@ -97,12 +99,12 @@ public enum AdminRoute {
   /**
    * Whether a successful call is recorded in the workspace's audit trail: every write and the secret
    * reveal. Not a session check (a read the host product makes on every sign-in, POST only to keep
-   * the session out of URLs) and not a purge, whose trail goes with the workspace.
+   * the session out of URLs), not a sign-out, and not a purge, whose trail goes with the workspace.
    */
   public boolean audited() {
     return switch (this) {
       case REVEAL_CONNECTION_SECRET -> true;
-      case CHECK_SESSION, PURGE_WORKSPACE -> false;
+      case CHECK_SESSION, PURGE_WORKSPACE, SIGN_OUT -> false;
       default -> method != HttpMethod.GET;
     };
   }

@@ -167,6 +167,13 @@ class AdminJwtSignInTest {
   }
 
   @Test
+  void aJwtIsSignedInAsItsSubject() {
+    JsonNode me = ApiCall.of("GET", "/admin/v1/me").bearer(ISSUER.rs256(acmeAdmin())).invoke(handler).json();
+    assertThat(me.get("actor").asText()).isEqualTo("alice@acme.test");
+    assertThat(me.get("signedInWith").asText()).isEqualTo("jwt");
+  }
+
+  @Test
   void creatingAWorkspaceWithAJwtIs403() {
     ApiResult result = ApiCall.of("POST", "/admin/v1/workspaces").bearer(ISSUER.rs256(acmeAdmin()))
         .json("{\"name\":\"Mine\"}").invoke(handler);

@@ -136,6 +136,26 @@ class SetupLinkTest {
   }
 
   @Test
+  void theConsoleLearnsWhoIsSignedInAndHow() {
+    String cookie = session(open(mint(acme, "{}").json().get("url").asText()));
+    JsonNode viaLink = ApiCall.of("GET", "/admin/v1/me").header("Cookie", cookie).invoke(handler).json();
+    assertThat(viaLink.get("actor").asText()).isEqualTo("setup-link");
+    assertThat(viaLink.get("signedInWith").asText()).isEqualTo("setup-link");
+    JsonNode operator = ApiCall.of("GET", "/admin/v1/me").bearer(TestStack.ADMIN_TOKEN).invoke(handler).json();
+    assertThat(operator.get("signedInWith").asText()).isEqualTo("operator");
+  }
+
+  @Test
+  void signingOutEndsTheSession() {
+    String cookie = session(open(mint(acme, "{}").json().get("url").asText()));
+    ApiResult out = ApiCall.of("POST", "/admin/v1/me/sign-out").header("Cookie", cookie).invoke(handler);
+    assertThat(out.status()).isEqualTo(204);
+    assertThat(out.header("Set-Cookie")).contains("Max-Age=0");
+    assertThat(ApiCall.of("GET", "/admin/v1/workspaces/" + acme).header("Cookie", cookie).invoke(handler).status())
+        .isEqualTo(401);
+  }
+
+  @Test
   void aForgedSessionCookieIs401() {
     ApiResult result = ApiCall.of("GET", "/admin/v1/workspaces/" + acme)
         .header("Cookie", SetupLinkRedemption.COOKIE + "=forged").invoke(handler);
