@@ -255,6 +255,15 @@ try {
   await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
   await connectionRow.getByText('Deleted').waitFor();
 
+  step = 'the audit trail shows what the setup link session did';
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+  const added = page.locator('tr[data-action="create_connection"]').first();
+  await added.waitFor();
+  check((await added.textContent()).includes('setup-link'), 'the connection was added by the setup-link session');
+  await page.locator('tr[data-action="rotate_connection_secret"]').first().waitFor();
+  await shot(page, '08-audit-trail');
+
   step = 'keyboard: the sections are reachable by Tab and Enter';
   await page.getByRole('link', { name: 'Skip to content' }).focus();
   await page.keyboard.press('Tab');
@@ -266,12 +275,12 @@ try {
   step = 'a narrow screen';
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-  await shot(page, '08-users-narrow');
+  await shot(page, '09-users-narrow');
 
   step = 'sign out, then sign in with the operator token';
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByLabel('Admin token or JWT').fill(adminToken);
-  await shot(page, '09-sign-in');
+  await shot(page, '10-sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Signed in').getByText('operator token').waitFor();
   await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();

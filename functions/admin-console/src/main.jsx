@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, token } from './api.js';
+import { AuditPage } from './audit.jsx';
 import { ConnectionPage, DirectorySyncPage } from './directory.jsx';
 import { UserPage, UsersPage } from './users.jsx';
 import { ErrorMessage, Loading, useSubmit } from './ui.jsx';
@@ -66,6 +67,7 @@ const NAV = [
   { page: 'directory-sync', label: 'Directory Sync' },
   { page: 'users', label: 'Users' },
   { page: 'workspace', label: 'Workspace settings' },
+  { page: 'audit', label: 'Audit trail' },
 ];
 
 const SIGNED_IN_WITH = { operator: 'operator token', jwt: 'JWT', 'setup-link': 'setup link' };
@@ -109,6 +111,8 @@ function Console({ me, workspaces, onSignOut }) {
     page = <UserPage key={current.id} workspaceId={workspaceId} userId={current.id} navigate={navigate} />;
   } else if (current.page === 'users') {
     page = <UsersPage key={workspaceId} workspaceId={workspaceId} navigate={navigate} />;
+  } else if (current.page === 'audit') {
+    page = <AuditPage key={workspaceId} workspaceId={workspaceId} />;
   } else if (current.page === 'workspace') {
     page = <WorkspacePage key={workspaceId} workspaceId={workspaceId} />;
   } else {
