@@ -21,6 +21,9 @@ const ACTIONS = {
   revoke_sessions: 'Forced re-authentication',
   set_webhook: 'Set the webhook',
   delete_webhook: 'Removed the webhook',
+  rotate_webhook_secret: 'Rotated the webhook signing secret',
+  redeliver_webhook_delivery: 'Redelivered a webhook event',
+  redeliver_failed_webhook_deliveries: 'Redelivered failed webhook events',
   create_setup_link: 'Issued a setup link',
 };
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,11 +86,16 @@ class DirectoryEventsEndToEndTest {
 
   private List<WebhookReceiver.Delivery> deliveredAfterPoll() {
     mapping.poll();
-    return receiver.deliveries();
+    return directoryDeliveries();
+  }
+
+  /** Deliveries about users and groups: the connection's own lifecycle events left out. */
+  private List<WebhookReceiver.Delivery> directoryDeliveries() {
+    return receiver.deliveries().stream().filter(d -> !d.type().startsWith("connection.")).toList();
   }
 
   private List<String> types() {
-    return receiver.deliveries().stream().map(WebhookReceiver.Delivery::type).toList();
+    return directoryDeliveries().stream().map(WebhookReceiver.Delivery::type).toList();
   }
 
   @Test
@@ -99,8 +105,11 @@ class DirectoryEventsEndToEndTest {
       assertThat(d.signatureValid()).isTrue();
       JsonNode event = d.json();
       assertThat(event.get("type").asText()).isEqualTo("user.created");
-      assertThat(event.get("workspaceId").asText()).isEqualTo("default");
-      assertThat(event.get("connectionId").asText()).isEqualTo(connection.connection().id());
+      assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+      assertThat(event.get("source").asText()).isEqualTo("scim-lambda.local");
+      assertThat(event.get("subject").asText()).isEqualTo("users/" + event.get("data").get("user").get("id").asText());
+      assertThat(event.get("workspaceid").asText()).isEqualTo("default");
+      assertThat(event.get("connectionid").asText()).isEqualTo(connection.connection().id());
       assertThat(event.get("data").get("appUserId").asText()).isEqualTo(id);
       assertThat(event.get("data").get("user").get("userName").asText()).isEqualTo("ada@example.com");
       assertThat(d.headers().get("scim-event-id")).isEqualTo(event.get("id").asText());
@@ -112,7 +121,7 @@ class DirectoryEventsEndToEndTest {
     createUser("ada@example.com");
     String first = deliveredAfterPoll().get(0).json().get("id").asText();
     mapping().poll();
-    assertThat(receiver.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
+    assertThat(directoryDeliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
   }
 
   @Test
@@ -124,7 +133,7 @@ class DirectoryEventsEndToEndTest {
     scim("DELETE", "/Users/" + id, null);
     mapping.poll();
     assertThat(types()).containsExactly("user.created", "user.deactivated", "user.reactivated", "user.updated", "user.deleted");
-    JsonNode updated = receiver.deliveries().get(3).json().get("data");
+    JsonNode updated = directoryDeliveries().get(3).json().get("data");
     assertThat(updated.get("changedFields").toString()).isEqualTo("[\"title\"]");
   }
 
@@ -141,18 +150,47 @@ class DirectoryEventsEndToEndTest {
     mapping.poll();
     assertThat(types()).containsExactly(
         "user.created", "group.created", "group.user_added", "group.updated", "group.deleted", "group.user_removed");
-    JsonNode added = receiver.deliveries().get(2).json().get("data");
+    JsonNode added = directoryDeliveries().get(2).json().get("data");
     assertThat(added.get("group").get("id").asText()).isEqualTo(groupId);
     assertThat(added.get("user").get("id").asText()).isEqualTo(user);
   }
 
   @Test
   void aWebhookThatRefusesEventsDoesNotBlockTheStream() {
+    scim("GET", "/ServiceProviderConfig", null);
+    mapping.poll(); // the connection's created and activated events first, so the 400 goes to a user's
     receiver.answer(400);
     createUser("ada@example.com");
     createUser("grace@example.com");
     mapping.poll();
-    assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(400, 200);
+    assertThat(directoryDeliveries()).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(400, 200);
     assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+  }
+
+  @Test
+  void aConnectionsLifecycleReachesTheWebhookWithoutItsSecret() {
+    String id = connection.connection().id();
+    scim("GET", "/ServiceProviderConfig", null);
+    Connections connections = stack.context().getBean(Connections.class);
+    IssuedConnection rotated = connections.rotateSecret("default", id, Optional.of(Duration.ofHours(1)));
+    connections.delete("default", id);
+    mapping.poll();
+
+    List<WebhookReceiver.Delivery> lifecycle =
+        receiver.deliveries().stream().filter(d -> d.type().startsWith("connection.")).toList();
+    assertThat(lifecycle).extracting(WebhookReceiver.Delivery::type).containsExactly(
+        "connection.created", "connection.activated", "connection.secret_rotated", "connection.deleted");
+    assertThat(lifecycle).allSatisfy(d -> {
+      assertThat(d.signatureValid()).isTrue();
+      JsonNode event = d.json();
+      assertThat(event.get("subject").asText()).isEqualTo("connections/" + id);
+      assertThat(event.get("workspaceid").asText()).isEqualTo("default");
+      assertThat(event.get("connectionid").asText()).isEqualTo(id);
+      assertThat(event.get("data").get("connection").toString())
+          .isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Okta\",\"type\":\"okta\"}");
+      assertThat(d.body()).doesNotContain(connection.bearerToken()).doesNotContain(rotated.bearerToken());
+    });
+    assertThat(lifecycle.get(2).json().get("data").get("previousSecretValidUntil").asText())
+        .isEqualTo(rotated.connection().previousSecretValidUntil().toString());
   }
 }

@@ -56,7 +56,7 @@ class WebhookSinkTest {
   }
 
   private static DirectoryEvent userCreated() {
-    ChangeContext context = new ChangeContext("100", Instant.now(), "default", "conn1");
+    ChangeContext context = new ChangeContext("100", Instant.now(), "default", "conn1", "scim-lambda.test");
     return DirectoryEvents.user(
             context, null, new UserSnapshot("u1", null, true, ScimJson.MAPPER.createObjectNode().put("userName", "ada")))
         .orElseThrow();

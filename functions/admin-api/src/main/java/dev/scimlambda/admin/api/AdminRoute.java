@@ -53,6 +53,13 @@ public enum AdminRoute {
   SET_WEBHOOK(HttpMethod.PUT, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   GET_WEBHOOK(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   DELETE_WEBHOOK(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
+  ROTATE_WEBHOOK_SECRET(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/webhook/secret/rotate", Scope.WORKSPACE),
+  LIST_WEBHOOK_DELIVERIES(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook/deliveries", Scope.WORKSPACE),
+  GET_WEBHOOK_DELIVERY(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook/deliveries/{id}", Scope.WORKSPACE),
+  REDELIVER_WEBHOOK_DELIVERY(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/webhook/deliveries/{id}/redeliver",
+      Scope.WORKSPACE),
+  REDELIVER_FAILED_WEBHOOK_DELIVERIES(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/webhook/deliveries/redeliver",
+      Scope.WORKSPACE),
   AUDIT_TRAIL(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/audit", Scope.WORKSPACE),
   CREATE_SETUP_LINK(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/setup-links", Scope.OPERATOR);
 

@@ -6,7 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
 import dev.scimlambda.testing.TestStack;
+import dev.scimlambda.events.delivery.OutboundEvent;
+import dev.scimlambda.events.delivery.Delivery;
+import dev.scimlambda.events.delivery.DeliveryLog;
+import dev.scimlambda.events.delivery.DeliveryStatus;
+import dev.scimlambda.events.delivery.WebhookOutbox;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -37,6 +45,7 @@ class AuditTrailTest {
   static String alice;
   static String connectionId;
   static String userId;
+  static String deliveryId;
 
   @BeforeAll
   static void start() {
@@ -48,11 +57,23 @@ class AuditTrailTest {
     connectionId = asAlice("POST", "/connections", "{\"name\":\"Okta\",\"type\":\"generic\"}").json()
         .get("id").asText();
     userId = asAlice("POST", "/users", "{\"email\":\"ada@audited.test\",\"source\":\"sso\"}").json().get("id").asText();
+    stack.context().registerSingleton(WebhookOutbox.class, new RecordingOutbox());
+    deliveryId = aFailedDelivery().id();
   }
 
   @AfterAll
   static void stop() {
     stack.close();
+  }
+
+  /** A delivery whose attempts ran out, as the engine leaves it, for the redelivery routes. */
+  static Delivery aFailedDelivery() {
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    OutboundEvent event = new OutboundEvent(ws, "evt_audited", "user.created", at, "{\"id\":\"evt_audited\"}");
+    Delivery failed = new Delivery(ws, Delivery.pending(event, at).id(), event.eventId(), event.eventType(), at, at,
+        DeliveryStatus.FAILED, 14, List.of(), Optional.empty(), "gave up", event.body());
+    stack.context().getBean(DeliveryLog.class).save(failed);
+    return failed;
   }
 
   static ApiResult asAlice(String method, String below, String json) {
@@ -78,7 +99,8 @@ class AuditTrailTest {
   }
 
   static Write write(AdminRoute route, String below, String json) {
-    return new Write(route, route.method().name(), v -> below.replace("{c}", connectionId).replace("{u}", userId), json);
+    return new Write(route, route.method().name(), v -> below.replace("{c}", connectionId).replace("{u}", userId)
+        .replace("{d}", deliveryId), json);
   }
 
   /** In an order that leaves each call something to act on; the workspace's creation is checked apart. */
@@ -97,6 +119,10 @@ class AuditTrailTest {
         write(AdminRoute.RECONCILE, "/reconcile", null),
         write(AdminRoute.REVOKE_SESSIONS, "/sessions/revoke", null),
         write(AdminRoute.SET_WEBHOOK, "/webhook", "{\"url\":\"https://hooks.audited.test/scim\"}"),
+        write(AdminRoute.ROTATE_WEBHOOK_SECRET, "/webhook/secret/rotate", null),
+        write(AdminRoute.REDELIVER_WEBHOOK_DELIVERY, "/webhook/deliveries/{d}/redeliver", null),
+        write(AdminRoute.REDELIVER_FAILED_WEBHOOK_DELIVERIES, "/webhook/deliveries/redeliver",
+            "{\"since\":\"2026-01-01T00:00:00Z\"}"),
         write(AdminRoute.DELETE_WEBHOOK, "/webhook", null),
         write(AdminRoute.DELETE_CONNECTION, "/connections/{c}?deprovision=false", null));
   }
