@@ -75,6 +75,14 @@ public final class Webhooks {
     secrets.delete(names.webhook(workspaceId, webhook.id()));
   }
 
+  /**
+   * Whether the workspace's events go to a webhook now; reads no secret, so the stream can decide
+   * what to put in the outbox without touching Secrets Manager.
+   */
+  public boolean hasEnabledWebhook(String workspaceId) {
+    return store.find(workspaceId).filter(Webhook::enabled).isPresent();
+  }
+
   /** Where the workspace's events go now: empty without an enabled webhook. */
   public Optional<WebhookEndpoint> endpoint(String workspaceId) {
     return store.find(workspaceId)
