@@ -24,8 +24,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class WebhookDeliveryQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryQueue.class);
-  /** SQS hides a message for at most 12 hours; a longer delay takes more than one hop. */
-  static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+  /**
+   * SQS hides a message for at most 12 hours counted from when it was received, and refuses more;
+   * less the 15 minutes a Lambda invocation (batching window included) can have held it already. A
+   * longer delay takes more than one hop: the engine answers RetryAfter again when it comes back early.
+   */
+  static final Duration MAX_VISIBILITY = Duration.ofHours(12).minusMinutes(15);
 
   private final SqsClient sqs;
   private final String outboxUrl;
