@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -52,8 +54,15 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     }
   }
 
-  /** An event waiting in the outbox, and when it is due. */
-  public record Pending(OutboundEvent event, Instant due) {}
+  /**
+   * An event waiting in the outbox, and when it is due.
+   *
+   * @param sequence orders events due at the same time as they were enqueued (the stream's order)
+   */
+  public record Pending(OutboundEvent event, Instant due, long sequence) {}
+
+  /** Microseconds since the epoch, strictly increasing within this JVM, so also across restarts. */
+  private static final AtomicLong LAST_SEQUENCE = new AtomicLong();
 
   public Path directory() {
     return directory;
@@ -67,7 +76,7 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
   public void enqueue(List<OutboundEvent> events) {
     Instant now = Instant.now();
     for (OutboundEvent event : events) {
-      write(event, now, false);
+      write(event, now, nextSequence(), false);
     }
     synchronized (arrivals) {
       arrivals.notifyAll();
@@ -94,7 +103,7 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pending.sort(Comparator.comparing(Pending::due));
+    pending.sort(Comparator.comparing(Pending::due).thenComparingLong(Pending::sequence));
     return pending;
   }
 
@@ -113,7 +122,7 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     Path file = fileOf(event);
     try {
       if (outcome instanceof DeliveryOutcome.RetryAfter retry) {
-        write(event, now.plus(retry.delay()), true);
+        write(event, now.plus(retry.delay()), nextSequence(), true);
       } else if (outcome instanceof DeliveryOutcome.GaveUp) {
         moveAtomically(file, directory.resolve(DEAD_LETTERS).resolve(file.getFileName()));
       } else {
@@ -141,13 +150,19 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     }
   }
 
-  private void write(OutboundEvent event, Instant due, boolean replace) {
+  private static long nextSequence() {
+    long micros = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+    return LAST_SEQUENCE.updateAndGet(last -> Math.max(last + 1, micros));
+  }
+
+  private void write(OutboundEvent event, Instant due, long sequence, boolean replace) {
     Path file = fileOf(event);
     if (!replace && Files.exists(file)) {
       return;
     }
     ObjectNode json = MAPPER.createObjectNode();
     json.put("due", due.toString());
+    json.put("sequence", sequence);
     json.put("event", OutboundEventJson.write(event));
     Path tmp = directory.resolve(file.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
     try {
@@ -172,7 +187,8 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
   private static Optional<Pending> read(Path file) {
     try {
       JsonNode json = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-      return Optional.of(new Pending(OutboundEventJson.read(json.get("event").asText()), Instant.parse(json.get("due").asText())));
+      return Optional.of(new Pending(OutboundEventJson.read(json.get("event").asText()),
+          Instant.parse(json.get("due").asText()), json.get("sequence").asLong()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

@@ -94,6 +94,15 @@ class DirectoryWebhookOutboxTest {
   }
 
   @Test
+  void eventsDueTogetherComeInTheOrderTheyWereEnqueued() {
+    DirectoryWebhookOutbox outbox = new DirectoryWebhookOutbox(dir);
+    List<OutboundEvent> events = java.util.stream.IntStream.range(0, 30).mapToObj(n -> event("ws1", n, "{}")).toList();
+    outbox.enqueue(events);
+
+    assertThat(events(outbox.pending())).containsExactlyElementsOf(events);
+  }
+
+  @Test
   void noTemporaryFileIsLeftBehind() throws IOException {
     DirectoryWebhookOutbox outbox = new DirectoryWebhookOutbox(dir);
     outbox.enqueue(List.of(first, second));
