@@ -7,6 +7,8 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.events.delivery.WebhookDeliveries;
+import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
@@ -15,8 +17,10 @@ import dev.scimlambda.testing.TestStack;
 import dev.scimlambda.workspace.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SCIM requests through the SCIM handler, the table's real stream on DynamoDB Local fed to the
- * stream handler as Lambda feeds it, and the workspace's webhook receiving signed events.
+ * stream handler as Lambda feeds it, the events through the webhook outbox (the embedded stack's
+ * directory) and the delivery worker, and the workspace's webhook receiving signed events.
  */
 class DirectoryEventsEndToEndTest {
 
@@ -34,10 +39,14 @@ class DirectoryEventsEndToEndTest {
   private WebhookReceiver receiver;
   private IssuedConnection connection;
   private StreamEventSourceMapping mapping;
+  private DirectoryWebhookOutbox outbox;
+  private LocalWebhookDelivery delivery;
 
   @BeforeEach
   void start() {
-    stack = TestStack.start();
+    stack = TestStack.start(Map.of(Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dir.resolve("outbox").toString()));
+    outbox = stack.context().getBean(DirectoryWebhookOutbox.class);
+    delivery = new LocalWebhookDelivery(outbox, stack.context().getBean(WebhookDeliveries.class), Clock.systemUTC()).start();
     stack.context().getBean(Workspaces.class).ensureDefault();
     scim = new ScimApiHandler(stack.context());
     receiver = new WebhookReceiver();
@@ -49,6 +58,7 @@ class DirectoryEventsEndToEndTest {
 
   @AfterEach
   void stop() {
+    delivery.close();
     receiver.close();
     stack.close();
   }
@@ -84,8 +94,23 @@ class DirectoryEventsEndToEndTest {
   }
 
   private List<WebhookReceiver.Delivery> deliveredAfterPoll() {
-    mapping.poll();
+    poll(mapping);
     return receiver.deliveries();
+  }
+
+  /** Delivers the stream, then waits until the outbox has nothing pending. */
+  private void poll(StreamEventSourceMapping streamMapping) {
+    streamMapping.poll();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!outbox.pending().isEmpty()) {
+      assertThat(System.nanoTime()).as("the outbox drained in time").isLessThan(deadline);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private List<String> types() {
@@ -111,7 +136,7 @@ class DirectoryEventsEndToEndTest {
   void aReplayedStreamRedeliversWithTheSameEventIds() {
     createUser("ada@example.com");
     String first = deliveredAfterPoll().get(0).json().get("id").asText();
-    mapping().poll();
+    poll(mapping());
     assertThat(receiver.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
   }
 
@@ -122,7 +147,7 @@ class DirectoryEventsEndToEndTest {
     scim("PATCH", "/Users/" + id, patchUser(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}"));
     scim("PATCH", "/Users/" + id, patchUser(id, "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CTO\"}"));
     scim("DELETE", "/Users/" + id, null);
-    mapping.poll();
+    poll(mapping);
     assertThat(types()).containsExactly("user.created", "user.deactivated", "user.reactivated", "user.updated", "user.deleted");
     JsonNode updated = receiver.deliveries().get(3).json().get("data");
     assertThat(updated.get("changedFields").toString()).isEqualTo("[\"title\"]");
@@ -138,7 +163,7 @@ class DirectoryEventsEndToEndTest {
     scim("PATCH", "/Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"R&D\"}]}");
     scim("DELETE", "/Groups/" + groupId, null);
-    mapping.poll();
+    poll(mapping);
     assertThat(types()).containsExactly(
         "user.created", "group.created", "group.user_added", "group.updated", "group.deleted", "group.user_removed");
     JsonNode added = receiver.deliveries().get(2).json().get("data");
@@ -151,7 +176,7 @@ class DirectoryEventsEndToEndTest {
     receiver.answer(400);
     createUser("ada@example.com");
     createUser("grace@example.com");
-    mapping.poll();
+    poll(mapping);
     assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(400, 200);
     assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
   }
