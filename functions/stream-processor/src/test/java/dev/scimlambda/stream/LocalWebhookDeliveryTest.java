@@ -82,6 +82,10 @@ class LocalWebhookDeliveryTest {
 
     Thread stopping = new Thread(() -> worker.stop(Duration.ofSeconds(20)));
     stopping.start();
+    // Stopping has begun once the stopper waits for the worker: only then does the attempt finish.
+    while (stopping.getState() != Thread.State.TIMED_WAITING) {
+      Thread.sleep(1);
+    }
     release.countDown();
     stopping.join();
 
