@@ -199,6 +199,29 @@ class ShippedJarLoggingTest {
     assertThat(failed.path("sequenceNumber").asText()).isEqualTo("4200000000000000001");
   }
 
+  @Test
+  void webhookDeliveryLogsAMessageItCannotHandleWithItsInvocationAndReportsItFailed() {
+    // Not an outbox event, and a dead-letter queue nobody listens at: it stays in the outbox.
+    String record = """
+        {"messageId":"msg-1","receiptHandle":"rh-1","body":"not an event","eventSource":"aws:sqs",
+         "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:outbox"}""";
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(parse(record));
+    Run run = run("WebhookDeliveryFunction", "sqs", Map.of(
+        "SCIM_WEBHOOK_OUTBOX_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox",
+        "SCIM_WEBHOOK_DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox-dlq",
+        "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:1",
+        "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"),
+        List.of(JSON.createObjectNode().put("requestId", "lambda-delivery-1").set("event", event)));
+
+    assertThat(run.responses.get(0).path("batchItemFailures").get(0).path("itemIdentifier").asText()).isEqualTo("msg-1");
+    assertThat(run.lines).anySatisfy(line -> {
+      assertThat(line.path("level").asText()).isEqualTo("ERROR");
+      assertThat(line.path("message").asText()).contains("msg-1").contains("dead-letter queue");
+      assertThat(line.path("requestId").asText()).isEqualTo("lambda-delivery-1");
+    });
+  }
+
   // --- running a jar as Lambda does
 
   private record Run(String stdout, String stderr, List<JsonNode> lines, List<JsonNode> responses) {
