@@ -19,6 +19,9 @@ public final class KeySchema {
   static final String WORKSPACE_SK = "WORKSPACE";
   static final String ALL_WORKSPACES = "WORKSPACES";
   static final String WEBHOOK_SK = "WEBHOOK";
+  /** The circuit of the workspace webhook's endpoint, next to the webhook. */
+  static final String WEBHOOK_CIRCUIT_SK = "WEBHOOK_CIRCUIT";
+  static final String DELIVERY_PREFIX = "DELIVERY#";
   static final String CONNECTION_SK = "CONNECTION";
   static final String USER_PREFIX = "USER#";
   static final String USER_COUNT_SK = "USER_COUNT";
@@ -39,6 +42,11 @@ public final class KeySchema {
   /** Partition of everything one connection owns: the connection item, its users and groups. */
   static String connectionPartition(String connectionId) {
     return "CONN#" + connectionId;
+  }
+
+  /** A webhook delivery; its id leads with the event's time, so the sort key orders deliveries by it. */
+  static String deliverySk(String deliveryId) {
+    return DELIVERY_PREFIX + deliveryId;
   }
 
   static String userSk(String userId) {

@@ -62,6 +62,11 @@ public enum Setting {
    * also drop the metrics' EMF lines, which carry no level.
    */
   LOG_LEVEL("SCIM_LOG_LEVEL", true),
+  /**
+   * First retry delay of a webhook delivery (ISO-8601, default PT1M); the whole schedule and the
+   * endpoint circuit's open interval scale with it, so tests lower it to milliseconds.
+   */
+  WEBHOOK_RETRY_BASE("SCIM_WEBHOOK_RETRY_BASE", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 

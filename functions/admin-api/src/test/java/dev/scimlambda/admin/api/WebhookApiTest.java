@@ -23,8 +23,8 @@ class WebhookApiTest extends AdminApiTestBase {
     assertThat(created.status()).isEqualTo(200);
     assertThat(created.json().get("url").asText()).isEqualTo("https://hooks.example.com/scim");
     assertThat(created.json().get("enabled").asBoolean()).isTrue();
-    // 32 random bytes, base64url without padding.
-    assertThat(created.json().get("signingSecret").asText()).matches("whsec_[A-Za-z0-9_-]{43}");
+    // Standard Webhooks: whsec_ then 32 random bytes in standard base64.
+    assertThat(created.json().get("signingSecret").asText()).matches("whsec_[A-Za-z0-9+/]{43}=");
 
     JsonNode read = call("GET", path(ws)).json();
     assertThat(read.get("url").asText()).isEqualTo("https://hooks.example.com/scim");

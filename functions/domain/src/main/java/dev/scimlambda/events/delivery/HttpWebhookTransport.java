@@ -1,0 +1,44 @@
+package dev.scimlambda.events.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The JDK's HTTP client. Redirects are not followed: a signed body must reach the URL the admin
+ * configured, or fail. The response body is discarded unread: it is the customer's.
+ */
+public final class HttpWebhookTransport implements WebhookTransport {
+
+  /** For connecting and for the whole answer: one slow receiver must not hold a consumer long. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public HttpWebhookTransport() {
+    this(TIMEOUT);
+  }
+
+  public HttpWebhookTransport(Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  @Override
+  public int post(URI url, Map<String, String> headers, String body) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpTimeoutException("interrupted while waiting for the receiver");
+    }
+  }
+}
