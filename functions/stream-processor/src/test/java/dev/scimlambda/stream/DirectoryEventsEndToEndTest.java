@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.events.WebhookSignature;
 import dev.scimlambda.events.Webhooks;
 import dev.scimlambda.events.delivery.WebhookDeliveries;
 import dev.scimlambda.runtime.Setting;
@@ -44,7 +45,9 @@ class DirectoryEventsEndToEndTest {
 
   @BeforeEach
   void start() {
-    stack = TestStack.start(Map.of(Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dir.resolve("outbox").toString()));
+    // A short retry base: a refused event comes back within the test, not a minute later.
+    stack = TestStack.start(Map.of(Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dir.resolve("outbox").toString(),
+        Setting.WEBHOOK_RETRY_BASE.property(), "PT0.2S"));
     outbox = stack.context().getBean(DirectoryWebhookOutbox.class);
     delivery = new LocalWebhookDelivery(outbox, stack.context().getBean(WebhookDeliveries.class), Clock.systemUTC()).start();
     stack.context().getBean(Workspaces.class).ensureDefault();
@@ -128,7 +131,7 @@ class DirectoryEventsEndToEndTest {
       assertThat(event.get("connectionId").asText()).isEqualTo(connection.connection().id());
       assertThat(event.get("data").get("appUserId").asText()).isEqualTo(id);
       assertThat(event.get("data").get("user").get("userName").asText()).isEqualTo("ada@example.com");
-      assertThat(d.headers().get("scim-event-id")).isEqualTo(event.get("id").asText());
+      assertThat(d.headers().get(WebhookSignature.ID_HEADER)).isEqualTo(event.get("id").asText());
     });
   }
 
@@ -172,12 +175,16 @@ class DirectoryEventsEndToEndTest {
   }
 
   @Test
-  void aWebhookThatRefusesEventsDoesNotBlockTheStream() {
+  void anEventTheWebhookRefusesHoldsBackNeitherTheStreamNorTheNextEventAndIsSentAgain() {
     receiver.answer(400);
     createUser("ada@example.com");
     createUser("grace@example.com");
     poll(mapping);
-    assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(400, 200);
+    assertThat(receiver.deliveries())
+        .extracting(d -> d.json().get("data").get("user").get("userName").asText() + " " + d.answeredWith())
+        .containsExactly("ada@example.com 400", "grace@example.com 200", "ada@example.com 200");
+    assertThat(receiver.deliveries().get(2).headers().get(WebhookSignature.ID_HEADER))
+        .isEqualTo(receiver.deliveries().get(0).headers().get(WebhookSignature.ID_HEADER));
     assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
   }
 }
