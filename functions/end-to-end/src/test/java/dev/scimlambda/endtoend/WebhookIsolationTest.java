@@ -36,7 +36,9 @@ class WebhookIsolationTest {
 
   @RegisterExtension
   static final DirectoryHarness directory = new DirectoryHarness(Map.of(
-      Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), temporaryDirectory()));
+      Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), temporaryDirectory(),
+      // The engine's schedule and circuit scaled to seconds: the backlog is retried within the test.
+      Setting.WEBHOOK_RETRY_BASE.property(), "PT1S"));
 
   private final HoldingWebhookReceiver hanging = new HoldingWebhookReceiver();
   private final HoldingWebhookReceiver healthy = new HoldingWebhookReceiver();

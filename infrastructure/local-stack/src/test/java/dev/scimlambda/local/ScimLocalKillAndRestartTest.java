@@ -368,6 +368,8 @@ class ScimLocalKillAndRestartTest {
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("SCIM_DATA_DIR", dataDir.toString());
     builder.environment().put("SCIM_ADMIN_TOKEN", ADMIN_TOKEN);
+    // A delivery that timed out before the kill is due again within seconds, not the default minute.
+    builder.environment().put("SCIM_WEBHOOK_RETRY_BASE", "PT1S");
     Process process = builder.start();
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {
