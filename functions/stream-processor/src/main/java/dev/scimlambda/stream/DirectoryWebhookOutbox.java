@@ -43,7 +43,9 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path directory;
-  private final Object arrivals = new Object();
+  private final Object arrivalLock = new Object();
+  /** Guarded by arrivalLock. */
+  private long arrivalCount;
 
   public DirectoryWebhookOutbox(Path directory) {
     this.directory = directory.toAbsolutePath().normalize();
@@ -78,9 +80,7 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     for (OutboundEvent event : events) {
       write(event, now, nextSequence(), false);
     }
-    synchronized (arrivals) {
-      arrivals.notifyAll();
-    }
+    signalArrival();
   }
 
   /** The pending events due at {@code now}, earliest first, at most {@code max}. */
@@ -133,20 +133,37 @@ public final class DirectoryWebhookOutbox implements WebhookOutbox {
     }
   }
 
-  /** Waits until an event arrives or {@code millis} pass, whichever is first. */
-  public void awaitArrival(long millis) throws InterruptedException {
-    if (millis <= 0) {
-      return;
+  /**
+   * How many times events arrived (or {@link #wakeUp} was called) so far: read it before looking
+   * for due events and pass it to {@link #awaitArrival}, so an arrival in between is not slept through.
+   */
+  public long arrivals() {
+    synchronized (arrivalLock) {
+      return arrivalCount;
     }
-    synchronized (arrivals) {
-      arrivals.wait(millis);
+  }
+
+  /** Waits until something arrived after {@code seen} (see {@link #arrivals}) or {@code millis} pass. */
+  public void awaitArrival(long seen, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (arrivalLock) {
+      long left = millis;
+      while (arrivalCount == seen && left > 0) {
+        arrivalLock.wait(left);
+        left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      }
     }
   }
 
   /** Wakes whoever waits in {@link #awaitArrival}, e.g. to stop. */
   public void wakeUp() {
-    synchronized (arrivals) {
-      arrivals.notifyAll();
+    signalArrival();
+  }
+
+  private void signalArrival() {
+    synchronized (arrivalLock) {
+      arrivalCount++;
+      arrivalLock.notifyAll();
     }
   }
 

@@ -45,6 +45,7 @@ public final class LocalWebhookDelivery implements AutoCloseable {
   private void run() {
     while (running) {
       try {
+        long seen = outbox.arrivals();
         List<DirectoryWebhookOutbox.Pending> due = outbox.due(clock.instant(), BATCH);
         for (DirectoryWebhookOutbox.Pending pending : due) {
           if (!running) {
@@ -53,7 +54,7 @@ public final class LocalWebhookDelivery implements AutoCloseable {
           attempt(pending);
         }
         if (due.isEmpty()) {
-          outbox.awaitArrival(untilNextDue());
+          outbox.awaitArrival(seen, untilNextDue());
         }
       } catch (InterruptedException e) {
         return;

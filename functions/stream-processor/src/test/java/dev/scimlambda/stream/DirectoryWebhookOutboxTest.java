@@ -2,6 +2,7 @@ package dev.scimlambda.stream;
 
 import static dev.scimlambda.stream.SqsWebhookOutboxMotoTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.scimlambda.events.delivery.DeliveryOutcome;
 import dev.scimlambda.events.delivery.OutboundEvent;
@@ -34,6 +35,16 @@ class DirectoryWebhookOutboxTest {
     outbox.enqueue(List.of(first, second));
 
     assertThat(events(outbox.due(Instant.now(), 10))).containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void anEventThatArrivedAfterTheWorkerLookedEndsItsWaitAtOnce() {
+    DirectoryWebhookOutbox outbox = new DirectoryWebhookOutbox(dir);
+    long seen = outbox.arrivals();
+    outbox.enqueue(List.of(first));
+
+    // Slept through, the wait would last the full ten minutes.
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> outbox.awaitArrival(seen, Duration.ofMinutes(10).toMillis()));
   }
 
   @Test
