@@ -66,7 +66,8 @@ public final class WebhookDeliveryBench {
 
   private void run(int sequential, int burst) throws Exception {
     HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.setExecutor(Executors.newFixedThreadPool(4));
+    ExecutorService receiving = Executors.newFixedThreadPool(4);
+    receiver.setExecutor(receiving);
     receiver.createContext("/hook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       long at = System.nanoTime();
@@ -139,6 +140,8 @@ public final class WebhookDeliveryBench {
           burst, seconds, burst / seconds, WRITERS);
     } finally {
       receiver.stop(0);
+      // Its threads are not daemons: left running, the JVM would not exit.
+      receiving.shutdownNow();
     }
   }
 
