@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -31,7 +33,7 @@ public final class DirectoryEvents {
     data.put("appUserId", current.appUserId() != null ? current.appUserId() : current.id());
     data.set("user", withId(current.document(), current.id()));
     return changes(data, before == null ? null : before.document(), after == null ? null : after.document())
-        .map(d -> event(context, type, d));
+        .map(d -> event(context, type, "users/" + current.id(), d));
   }
 
   /**
@@ -58,7 +60,7 @@ public final class DirectoryEvents {
     ObjectNode data = ScimJson.MAPPER.createObjectNode();
     data.set("group", withId(current.document(), current.id()));
     return changes(data, before == null ? null : before.document(), after == null ? null : after.document())
-        .map(d -> event(context, type, d));
+        .map(d -> event(context, type, "groups/" + current.id(), d));
   }
 
   /** Only users joining or leaving count; nested groups and a changed {@code display} are not events. */
@@ -79,7 +81,46 @@ public final class DirectoryEvents {
       user.put("display", membership.display());
     }
     EventType type = after != null ? EventType.GROUP_USER_ADDED : EventType.GROUP_USER_REMOVED;
-    return Optional.of(event(context, type, data));
+    return Optional.of(event(context, type, "groups/" + membership.groupId(), data));
+  }
+
+  /**
+   * The lifecycle of a directory connection: created, activated (its IdP's first authenticated
+   * request), secret rotated, deleted (marked deleted, or its item removed while still active). Name
+   * changes and later requests are not events. The data names the connection, never its secret.
+   */
+  public static List<DirectoryEvent> connection(ChangeContext context, ConnectionSnapshot before, ConnectionSnapshot after) {
+    ConnectionSnapshot current = after != null ? after : before;
+    List<EventType> types = new ArrayList<>();
+    if (before == null) {
+      types.add(EventType.CONNECTION_CREATED);
+    } else if (before.deletedAt() == null && (after == null || after.deletedAt() != null)) {
+      types.add(EventType.CONNECTION_DELETED);
+    } else if (after != null && after.deletedAt() == null) {
+      if (before.lastRequestAt() == null && after.lastRequestAt() != null) {
+        types.add(EventType.CONNECTION_ACTIVATED);
+      }
+      if (!before.secretVersion().equals(after.secretVersion())) {
+        types.add(EventType.CONNECTION_SECRET_ROTATED);
+      }
+    }
+    return types.stream()
+        .map(type -> event(context, type, "connections/" + current.id(), connectionData(type, current)))
+        .toList();
+  }
+
+  private static ObjectNode connectionData(EventType type, ConnectionSnapshot connection) {
+    ObjectNode data = ScimJson.MAPPER.createObjectNode();
+    ObjectNode about = data.putObject("connection");
+    about.put("id", connection.id());
+    about.put("name", connection.name());
+    about.put("type", connection.type());
+    if (type == EventType.CONNECTION_ACTIVATED) {
+      data.put("firstRequestAt", connection.lastRequestAt().toString());
+    } else if (type == EventType.CONNECTION_SECRET_ROTATED && connection.previousSecretValidUntil() != null) {
+      data.put("previousSecretValidUntil", connection.previousSecretValidUntil().toString());
+    }
+    return data;
   }
 
   /**
@@ -120,9 +161,9 @@ public final class DirectoryEvents {
     return copy;
   }
 
-  private static DirectoryEvent event(ChangeContext context, EventType type, ObjectNode data) {
-    return new DirectoryEvent(
-        eventId(context.recordId(), type), type, context.occurredAt(), context.workspaceId(), context.connectionId(), data);
+  private static DirectoryEvent event(ChangeContext context, EventType type, String subject, ObjectNode data) {
+    return new DirectoryEvent(eventId(context.recordId(), type), context.source(), type, context.occurredAt(), subject,
+        context.workspaceId(), context.connectionId(), data);
   }
 
   /** A function of the stream record and the type only, so a replayed record yields the same id. */

@@ -11,7 +11,11 @@ public enum EventType {
   GROUP_UPDATED("group.updated"),
   GROUP_DELETED("group.deleted"),
   GROUP_USER_ADDED("group.user_added"),
-  GROUP_USER_REMOVED("group.user_removed");
+  GROUP_USER_REMOVED("group.user_removed"),
+  CONNECTION_CREATED("connection.created"),
+  CONNECTION_ACTIVATED("connection.activated"),
+  CONNECTION_SECRET_ROTATED("connection.secret_rotated"),
+  CONNECTION_DELETED("connection.deleted");
 
   private final String wireName;
 

@@ -10,7 +10,10 @@ import dev.scimlambda.workspace.Workspaces;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +26,9 @@ public final class Webhooks {
   /** Plain HTTP only to this machine, which is where the embedded stack's receivers run. */
   private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
   private static final int MAX_URL_LENGTH = 2048;
+  static final int DEFAULT_OVERLAP_HOURS = 24;
+  /** A week: long enough to roll a receiver out everywhere, short enough that a leaked secret dies. */
+  static final int MAX_OVERLAP_HOURS = 168;
 
   private final WebhookStore store;
   private final Workspaces workspaces;
@@ -40,7 +46,7 @@ public final class Webhooks {
 
   /**
    * Creates the workspace's webhook with a new signing secret, or changes its URL and switch while
-   * keeping the secret (receivers keep verifying). Delete and set again for a new secret.
+   * keeping the secret (receivers keep verifying). {@link #rotateSecret} issues a new one.
    */
   public ConfiguredWebhook configure(String workspaceId, String url, boolean enabled) {
     workspaces.get(workspaceId);
@@ -50,11 +56,11 @@ public final class Webhooks {
     if (existing.isPresent()) {
       Webhook changed = existing.get().with(validUrl, enabled, now);
       store.replace(changed);
-      return new ConfiguredWebhook(changed, Optional.empty());
+      return new ConfiguredWebhook(changed.asOf(now), Optional.empty());
     }
     Webhook created =
         new Webhook(workspaceId, SecureRandomIds.lowercase(12), validUrl, enabled, BearerSecrets.newVersionId(), now, now);
-    String secret = SECRET_PREFIX + java.util.Base64.getEncoder().encodeToString(SecureRandomIds.bytes(32));
+    String secret = newSecret();
     // Secret first: a webhook item must never name a secret that is not there yet.
     secrets.putVersion(names.webhook(workspaceId, created.id()), created.secretVersion(), secret);
     store.create(created);
@@ -63,7 +69,30 @@ public final class Webhooks {
 
   public Webhook get(String workspaceId) {
     workspaces.get(workspaceId);
-    return store.find(workspaceId).orElseThrow(() -> notFound(workspaceId));
+    return store.find(workspaceId).orElseThrow(() -> notFound(workspaceId)).asOf(clock.instant());
+  }
+
+  /**
+   * Issues a new signing secret (shown once). For {@code overlapHours} (24 when empty, 0 to 168)
+   * every delivery also carries a signature made with the secret it replaces, so receivers keep
+   * verifying while they switch. Rotating again during an overlap replaces the previous secret: the
+   * one being replaced now gets the new overlap and the older one stops at once — a second rotation
+   * is how an admin drops a secret that leaked.
+   */
+  public ConfiguredWebhook rotateSecret(String workspaceId, Optional<Integer> overlapHours) {
+    int hours = overlapHours.orElse(DEFAULT_OVERLAP_HOURS);
+    if (hours < 0 || hours > MAX_OVERLAP_HOURS) {
+      throw new InvalidInputException(
+          "overlapHours", "overlapHours must be a whole number of hours from 0 to " + MAX_OVERLAP_HOURS);
+    }
+    Webhook current = get(workspaceId);
+    Instant now = clock.instant();
+    Webhook rotated = current.rotated(BearerSecrets.newVersionId(), now.plus(Duration.ofHours(hours)), now);
+    String secret = newSecret();
+    // Secret first, as when the webhook was created: the item never names a version that is not there.
+    secrets.putVersion(names.webhook(workspaceId, current.id()), rotated.secretVersion(), secret);
+    store.rotateSecret(rotated, current.secretVersion());
+    return new ConfiguredWebhook(rotated, Optional.of(secret));
   }
 
   /** Deliveries stop with the item; the secret goes after it. */
@@ -83,14 +112,32 @@ public final class Webhooks {
     return store.find(workspaceId).filter(Webhook::enabled).isPresent();
   }
 
-  /** Where the workspace's events go now: empty without an enabled webhook. */
+  /**
+   * Where the workspace's events go now: empty without an enabled webhook. The current secret comes
+   * first, then the previous one while a rotation's overlap runs; once it has ended the previous
+   * secret is never read again.
+   */
   public Optional<WebhookEndpoint> endpoint(String workspaceId) {
+    Instant now = clock.instant();
     return store.find(workspaceId)
         .filter(Webhook::enabled)
-        .map(webhook -> new WebhookEndpoint(
-            URI.create(webhook.url()),
-            List.of(secrets.version(names.webhook(workspaceId, webhook.id()), webhook.secretVersion())
-                .orElseThrow(() -> new IllegalStateException("the signing secret of a webhook is missing")))));
+        .map(webhook -> {
+          List<String> signing = new ArrayList<>(2);
+          signing.add(secretVersion(webhook, webhook.secretVersion()));
+          if (webhook.overlaps(now)) {
+            signing.add(secretVersion(webhook, webhook.previousSecretVersion()));
+          }
+          return new WebhookEndpoint(URI.create(webhook.url()), signing);
+        });
+  }
+
+  private String secretVersion(Webhook webhook, String version) {
+    return secrets.version(names.webhook(webhook.workspaceId(), webhook.id()), version)
+        .orElseThrow(() -> new IllegalStateException("a signing secret of a webhook is missing"));
+  }
+
+  private static String newSecret() {
+    return SECRET_PREFIX + Base64.getEncoder().encodeToString(SecureRandomIds.bytes(32));
   }
 
   static String validUrl(String url) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DirectoryEventsTest {
 
   private static final Instant AT = Instant.parse("2025-01-02T03:04:05Z");
-  private static final ChangeContext CONTEXT = new ChangeContext("4200000000000000001", AT, "acme", "conn1");
+  private static final ChangeContext CONTEXT = new ChangeContext("4200000000000000001", AT, "acme", "conn1", "scim-lambda.test");
 
   private static ObjectNode json(String text) {
     try {
@@ -131,6 +131,13 @@ class DirectoryEventsTest {
   }
 
   @Test
+  void aGroupEventAndAMembershipEventAreAboutTheGroup() {
+    assertThat(only(DirectoryEvents.group(CONTEXT, null, group("{'displayName':'Eng'}"))).subject())
+        .isEqualTo("groups/" + group("{}").id());
+    assertThat(only(DirectoryEvents.membership(CONTEXT, null, member("User"))).subject()).isEqualTo("groups/g1");
+  }
+
+  @Test
   void aUserJoiningIsGroupUserAddedAndLeavingIsGroupUserRemoved() {
     DirectoryEvent added = only(DirectoryEvents.membership(CONTEXT, null, member("User")));
     assertThat(added.type()).isEqualTo(EventType.GROUP_USER_ADDED);
@@ -152,18 +159,22 @@ class DirectoryEventsTest {
     UserSnapshot created = user(true, "{'userName':'ada'}");
     String first = only(DirectoryEvents.user(CONTEXT, null, created)).id();
     String replayed = only(DirectoryEvents.user(CONTEXT, null, created)).id();
-    ChangeContext next = new ChangeContext("4200000000000000002", AT, "acme", "conn1");
+    ChangeContext next = new ChangeContext("4200000000000000002", AT, "acme", "conn1", "scim-lambda.test");
     assertThat(replayed).isEqualTo(first).startsWith("evt_");
     assertThat(only(DirectoryEvents.user(next, null, created)).id()).isNotEqualTo(first);
   }
 
   @Test
-  void thePayloadCarriesIdTypeTimeWorkspaceConnectionAndData() {
+  void thePayloadIsAStructuredCloudEventWithWorkspaceAndConnectionAsExtensions() {
     JsonNode payload = only(DirectoryEvents.user(CONTEXT, null, user(true, "{}"))).toJson();
+    assertThat(payload.get("specversion").asText()).isEqualTo("1.0");
+    assertThat(payload.get("source").asText()).isEqualTo("scim-lambda.test");
     assertThat(payload.get("type").asText()).isEqualTo("user.created");
-    assertThat(payload.get("occurredAt").asText()).isEqualTo("2025-01-02T03:04:05Z");
-    assertThat(payload.get("workspaceId").asText()).isEqualTo("acme");
-    assertThat(payload.get("connectionId").asText()).isEqualTo("conn1");
+    assertThat(payload.get("time").asText()).isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(payload.get("subject").asText()).isEqualTo("users/u1");
+    assertThat(payload.get("datacontenttype").asText()).isEqualTo("application/json");
+    assertThat(payload.get("workspaceid").asText()).isEqualTo("acme");
+    assertThat(payload.get("connectionid").asText()).isEqualTo("conn1");
     assertThat(payload.get("id").asText()).startsWith("evt_");
     assertThat(payload.get("data").get("user").get("id").asText()).isEqualTo("u1");
   }

@@ -91,7 +91,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
   }
 
   @Override
-  public Page failedSince(String workspaceId, Instant since, int limit) {
+  public Page failedSince(String workspaceId, Instant since, int limit, String cursor) {
     String pk = KeySchema.workspacePartition(workspaceId);
     Map<String, String> names = Map.of("#pk", PK, "#sk", SK, "#status", "status");
     Map<String, AttributeValue> values = Map.of(
@@ -100,7 +100,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         // '~' sorts after every character a delivery id holds.
         ":to", s(KeySchema.DELIVERY_PREFIX + "~"),
         ":failed", s(DeliveryStatus.FAILED.name()));
-    return collect(pk, "#pk = :pk AND #sk BETWEEN :from AND :to", "#status = :failed", names, values, true, limit, null);
+    return collect(pk, "#pk = :pk AND #sk BETWEEN :from AND :to", "#status = :failed", names, values, true, limit, cursor);
   }
 
   private Page collect(String pk, String keyCondition, String filter, Map<String, String> names,

@@ -45,6 +45,17 @@ public final class DynamoWebhookStore implements WebhookStore {
   }
 
   @Override
+  public void rotateSecret(Webhook rotated, String replacedVersion) {
+    TableAccess.conditional(
+        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+            .item(toItem(rotated))
+            .conditionExpression("#id = :id AND #secretVersion = :replaced")
+            .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
+            .expressionAttributeValues(Map.of(":id", s(rotated.id()), ":replaced", s(replacedVersion)))),
+        "the webhook of workspace " + rotated.workspaceId() + " was changed concurrently");
+  }
+
+  @Override
   public Optional<Webhook> find(String workspaceId) {
     Map<String, AttributeValue> item = table.dynamo()
         .getItem(b -> b.tableName(table.tableName()).key(key(workspaceId)).consistentRead(true))
@@ -72,6 +83,8 @@ public final class DynamoWebhookStore implements WebhookStore {
         .put("url", w.url())
         .put("enabled", w.enabled())
         .put("secretVersion", w.secretVersion())
+        .put("previousSecretVersion", w.previousSecretVersion())
+        .put("previousSecretExpiresAt", w.previousSecretExpiresAt())
         .put("createdAt", w.createdAt())
         .put("updatedAt", w.updatedAt())
         .values();
@@ -84,6 +97,8 @@ public final class DynamoWebhookStore implements WebhookStore {
         item.string("url"),
         item.bool("enabled"),
         item.string("secretVersion"),
+        item.string("previousSecretVersion"),
+        item.instant("previousSecretExpiresAt"),
         item.instant("createdAt"),
         item.instant("updatedAt"));
   }

@@ -85,10 +85,12 @@ class DynamoDeliveryLogTest {
     log.save(delivery("ok", t0.plusSeconds(1), DeliveryStatus.DELIVERED, "{}"));
     log.save(delivery("f2", t0.plusSeconds(2), DeliveryStatus.FAILED, "{}"));
     log.save(delivery("f3", t0.plusSeconds(3), DeliveryStatus.FAILED, "{}"));
-    DeliveryLog.Page two = log.failedSince("acme", t0, 2);
+    DeliveryLog.Page two = log.failedSince("acme", t0, 2, null);
     assertThat(two.deliveries()).extracting(Delivery::eventId).containsExactly("f1", "f2");
     assertThat(two.cursor()).isNotNull();
-    assertThat(log.failedSince("acme", t0, 10).deliveries()).extracting(Delivery::eventId)
+    assertThat(log.failedSince("acme", t0, 2, two.cursor()).deliveries()).extracting(Delivery::eventId)
+        .containsExactly("f3");
+    assertThat(log.failedSince("acme", t0, 10, null).deliveries()).extracting(Delivery::eventId)
         .containsExactly("f1", "f2", "f3");
   }
 

@@ -42,6 +42,23 @@ class DynamoWebhookStoreTest {
   }
 
   @Test
+  void aRotatedSecretReadsBackWithThePreviousVersionAndWhenItStopsSigning() {
+    store.create(webhook("w1", "https://a.example.com", true, "v1"));
+    Webhook rotated = new Webhook("acme", "w1", "https://a.example.com", true, "v2", "v1", now.plusSeconds(3600), now, now);
+    store.rotateSecret(rotated, "v1");
+    assertThat(store.find("acme")).contains(rotated);
+  }
+
+  @Test
+  void aRotationConflictsWhenTheSecretWasRotatedMeanwhile() {
+    store.create(webhook("w1", "https://a.example.com", true, "v1"));
+    store.rotateSecret(new Webhook("acme", "w1", "https://a.example.com", true, "v2", "v1", now, now, now), "v1");
+    Webhook late = new Webhook("acme", "w1", "https://a.example.com", true, "v3", "v1", now, now, now);
+    assertThatThrownBy(() -> store.rotateSecret(late, "v1")).isInstanceOf(ConflictException.class);
+    assertThat(store.find("acme").orElseThrow().secretVersion()).isEqualTo("v2");
+  }
+
+  @Test
   void deletingSaysWhetherThereWasOne() {
     store.create(webhook("w1", "https://a.example.com", true, "v1"));
     assertThat(store.delete("acme")).isTrue();

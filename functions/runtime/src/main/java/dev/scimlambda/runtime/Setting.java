@@ -23,6 +23,11 @@ public enum Setting {
   SECRET_ROTATION_GRACE("SCIM_SECRET_ROTATION_GRACE", true),
   /** EventBridge bus directory events are published to; empty turns publishing off (the embedded stack). */
   EVENT_BUS_NAME("SCIM_EVENT_BUS_NAME", true),
+  /**
+   * Deployment stage (the template's {@code Stage}); events carry it in their source,
+   * {@code scim-lambda.<stage>}, so two stages on one bus can be told apart. The embedded stack: local.
+   */
+  STAGE("SCIM_STAGE", true),
   /** Days an activity log entry (and the change it records) is kept before DynamoDB's TTL removes it; default 30. */
   ACTIVITY_RETENTION_DAYS("SCIM_ACTIVITY_RETENTION_DAYS", true),
   /** {@code aws} (Secrets Manager, the default) or {@code local} (a file, for the embedded stack). */

@@ -1,13 +1,16 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.events.ChangeContext;
+import dev.scimlambda.events.ConnectionSnapshot;
 import dev.scimlambda.events.DirectoryEvent;
 import dev.scimlambda.events.DirectoryEvents;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.GroupSnapshot;
 import dev.scimlambda.events.MembershipSnapshot;
 import dev.scimlambda.events.UserSnapshot;
+import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoGroupStore;
 import dev.scimlambda.persistence.DynamoUserStore;
 import dev.scimlambda.scim.groups.Member;
@@ -23,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Turns user, group and membership changes into directory events and hands them to every sink.
- * Other items (guards, counts, connections, cursors) are not events. A sink that cannot deliver
+ * Turns user, group, membership and connection changes into directory events and hands them to
+ * every sink. Other items (guards, counts, cursors) are not events. A sink that cannot deliver
  * throws, so the record is redelivered with the same event ids: at least once.
  */
 public final class DirectoryEventsProjection implements Projection {
@@ -36,11 +39,14 @@ public final class DirectoryEventsProjection implements Projection {
   private final ConnectionWorkspaces workspaces;
   private final UserStore users;
   private final List<EventSink> sinks;
+  private final String source;
 
-  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, UserStore users, List<EventSink> sinks) {
+  /** @param source the events' CloudEvents source, {@code scim-lambda.<stage>} */
+  public DirectoryEventsProjection(ConnectionWorkspaces workspaces, UserStore users, List<EventSink> sinks, String source) {
     this.workspaces = workspaces;
     this.users = users;
     this.sinks = List.copyOf(sinks);
+    this.source = source;
   }
 
   /** Every sink retries with backoff (RetryPolicy.DELIVERY) before it throws. */
@@ -51,6 +57,13 @@ public final class DirectoryEventsProjection implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
+    if (DynamoConnectionStore.ENTITY.equals(change.entity())) {
+      List<DirectoryEvent> events = connection(change);
+      if (!events.isEmpty()) {
+        sinks.forEach(sink -> sink.publish(events));
+      }
+      return;
+    }
     Optional<DirectoryEvent> event =
         switch (change.entity()) {
           case DynamoUserStore.ENTITY -> derive(change, DirectoryEventsProjection::user, DirectoryEvents::user);
@@ -75,8 +88,23 @@ public final class DirectoryEventsProjection implements Projection {
       LOG.warn("no event for {} at sequence {}: its connection is unknown", change.entity(), change.sequenceNumber());
       return Optional.empty();
     }
-    ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId);
+    ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId, source);
     return derivation.derive(context, decodeIfPresent(change.oldImage(), decode), decodeIfPresent(change.newImage(), decode));
+  }
+
+  /** A connection item names its own workspace: no lookup, and a deleted connection still has one. */
+  private List<DirectoryEvent> connection(ChangeRecord change) {
+    Connection current = DynamoConnectionStore.fromItem(change.newImage().isEmpty() ? change.oldImage() : change.newImage());
+    ChangeContext context =
+        new ChangeContext(change.sequenceNumber(), change.recordedAt(), current.workspaceId(), current.id(), source);
+    return DirectoryEvents.connection(context, decodeIfPresent(change.oldImage(), DirectoryEventsProjection::connection),
+        decodeIfPresent(change.newImage(), DirectoryEventsProjection::connection));
+  }
+
+  private static ConnectionSnapshot connection(Map<String, AttributeValue> image) {
+    Connection c = DynamoConnectionStore.fromItem(image);
+    return new ConnectionSnapshot(c.id(), c.name(), c.type().wireName(), c.secretVersion(), c.previousSecretValidUntil(),
+        c.lastRequestAt(), c.deletedAt());
   }
 
   private static <T> T decodeIfPresent(Map<String, AttributeValue> image, Function<Map<String, AttributeValue>, T> decode) {

@@ -13,13 +13,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
- * Publishes events to an EventBridge bus: source {@value #SOURCE}, detail type the event type, detail
- * the payload webhooks get. PutEvents can accept some entries of a call and refuse others, so the
+ * Publishes events to an EventBridge bus: source the event's ({@code scim-lambda.<stage>}), detail
+ * type the event type, detail the CloudEvents envelope webhooks get. PutEvents can accept some entries of a call and refuse others, so the
  * refused ones are sent again with backoff; if some still fail this throws and the stream redelivers.
  */
 public final class EventBridgeSink implements EventSink {
 
-  public static final String SOURCE = "scim-lambda";
   /** PutEvents takes at most 10 entries a call. */
   static final int MAX_ENTRIES = 10;
   /** The value of the metrics' Destination dimension. */
@@ -96,7 +95,7 @@ public final class EventBridgeSink implements EventSink {
   private PutEventsRequestEntry entry(DirectoryEvent event) {
     return PutEventsRequestEntry.builder()
         .eventBusName(busName)
-        .source(SOURCE)
+        .source(event.source())
         .detailType(event.type().wireName())
         .time(event.occurredAt())
         .detail(event.toJson().toString())

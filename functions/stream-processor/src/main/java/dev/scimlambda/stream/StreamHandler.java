@@ -30,7 +30,7 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           StreamHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.ACTIVITY_RETENTION_DAYS,
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.STAGE, Setting.ACTIVITY_RETENTION_DAYS,
               Setting.TAG_REFRESH_CHUNK_SIZE, Setting.SEAT_RECONCILIATION_INTERVAL,
               Setting.STREAM_RECORD_FAILURES_QUEUE_URL, Setting.WEBHOOK_OUTBOX_QUEUE_URL),
           // The stores (app users, tags, revisions, webhooks); the cleanup of a deleted connection's

@@ -30,7 +30,7 @@ public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Ob
   public static final FunctionManifest MANIFEST =
       new FunctionManifest(
           StreamRedriveHandler.class.getName(),
-          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.ACTIVITY_RETENTION_DAYS,
+          Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.STAGE, Setting.ACTIVITY_RETENTION_DAYS,
               Setting.TAG_REFRESH_CHUNK_SIZE, Setting.SEAT_RECONCILIATION_INTERVAL,
               Setting.STREAM_RECORD_FAILURES_QUEUE_URL, Setting.WEBHOOK_OUTBOX_QUEUE_URL),
           // What the projections need (as the stream function, which alone parks records; sending

@@ -5,6 +5,7 @@ import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
+import dev.scimlambda.events.DirectoryEvent;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.Webhooks;
@@ -156,8 +157,15 @@ public class StreamWiring {
     Optional<String> bus = settings.optional(Setting.EVENT_BUS_NAME);
     bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY, metrics)));
     outbox.ifPresent(o -> sinks.add(new WebhookOutboxSink(webhooks, o)));
-    return new DirectoryEventsProjection(workspaces, users, sinks);
+    return new DirectoryEventsProjection(workspaces, users, sinks, DirectoryEvent.source(stage(settings)));
   }
+
+  /** The embedded stack sets no stage. */
+  static String stage(Settings settings) {
+    return settings.optional(Setting.STAGE).orElse(LOCAL_STAGE);
+  }
+
+  static final String LOCAL_STAGE = "local";
 
   @Singleton
   EventBridgeClient eventBridge(SdkHttpClient http) {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,12 @@ class DirectoryEventsEndToEndTest {
 
   private List<WebhookReceiver.Delivery> deliveredAfterPoll() {
     poll(mapping);
-    return receiver.deliveries();
+    return directoryDeliveries();
+  }
+
+  /** Deliveries about users and groups: the connection's own lifecycle events left out. */
+  private List<WebhookReceiver.Delivery> directoryDeliveries() {
+    return receiver.deliveries().stream().filter(d -> !d.type().startsWith("connection.")).toList();
   }
 
   /** Delivers the stream, then waits until the outbox has nothing pending. */
@@ -117,7 +123,7 @@ class DirectoryEventsEndToEndTest {
   }
 
   private List<String> types() {
-    return receiver.deliveries().stream().map(WebhookReceiver.Delivery::type).toList();
+    return directoryDeliveries().stream().map(WebhookReceiver.Delivery::type).toList();
   }
 
   @Test
@@ -127,8 +133,11 @@ class DirectoryEventsEndToEndTest {
       assertThat(d.signatureValid()).isTrue();
       JsonNode event = d.json();
       assertThat(event.get("type").asText()).isEqualTo("user.created");
-      assertThat(event.get("workspaceId").asText()).isEqualTo("default");
-      assertThat(event.get("connectionId").asText()).isEqualTo(connection.connection().id());
+      assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+      assertThat(event.get("source").asText()).isEqualTo("scim-lambda.local");
+      assertThat(event.get("subject").asText()).isEqualTo("users/" + event.get("data").get("user").get("id").asText());
+      assertThat(event.get("workspaceid").asText()).isEqualTo("default");
+      assertThat(event.get("connectionid").asText()).isEqualTo(connection.connection().id());
       assertThat(event.get("data").get("appUserId").asText()).isEqualTo(id);
       assertThat(event.get("data").get("user").get("userName").asText()).isEqualTo("ada@example.com");
       assertThat(d.headers().get(WebhookSignature.ID_HEADER)).isEqualTo(event.get("id").asText());
@@ -140,7 +149,7 @@ class DirectoryEventsEndToEndTest {
     createUser("ada@example.com");
     String first = deliveredAfterPoll().get(0).json().get("id").asText();
     poll(mapping());
-    assertThat(receiver.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
+    assertThat(directoryDeliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
   }
 
   @Test
@@ -152,7 +161,7 @@ class DirectoryEventsEndToEndTest {
     scim("DELETE", "/Users/" + id, null);
     poll(mapping);
     assertThat(types()).containsExactly("user.created", "user.deactivated", "user.reactivated", "user.updated", "user.deleted");
-    JsonNode updated = receiver.deliveries().get(3).json().get("data");
+    JsonNode updated = directoryDeliveries().get(3).json().get("data");
     assertThat(updated.get("changedFields").toString()).isEqualTo("[\"title\"]");
   }
 
@@ -169,22 +178,52 @@ class DirectoryEventsEndToEndTest {
     poll(mapping);
     assertThat(types()).containsExactly(
         "user.created", "group.created", "group.user_added", "group.updated", "group.deleted", "group.user_removed");
-    JsonNode added = receiver.deliveries().get(2).json().get("data");
+    JsonNode added = directoryDeliveries().get(2).json().get("data");
     assertThat(added.get("group").get("id").asText()).isEqualTo(groupId);
     assertThat(added.get("user").get("id").asText()).isEqualTo(user);
   }
 
   @Test
   void anEventTheWebhookRefusesHoldsBackNeitherTheStreamNorTheNextEventAndIsSentAgain() {
+    scim("GET", "/ServiceProviderConfig", null);
+    poll(mapping); // the connection's created and activated events first, so the 400 goes to a user's
     receiver.answer(400);
     createUser("ada@example.com");
     createUser("grace@example.com");
     poll(mapping);
-    assertThat(receiver.deliveries())
+    List<WebhookReceiver.Delivery> deliveries = directoryDeliveries();
+    assertThat(deliveries)
         .extracting(d -> d.json().get("data").get("user").get("userName").asText() + " " + d.answeredWith())
         .containsExactly("ada@example.com 400", "grace@example.com 200", "ada@example.com 200");
-    assertThat(receiver.deliveries().get(2).headers().get(WebhookSignature.ID_HEADER))
-        .isEqualTo(receiver.deliveries().get(0).headers().get(WebhookSignature.ID_HEADER));
+    assertThat(deliveries.get(2).headers().get(WebhookSignature.ID_HEADER))
+        .isEqualTo(deliveries.get(0).headers().get(WebhookSignature.ID_HEADER));
     assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+  }
+
+  @Test
+  void aConnectionsLifecycleReachesTheWebhookWithoutItsSecret() {
+    String id = connection.connection().id();
+    scim("GET", "/ServiceProviderConfig", null);
+    Connections connections = stack.context().getBean(Connections.class);
+    IssuedConnection rotated = connections.rotateSecret("default", id, Optional.of(Duration.ofHours(1)));
+    connections.delete("default", id);
+    poll(mapping);
+
+    List<WebhookReceiver.Delivery> lifecycle =
+        receiver.deliveries().stream().filter(d -> d.type().startsWith("connection.")).toList();
+    assertThat(lifecycle).extracting(WebhookReceiver.Delivery::type).containsExactly(
+        "connection.created", "connection.activated", "connection.secret_rotated", "connection.deleted");
+    assertThat(lifecycle).allSatisfy(d -> {
+      assertThat(d.signatureValid()).isTrue();
+      JsonNode event = d.json();
+      assertThat(event.get("subject").asText()).isEqualTo("connections/" + id);
+      assertThat(event.get("workspaceid").asText()).isEqualTo("default");
+      assertThat(event.get("connectionid").asText()).isEqualTo(id);
+      assertThat(event.get("data").get("connection").toString())
+          .isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Okta\",\"type\":\"okta\"}");
+      assertThat(d.body()).doesNotContain(connection.bearerToken()).doesNotContain(rotated.bearerToken());
+    });
+    assertThat(lifecycle.get(2).json().get("data").get("previousSecretValidUntil").asText())
+        .isEqualTo(rotated.connection().previousSecretValidUntil().toString());
   }
 }

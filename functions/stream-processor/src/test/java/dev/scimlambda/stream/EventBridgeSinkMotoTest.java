@@ -61,7 +61,7 @@ class EventBridgeSinkMotoTest {
   private static List<DirectoryEvent> events(int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> DirectoryEvents.membership(
-                new ChangeContext("seq" + i, Instant.now(), "acme", "conn1"), null,
+                new ChangeContext("seq" + i, Instant.now(), "acme", "conn1", "scim-lambda.test"), null,
                 new MembershipSnapshot("g1", "u" + i, "User", null, null))
             .orElseThrow())
         .toList();

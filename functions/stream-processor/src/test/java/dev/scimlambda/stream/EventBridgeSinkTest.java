@@ -80,7 +80,7 @@ class EventBridgeSinkTest {
   private static List<DirectoryEvent> events(int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> DirectoryEvents.membership(
-                new ChangeContext("seq" + i, AT, "acme", "conn1"), null,
+                new ChangeContext("seq" + i, AT, "acme", "conn1", "scim-lambda.test"), null,
                 new MembershipSnapshot("g1", "u" + i, "User", null, null))
             .orElseThrow())
         .toList();
@@ -92,7 +92,7 @@ class EventBridgeSinkTest {
     sink.publish(List.of(event));
     PutEventsRequestEntry entry = client.requests.get(0).entries().get(0);
     assertThat(entry.eventBusName()).isEqualTo("directory-bus");
-    assertThat(entry.source()).isEqualTo("scim-lambda");
+    assertThat(entry.source()).isEqualTo("scim-lambda.test");
     assertThat(entry.detailType()).isEqualTo("group.user_added");
     assertThat(entry.time()).isEqualTo(AT);
     JsonNode detail = ScimJson.MAPPER.readTree(entry.detail());

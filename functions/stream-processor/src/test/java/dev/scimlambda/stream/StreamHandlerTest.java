@@ -6,13 +6,24 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.events.delivery.CircuitStore;
+import dev.scimlambda.events.delivery.Delivery;
+import dev.scimlambda.events.delivery.DeliveryLog;
+import dev.scimlambda.events.delivery.DeliveryStatus;
+import dev.scimlambda.events.delivery.OutboundEvent;
 import dev.scimlambda.secrets.LocalFileSecretStore;
 import dev.scimlambda.testing.TestLambdaContext;
 import dev.scimlambda.testing.TestStack;
+import dev.scimlambda.testing.WebhookReceiver;
 import dev.scimlambda.workspace.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,5 +110,39 @@ class StreamHandlerTest {
     assertThat(secretExists(deleted)).isFalse();
     assertThat(secretExists(kept)).isTrue();
     assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+  }
+
+  /**
+   * The delivery engine writes its log and circuits into the workspace partition; those writes
+   * must not come back as derived work or events, or every delivery would beget another.
+   */
+  @Test
+  void deliveryLogAndCircuitWritesDeriveNothingAndSendNoEvents() {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      stack.context().getBean(Webhooks.class).configure("default", receiver.url(), true)
+          .signingSecret().ifPresent(receiver::useSecret);
+      StreamEventSourceMapping mapping = mapping();
+      mapping.poll();
+      int itemsBefore = items();
+      int eventsBefore = receiver.deliveries().size();
+
+      DeliveryLog log = stack.context().getBean(DeliveryLog.class);
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      OutboundEvent event = new OutboundEvent("default", "evt_stream_quiet", "user.created", now, "{}");
+      Delivery pending = Delivery.pending(event, now);
+      log.save(pending);
+      log.save(new Delivery("default", pending.id(), event.eventId(), event.eventType(), now, now,
+          DeliveryStatus.FAILED, 14, List.of(), Optional.empty(), "gave up", event.body()));
+      CircuitStore circuits = stack.context().getBean(CircuitStore.class);
+      circuits.recordFailure("default");
+      circuits.open("default", now.plusSeconds(60), 1);
+      circuits.close("default");
+      // Two delivery saves, then the circuit's count, opening and removal.
+      assertThat(mapping.poll()).isEqualTo(5);
+
+      assertThat(items()).isEqualTo(itemsBefore + 1);
+      assertThat(receiver.deliveries()).hasSize(eventsBefore);
+      assertThat(Files.exists(dir.resolve("failed.jsonl"))).isFalse();
+    }
   }
 }

@@ -38,7 +38,8 @@ class WebhookOutboxSinkTest {
   }
 
   private static DirectoryEvent created(String id) {
-    return new DirectoryEvent(id, EventType.values()[0], Instant.parse("2026-12-05T03:00:00Z"), "default", "conn1",
+    return new DirectoryEvent(id, DirectoryEvent.source("test"), EventType.values()[0],
+        Instant.parse("2026-12-05T03:00:00Z"), "users/u1", "default", "conn1",
         JsonNodeFactory.instance.objectNode().put("appUserId", "u1"));
   }
 

@@ -112,6 +112,9 @@ final class AdminJson {
     ObjectNode node = ScimJson.MAPPER.createObjectNode();
     node.put("url", w.url());
     node.put("enabled", w.enabled());
+    if (w.previousSecretExpiresAt() != null) {
+      putInstant(node, "previousSecretExpiresAt", w.previousSecretExpiresAt());
+    }
     putInstant(node, "createdAt", w.createdAt());
     putInstant(node, "updatedAt", w.updatedAt());
     return node;

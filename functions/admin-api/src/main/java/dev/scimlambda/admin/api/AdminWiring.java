@@ -20,6 +20,10 @@ import java.time.Duration;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.deprovisioning.WorkspacePurge;
 import dev.scimlambda.events.WebhookStore;
+import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.events.delivery.DeliveryHistory;
+import dev.scimlambda.events.delivery.DeliveryLog;
+import dev.scimlambda.events.delivery.WebhookOutbox;
 import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.deprovisioning.Deprovisioning;
@@ -108,5 +112,14 @@ public class AdminWiring {
   @Singleton
   AdminAuthenticator adminAuthenticator(SecretStore secrets, Settings settings) {
     return new AdminAuthenticator(secrets, settings.require(Setting.ADMIN_TOKEN_SECRET_ID));
+  }
+
+  /**
+   * Needs the {@link WebhookOutbox} the function's context provides (SQS in AWS, a directory in the
+   * embedded stack): redelivery queues the event exactly as the stream does.
+   */
+  @Singleton
+  DeliveryHistory deliveryHistory(DeliveryLog log, Webhooks webhooks, WebhookOutbox outbox, Clock clock) {
+    return new DeliveryHistory(log, webhooks, outbox, clock);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.testing.ApiResult;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class WebhookApiTest extends AdminApiTestBase {
@@ -82,6 +84,60 @@ class WebhookApiTest extends AdminApiTestBase {
     }
     assertThat(put(ws, "{\"enabled\":true}").status()).isEqualTo(400);
     assertThat(put(ws, "{\"url\":\"https://a.example.com\",\"enabled\":\"yes\"}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void rotatingShowsTheNewSecretOnceAndUntilWhenTheReplacedOneStillSigns() {
+    String ws = newWorkspace();
+    String first = put(ws, "{\"url\":\"https://a.example.com\"}").json().get("signingSecret").asText();
+    Instant before = Instant.now();
+    ApiResult rotated = call("POST", path(ws) + "/secret/rotate", "{\"overlapHours\":2}");
+
+    assertThat(rotated.status()).isEqualTo(200);
+    assertThat(rotated.json().get("signingSecret").asText()).matches("whsec_[A-Za-z0-9+/]{43}=").isNotEqualTo(first);
+    Instant expires = Instant.parse(rotated.json().get("previousSecretExpiresAt").asText());
+    assertThat(expires).isBetween(before.plus(Duration.ofHours(2)), Instant.now().plus(Duration.ofHours(2)));
+    JsonNode read = call("GET", path(ws)).json();
+    assertThat(read.get("previousSecretExpiresAt").asText()).isEqualTo(expires.toString());
+    assertThat(read.has("signingSecret")).isFalse();
+  }
+
+  @Test
+  void rotatingWithoutABodyKeepsTheReplacedSecretForADay() {
+    String ws = newWorkspace();
+    put(ws, "{\"url\":\"https://a.example.com\"}");
+    Instant before = Instant.now();
+    JsonNode rotated = call("POST", path(ws) + "/secret/rotate").json();
+    assertThat(Instant.parse(rotated.get("previousSecretExpiresAt").asText()))
+        .isBetween(before.plus(Duration.ofHours(24)), Instant.now().plus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void aWebhookWithoutAnOverlapRunningShowsNoPreviousSecret() {
+    String ws = newWorkspace();
+    put(ws, "{\"url\":\"https://a.example.com\"}");
+    assertThat(call("GET", path(ws)).json().has("previousSecretExpiresAt")).isFalse();
+    JsonNode rotated = call("POST", path(ws) + "/secret/rotate", "{\"overlapHours\":0}").json();
+    assertThat(rotated.has("previousSecretExpiresAt")).isFalse();
+    assertThat(call("GET", path(ws)).json().has("previousSecretExpiresAt")).isFalse();
+  }
+
+  @Test
+  void anOverlapOutsideZeroToAWeekOrNotAWholeNumberIs400NamingTheField() {
+    String ws = newWorkspace();
+    put(ws, "{\"url\":\"https://a.example.com\"}");
+    for (String overlap : new String[] {"-1", "169", "1.5", "\"24\"", "99999999999"}) {
+      ApiResult result = call("POST", path(ws) + "/secret/rotate", "{\"overlapHours\":" + overlap + "}");
+      assertThat(result.status()).as(overlap).isEqualTo(400);
+      assertThat(result.json().get("error").get("field").asText()).as(overlap).isEqualTo("overlapHours");
+    }
+    assertThat(call("POST", path(ws) + "/secret/rotate", "{\"overlapHours\":").status()).isEqualTo(400);
+  }
+
+  @Test
+  void rotatingWithoutAWebhookIs404() {
+    assertThat(call("POST", path(newWorkspace()) + "/secret/rotate").status()).isEqualTo(404);
+    assertThat(call("POST", path("nope") + "/secret/rotate").status()).isEqualTo(404);
   }
 
   @Test

@@ -65,12 +65,21 @@ public record Delivery(
     return new OutboundEvent(workspaceId, eventId, eventType, occurredAt, body);
   }
 
-  /** A redelivery starts counting its attempts afresh; a continuing series keeps its count. */
+  /**
+   * An attempt after the delivery settled as failed or dropped (a dead-letter redrive) starts
+   * counting afresh; a continuing series keeps its count.
+   */
   Delivery forNextAttempt() {
     return status.settled()
         ? new Delivery(workspaceId, id, eventId, eventType, occurredAt, createdAt, DeliveryStatus.PENDING, 0, attempts,
             Optional.empty(), "", body)
         : this;
+  }
+
+  /** Asked for again by an admin: a new series of attempts under the same event id. */
+  Delivery redelivered(Instant now) {
+    return new Delivery(workspaceId, id, eventId, eventType, occurredAt, createdAt, DeliveryStatus.PENDING, 0, attempts,
+        Optional.of(now), "redelivery requested", body);
   }
 
   Delivery after(DeliveryAttempt attempt, DeliveryStatus newStatus, Optional<Instant> next, String newOutcome) {

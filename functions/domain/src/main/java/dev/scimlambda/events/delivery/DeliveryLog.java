@@ -22,9 +22,12 @@ public interface DeliveryLog {
 
   /**
    * Failed deliveries of events that occurred at or after {@code since}, oldest first, at most
-   * {@code limit}; {@link Page#cursor} is set when more may remain.
+   * {@code limit}; {@link Page#cursor} is set when more may remain. A call reads a bounded part of
+   * the log, so a page can end with a cursor and few or no deliveries when most are not failed.
+   *
+   * @param cursor from the previous page, null to start at {@code since}
    */
-  Page failedSince(String workspaceId, Instant since, int limit);
+  Page failedSince(String workspaceId, Instant since, int limit, String cursor);
 
   /** @param cursor where the next page starts, null on the last page */
   record Page(List<Delivery> deliveries, String cursor) {

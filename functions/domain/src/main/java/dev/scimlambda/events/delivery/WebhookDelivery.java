@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * (as the stream sink did) lost those events for good. The circuit keeps a receiver that refuses
  * everything from being hammered, every attempt's status code is in the log, and a delivery that
  * exhausts its attempts is "failed" there and can be redelivered.
+ *
+ * <p>An event whose delivery the log already shows delivered is not sent again: queues deliver at
+ * least once, and receivers should not have to deduplicate what we can. A failed or dropped one is
+ * (a dead-letter redrive, a webhook configured since), as a new series of attempts.
  */
 public final class WebhookDelivery implements WebhookDeliveries {
 
@@ -52,9 +56,13 @@ public final class WebhookDelivery implements WebhookDeliveries {
   @Override
   public DeliveryOutcome attempt(OutboundEvent event) {
     Instant now = clock.instant();
-    Delivery delivery = log.find(event.workspaceId(), Delivery.idOf(event))
-        .map(Delivery::forNextAttempt)
-        .orElseGet(() -> Delivery.pending(event, now));
+    Optional<Delivery> logged = log.find(event.workspaceId(), Delivery.idOf(event));
+    if (logged.isPresent() && logged.get().status() == DeliveryStatus.DELIVERED) {
+      // The queue delivers at least once and a stream replay queues an event again: the receiver
+      // already answered 2xx. An admin's redelivery marks the delivery pending first, so it is sent.
+      return new DeliveryOutcome.Delivered();
+    }
+    Delivery delivery = logged.map(Delivery::forNextAttempt).orElseGet(() -> Delivery.pending(event, now));
     Optional<WebhookEndpoint> endpoint = webhooks.endpoint(event.workspaceId());
     if (endpoint.isEmpty()) {
       String reason = "the workspace has no enabled webhook";
@@ -97,6 +105,9 @@ public final class WebhookDelivery implements WebhookDeliveries {
     headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
     headers.put(WebhookSignature.SIGNATURE_HEADER,
         WebhookSignature.header(endpoint.signingSecrets(), delivery.eventId(), timestamp, delivery.body()));
+    // docs/events.md keeps these for receivers written before the envelope and Standard Webhooks.
+    headers.put("Scim-Event-Id", delivery.eventId());
+    headers.put("Scim-Event-Type", delivery.eventType());
     long started = System.nanoTime();
     try {
       int status = transport.post(endpoint.url(), headers, delivery.body());

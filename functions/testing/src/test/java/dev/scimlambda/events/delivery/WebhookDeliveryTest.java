@@ -9,9 +9,11 @@ import dev.scimlambda.testing.WebhookReceiver;
 import dev.scimlambda.workspace.Workspaces;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +74,9 @@ class WebhookDeliveryTest {
     assertThat(received.body()).isEqualTo(event.body());
     assertThat(received.headers()).containsEntry("webhook-id", event.eventId())
         .containsEntry("content-type", "application/cloudevents+json")
-        .containsEntry("user-agent", "scim-lambda-webhooks");
+        .containsEntry("user-agent", "scim-lambda-webhooks")
+        .containsEntry("scim-event-id", event.eventId())
+        .containsEntry("scim-event-type", "user.created");
     Delivery delivery = logged(event);
     assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(delivery.attempts()).singleElement().satisfies(a -> {
@@ -186,5 +190,77 @@ class WebhookDeliveryTest {
     circuits.open("default", Instant.now().minusMillis(1), 1);
     assertThat(deliveries.attempt(event())).isEqualTo(new DeliveryOutcome.Delivered());
     assertThat(circuits.find("default")).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void anEventTheLogShowsDeliveredIsNotSentAgain() {
+    OutboundEvent event = event();
+    deliveries.attempt(event);
+    assertThat(deliveries.attempt(event)).isEqualTo(new DeliveryOutcome.Delivered());
+    assertThat(receiver.deliveries()).hasSize(1);
+    assertThat(logged(event).attempts()).hasSize(1);
+  }
+
+  @Test
+  void aFailedProbeReopensTheCircuitForLonger() {
+    for (int i = 0; i < EndpointCircuit.DEFAULT_THRESHOLD; i++) {
+      circuits.recordFailure("default");
+    }
+    circuits.open("default", Instant.now().minusMillis(1), 1);
+    receiver.answer(500);
+    Instant probed = Instant.now();
+    assertThat(deliveries.attempt(event())).isInstanceOf(DeliveryOutcome.RetryAfter.class);
+    CircuitState reopened = circuits.find("default");
+    assertThat(reopened.openings()).isEqualTo(2);
+    // Twice the ten-second base the first opening would have used.
+    assertThat(reopened.openUntil()).hasValueSatisfying(until -> assertThat(until).isAfter(probed.plusSeconds(15)));
+  }
+
+  @Test
+  void whileAnotherConsumerProbesAHalfOpenCircuitTheEventWaitsUnattempted() {
+    for (int i = 0; i < EndpointCircuit.DEFAULT_THRESHOLD; i++) {
+      circuits.recordFailure("default");
+    }
+    Instant now = Instant.now();
+    circuits.open("default", now.minusMillis(1), 1);
+    assertThat(circuits.claimProbe("default", now, now.plusSeconds(10))).isTrue();
+
+    OutboundEvent event = event();
+    DeliveryOutcome outcome = deliveries.attempt(event);
+    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryAfter.class);
+    assertThat(receiver.deliveries()).isEmpty();
+    assertThat(logged(event).attemptsInSeries()).isZero();
+  }
+
+  @Test
+  void eventsHeldBackByAnOpenCircuitComeBackSpreadOverHalfTheRemainingInterval() {
+    for (int i = 0; i < EndpointCircuit.DEFAULT_THRESHOLD; i++) {
+      circuits.recordFailure("default");
+    }
+    circuits.open("default", Instant.now().plusSeconds(60), 1);
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      waits.add(((DeliveryOutcome.RetryAfter) deliveries.attempt(event())).delay());
+    }
+    assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(90)));
+    assertThat(waits.stream().distinct()).hasSizeGreaterThan(1);
+    assertThat(receiver.deliveries()).isEmpty();
+  }
+
+  @Test
+  void aReceiverThatDoesNotAnswerInTimeIsRetriedAndLoggedAsTimedOut() throws Exception {
+    // Connections queue in the backlog and are never answered.
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      webhooks.configure("default", "http://127.0.0.1:" + silent.getLocalPort() + "/hook", true);
+      WebhookDeliveries impatient = new WebhookDelivery(webhooks, log, stack.context().getBean(EndpointCircuit.class),
+          stack.context().getBean(DeliverySchedule.class), new HttpWebhookTransport(Duration.ofMillis(300)),
+          Clock.systemUTC());
+      OutboundEvent event = event();
+      assertThat(impatient.attempt(event)).isInstanceOf(DeliveryOutcome.RetryAfter.class);
+      assertThat(logged(event).attempts()).singleElement().satisfies(a -> {
+        assertThat(a.statusCode()).isEmpty();
+        assertThat(a.error()).isEqualTo("timed out");
+      });
+    }
   }
 }
