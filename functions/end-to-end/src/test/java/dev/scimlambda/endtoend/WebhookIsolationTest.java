@@ -70,6 +70,10 @@ class WebhookIsolationTest {
     hanging.useSecret(webhook(wsA, hanging));
     healthy.useSecret(webhook(wsB, healthy));
     directory.converge();
+    // The connections' lifecycle events are delivered before any receiver hangs (an earlier test's
+    // workspaces may still have events pending: the outbox is the stack's).
+    await("the connections' events delivered", Duration.ofSeconds(30),
+        () -> pendingOf(wsA).isEmpty() && pendingOf(wsB).isEmpty());
   }
 
   @AfterEach
@@ -133,6 +137,7 @@ class WebhookIsolationTest {
     Duration normal = median(wsB, oktaB);
 
     hanging.hold();
+    int answeredBeforeHold = hanging.answered().size();
     derive(wsA, oktaA);
     await("A's receiver holds a delivery", Duration.ofSeconds(30), () -> hanging.received() > 0);
     Duration beside = median(wsB, oktaB);
@@ -142,7 +147,7 @@ class WebhookIsolationTest {
     System.out.println(String.format(
         "derivation: normal %d ms, beside a hanging receiver %d ms (%.2fx), own while hanging %d ms (%.2fx)",
         normal.toMillis(), beside.toMillis(), ratio(beside, normal), ownWhileHanging.toMillis(), ratio(ownWhileHanging, normal)));
-    assertThat(hanging.answered()).as("derived before the receiver answered anything").isEmpty();
+    assertThat(hanging.answered()).as("derived before the receiver answered anything").hasSize(answeredBeforeHold);
     assertThat(beside).as("B's derivation beside a hanging receiver (normal %s)", normal)
         .isLessThanOrEqualTo(normal.multipliedBy(2));
     assertThat(ownWhileHanging).as("A's own derivation while its receiver hangs (B's normal %s)", normal)

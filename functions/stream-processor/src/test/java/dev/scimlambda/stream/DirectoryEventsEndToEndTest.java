@@ -145,11 +145,11 @@ class DirectoryEventsEndToEndTest {
   }
 
   @Test
-  void aReplayedStreamRedeliversWithTheSameEventIds() {
+  void aReplayedStreamEnqueuesTheSameEventIdWhichTheDeliveryLogKeepsFromBeingSentTwice() {
     createUser("ada@example.com");
     String first = deliveredAfterPoll().get(0).json().get("id").asText();
     poll(mapping());
-    assertThat(directoryDeliveries()).hasSize(2).allSatisfy(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
+    assertThat(directoryDeliveries()).singleElement().satisfies(d -> assertThat(d.json().get("id").asText()).isEqualTo(first));
   }
 
   @Test
