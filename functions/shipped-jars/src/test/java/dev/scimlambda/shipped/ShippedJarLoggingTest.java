@@ -67,6 +67,8 @@ class ShippedJarLoggingTest {
         Map.entry("SCIM_ADMIN_TOKEN_SECRET_ID", names.adminToken()),
         Map.entry("SCIM_PUBLIC_BASE_URL", "https://scim.example.test"),
         Map.entry("SCIM_EVENT_BUS_NAME", ""),
+        // As deployed: the stream enqueues webhook events there, the admin API redelivers there.
+        Map.entry("SCIM_WEBHOOK_OUTBOX_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox"),
         Map.entry("AWS_REGION", "us-east-1"));
     driverClasses = compileDriver();
   }

@@ -114,16 +114,7 @@ public class StreamWiring {
     return SqsClient.builder().httpClient(http).build();
   }
 
-  /**
-   * The webhook outbox: the queue in AWS; without it, the embedded stack's directory. Unset in
-   * functions that deliver no events (the scheduled reconcile).
-   */
-  @Singleton
-  @Requires(property = "scim.webhook-outbox-queue-url")
-  WebhookOutbox queuedOutbox(Settings settings, BeanProvider<SqsClient> sqs) {
-    return new SqsWebhookOutbox(sqs.get(), settings.require(Setting.WEBHOOK_OUTBOX_QUEUE_URL), RetryPolicy.DELIVERY);
-  }
-
+  /** The embedded stack's webhook outbox; the queue in AWS is wired by the runtime (OutboxWiring). */
   @Singleton
   @Requires(property = "scim.webhook-outbox-directory")
   @Requires(missingProperty = "scim.webhook-outbox-queue-url")

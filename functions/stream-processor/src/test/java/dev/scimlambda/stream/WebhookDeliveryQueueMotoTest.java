@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.runtime.SqsWebhookOutbox;
 import static dev.scimlambda.stream.SqsWebhookOutboxMotoTest.drain;
 import static dev.scimlambda.stream.SqsWebhookOutboxMotoTest.event;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.scimlambda.stream;
+package dev.scimlambda.runtime;
 
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.delivery.OutboundEvent;
@@ -29,7 +29,7 @@ public final class SqsWebhookOutbox implements WebhookOutbox {
    * MaximumMessageSize for the outbox. AWS allows 1 MiB now, but a batch call is limited to that
    * sum as well; larger events are gzipped ({@link OutboundEventJson#fitting}).
    */
-  static final int MAX_MESSAGE_BYTES = 256 * 1024;
+  public static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
   private final SqsClient sqs;
   private final String queueUrl;
