@@ -53,6 +53,15 @@ public enum Setting {
   STREAM_RECORD_FAILURES_QUEUE_URL("SCIM_STREAM_RECORD_FAILURES_QUEUE_URL", true),
   /** JSON-lines file failed stream records are parked in instead (the embedded stack's data directory). */
   STREAM_RECORD_FAILURES_FILE("SCIM_STREAM_RECORD_FAILURES_FILE", false),
+  /**
+   * SQS queue directory events wait in for delivery to workspaces' webhooks: the stream function
+   * sends to it, the delivery function consumes it (docs/operations.md, "Webhook deliveries").
+   */
+  WEBHOOK_OUTBOX_QUEUE_URL("SCIM_WEBHOOK_OUTBOX_QUEUE_URL", true),
+  /** SQS queue the delivery function moves an event it gave up on to, whole, for replay. */
+  WEBHOOK_DEAD_LETTER_QUEUE_URL("SCIM_WEBHOOK_DEAD_LETTER_QUEUE_URL", true),
+  /** Directory used as the webhook outbox instead (the embedded stack's data directory). */
+  WEBHOOK_OUTBOX_DIRECTORY("SCIM_WEBHOOK_OUTBOX_DIRECTORY", false),
   /** Items per reconciliation page (default 100); tests lower it to see several pages. */
   RECONCILIATION_PAGE_SIZE("SCIM_RECONCILIATION_PAGE_SIZE", false),
   /**
