@@ -13,7 +13,7 @@ JARS := $(ROOT)/functions/scim-api/target/function.jar \
 SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git -o -name node_modules \) -prune \
              -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
-.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction run
+.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction build-WebhookDeliveryFunction run
 
 # The embedded stack (README quick start): builds infrastructure/target/scim-local.jar and starts it.
 # Reads PORT, SCIM_ADMIN_TOKEN and SCIM_DATA_DIR; `make run ARGS=--in-memory` keeps nothing on disk.
@@ -46,9 +46,13 @@ build-AdminApiFunction: $(STAMP)
 build-StreamFunction: $(STAMP)
 	$(call ship,stream-processor)
 
-# The redrive and reconcile functions ship the stream function's jar (their handlers are in it).
+# The redrive, reconcile and webhook delivery functions ship the stream function's jar (their
+# handlers are in it).
 build-StreamRedriveFunction: $(STAMP)
 	$(call ship,stream-processor)
 
 build-ReconcileFunction: $(STAMP)
+	$(call ship,stream-processor)
+
+build-WebhookDeliveryFunction: $(STAMP)
 	$(call ship,stream-processor)

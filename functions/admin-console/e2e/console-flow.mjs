@@ -1,5 +1,5 @@
 // The admin console driven in headless Chromium against a running stack, as an admin and an IdP
-// would use it together. Run by ConsoleInBrowserTest (functions/end-to-end) with:
+// would use it together: the admin arrives by a setup link, and at the end signs in with the token. Run by ConsoleInBrowserTest (functions/end-to-end) with:
 //   CONSOLE_URL   the console, e.g. http://127.0.0.1:8080/admin/console/
 //   ADMIN_TOKEN   the stack's admin token
 //   CHROMIUM      the browser executable (Debian's /usr/bin/chromium)
@@ -136,13 +136,24 @@ try {
   page.on('pageerror', (error) => consoleErrors.push(`${step}: ${error.message}`));
   page.setDefaultTimeout(10000);
 
-  step = 'sign in with the admin token';
-  await page.goto(consoleUrl);
-  await page.getByLabel('Admin token').fill(adminToken);
-  await shot(page, '01-sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  step = 'sign in with a setup link';
+  const minted = await fetch(new URL('/admin/v1/workspaces/default/setup-links', origin), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  check(minted.status === 201, `minting a setup link answered ${minted.status}`);
+  // The stack hands out http://localhost:port URLs; it listens on 127.0.0.1 only.
+  const setupUrl = (await minted.json()).url.replace('//localhost:', '//127.0.0.1:');
+  const linkToken = new URL(setupUrl).searchParams.get('token');
+  await page.goto(setupUrl);
   await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
-  check(!page.url().includes(adminToken), 'the admin token must never be in the URL');
+  check(!page.url().includes(linkToken), 'the setup link token must not stay in the address bar');
+  await page.getByLabel('Signed in').getByText('setup-link').waitFor();
+  await shot(page, '01-signed-in-by-setup-link');
+  const reused = await fetch(setupUrl, { redirect: 'manual' });
+  check(reused.status === 410, `a second use of the setup link answered ${reused.status}`);
+  check((await reused.text()).includes('can no longer be used'), 'a used setup link explains itself');
 
   step = 'custom fields: add one (Edit Fields)';
   await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
@@ -394,6 +405,15 @@ try {
   await page.getByRole('heading', { name: 'Directory Sync', level: 1 }).waitFor();
   await connectionRow.getByText('Deleted').waitFor();
 
+  step = 'the audit trail shows what the setup link session did';
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+  const added = page.locator('tr[data-action="create_connection"]').first();
+  await added.waitFor();
+  check((await added.textContent()).includes('setup-link'), 'the connection was added by the setup-link session');
+  await page.locator('tr[data-action="rotate_connection_secret"]').first().waitFor();
+  await shot(page, '08-audit-trail');
+
   step = 'keyboard: the sections are reachable by Tab and Enter';
   await page.getByRole('link', { name: 'Skip to content' }).focus();
   await page.keyboard.press('Tab');
@@ -405,7 +425,16 @@ try {
   step = 'a narrow screen';
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-  await shot(page, '08-users-narrow');
+  await shot(page, '09-users-narrow');
+
+  step = 'sign out, then sign in with the operator token';
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Admin token or JWT').fill(adminToken);
+  await shot(page, '10-sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Signed in').getByText('operator token').waitFor();
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  check(!page.url().includes(adminToken), 'the admin token must never be in the URL');
 
   step = 'the browser console has no errors';
   check(consoleErrors.length === 0, `browser console errors:\n  ${consoleErrors.join('\n  ')}`);

@@ -1,5 +1,6 @@
-// The admin API, called from the page's own origin. The admin token lives in sessionStorage only:
-// it goes with this tab, never into a URL, a cookie or another tab.
+// The admin API, called from the page's own origin. A pasted operator token or JWT lives in
+// sessionStorage only: it goes with this tab, never into a URL, a cookie or another tab. Someone who
+// arrived by a setup link has no token here: the server's HttpOnly session cookie signs them in.
 
 const TOKEN_KEY = 'scim-lambda.adminToken';
 
@@ -19,7 +20,7 @@ export class ApiError extends Error {
 }
 
 const STATUS_WORDS = {
-  401: 'The admin token was not accepted. Sign in again with the current token.',
+  401: 'You are not signed in, or your sign-in has expired. Sign in again with a current token, or ask for a new setup link.',
   403: 'Not allowed.',
   404: 'Not found. It may have been deleted.',
   409: 'That conflicts with the current state.',
@@ -27,7 +28,7 @@ const STATUS_WORDS = {
 };
 
 export async function api(method, path, body) {
-  const headers = { Authorization: `Bearer ${token.get()}` };
+  const headers = token.get() ? { Authorization: `Bearer ${token.get()}` } : {};
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

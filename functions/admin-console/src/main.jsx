@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, token } from './api.js';
+import { AuditPage } from './audit.jsx';
 import { ConnectionPage, DirectorySyncPage } from './directory.jsx';
 import { EventsPage } from './events.jsx';
 import { UserPage, UsersPage } from './users.jsx';
@@ -9,6 +10,7 @@ import { WorkspacePage } from './workspace.jsx';
 import './style.css';
 
 const WORKSPACE_KEY = 'scim-lambda.workspace';
+const LINK_SESSION_KEY = 'scim-lambda.setupLinkSession';
 
 function route() {
   const path = location.hash.replace(/^#/, '') || '/directory-sync';
@@ -16,12 +18,29 @@ function route() {
   return { page, id: id ? decodeURIComponent(id) : null, tab: tab || '' };
 }
 
+/** Who is signed in, and the workspaces they may see; null when nobody is (a 401). */
+async function signedIn() {
+  try {
+    const [me, page] = await Promise.all([api('GET', '/me'), api('GET', '/workspaces')]);
+    return { me, workspaces: page.workspaces };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      return null;
+    }
+    throw e;
+  }
+}
+
 function SignIn({ onSignedIn }) {
   const [value, setValue] = useState('');
   const { error, busy, submit } = useSubmit(async () => {
     token.set(value.trim());
     try {
-      onSignedIn(await api('GET', '/workspaces'));
+      const session = await signedIn();
+      if (!session) {
+        throw new ApiError(401, 'That token was not accepted: check it is current, complete, and for this deployment.');
+      }
+      onSignedIn(session);
     } catch (e) {
       token.clear();
       throw e;
@@ -31,11 +50,13 @@ function SignIn({ onSignedIn }) {
     <main class="sign-in">
       <form class="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">scim-lambda admin console</h1>
-        <p>Sign in with the admin token printed when the stack started (or stored in the admin token secret).</p>
-        <label for="admin-token">Admin token</label>
+        <p>Sign in with the operator token (printed when the stack started, or in the admin token secret), or
+          paste a sign-in token (JWT) from your product's identity provider.</p>
+        <label for="admin-token">Admin token or JWT</label>
         <input id="admin-token" type="password" autoComplete="off" required autoFocus value={value}
           onInput={(e) => setValue(e.currentTarget.value)} />
-        <p class="muted small">Kept in this browser tab only, until you sign out or close it.</p>
+        <p class="muted small">Kept in this browser tab only, until you sign out or close it. Given a setup link?
+          Open it instead: it signs you in to your workspace.</p>
         <ErrorMessage error={error} />
         <button type="submit" class="primary" disabled={busy}>Sign in</button>
       </form>
@@ -48,12 +69,21 @@ const NAV = [
   { page: 'users', label: 'Users' },
   { page: 'events', label: 'Events' },
   { page: 'workspace', label: 'Workspace settings' },
+  { page: 'audit', label: 'Audit trail' },
 ];
 
-function Console({ workspaces, onSignOut }) {
+const SIGNED_IN_WITH = { operator: 'operator token', jwt: 'JWT', 'setup-link': 'setup link' };
+
+function Console({ me, workspaces, onSignOut }) {
   const [current, setCurrent] = useState(route());
   const [navState, setNavState] = useState(null);
   const [workspaceId, setWorkspaceId] = useState(() => {
+    // A setup link's redirect names its workspace once; the address bar then drops it.
+    const fromLink = new URLSearchParams(location.search).get('workspace');
+    if (fromLink) {
+      history.replaceState(null, '', location.pathname + location.hash);
+      sessionStorage.setItem(WORKSPACE_KEY, fromLink);
+    }
     const kept = sessionStorage.getItem(WORKSPACE_KEY);
     const ids = workspaces.map((w) => w.id);
     return ids.includes(kept) ? kept : ids.includes('default') ? 'default' : ids[0];
@@ -85,6 +115,8 @@ function Console({ workspaces, onSignOut }) {
     page = <UsersPage key={workspaceId} workspaceId={workspaceId} navigate={navigate} />;
   } else if (current.page === 'events') {
     page = <EventsPage key={workspaceId} workspaceId={workspaceId} />;
+  } else if (current.page === 'audit') {
+    page = <AuditPage key={workspaceId} workspaceId={workspaceId} />;
   } else if (current.page === 'workspace') {
     page = <WorkspacePage key={workspaceId} workspaceId={workspaceId} />;
   } else {
@@ -110,6 +142,10 @@ function Console({ workspaces, onSignOut }) {
             {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
           </select>
         </div>
+        <p class="signed-in" aria-label="Signed in">
+          {me.actor} <span class="muted small">({SIGNED_IN_WITH[me.signedInWith] || me.signedInWith}{
+            workspaces.length === 1 ? `, ${workspaces[0].name} only` : ''})</span>
+        </p>
         <button type="button" onClick={onSignOut}>Sign out</button>
       </header>
       <main id="main" tabIndex={-1}>{page}</main>
@@ -118,28 +154,41 @@ function Console({ workspaces, onSignOut }) {
 }
 
 function App() {
-  const [workspaces, setWorkspaces] = useState(null);
+  const [session, setSession] = useState(null);
   const [error, setError] = useState(null);
-  const [checking, setChecking] = useState(Boolean(token.get()));
+  // A kept token, or the cookie a setup link set (its redirect names the workspace; a reload finds
+  // the mark left below): either signs this page in without the form. Otherwise nothing is asked,
+  // so a fresh visit does not start with a refused request.
+  const mayBeSignedIn = Boolean(token.get()) || new URLSearchParams(location.search).has('workspace')
+    || sessionStorage.getItem(LINK_SESSION_KEY) === '1';
+  const [checking, setChecking] = useState(mayBeSignedIn);
   useEffect(() => {
-    if (!token.get()) {
+    if (!mayBeSignedIn) {
       return;
     }
-    api('GET', '/workspaces').then(
-      (page) => { setWorkspaces(page.workspaces); setChecking(false); },
-      (e) => {
-        if (e instanceof ApiError && e.status === 401) {
+    signedIn().then(
+      (found) => {
+        if (!found) {
           token.clear();
-        } else {
-          setError(e);
+          sessionStorage.removeItem(LINK_SESSION_KEY);
+        } else if (found.me.signedInWith === 'setup-link') {
+          sessionStorage.setItem(LINK_SESSION_KEY, '1');
         }
+        setSession(found);
         setChecking(false);
-      });
+      },
+      (e) => { setError(e); setChecking(false); });
   }, []);
-  const signOut = () => {
+  const signOut = async () => {
+    const viaLink = session && session.me.signedInWith === 'setup-link';
     token.clear();
     sessionStorage.removeItem(WORKSPACE_KEY);
-    setWorkspaces(null);
+    sessionStorage.removeItem(LINK_SESSION_KEY);
+    if (viaLink) {
+      // The session cookie is HttpOnly: the server ends it.
+      await api('POST', '/me/sign-out').catch(() => {});
+    }
+    setSession(null);
   };
   if (checking) {
     return <Loading what="the console" />;
@@ -147,10 +196,10 @@ function App() {
   if (error) {
     return <main><ErrorMessage error={error} /></main>;
   }
-  if (!workspaces) {
-    return <SignIn onSignedIn={(page) => setWorkspaces(page.workspaces)} />;
+  if (!session) {
+    return <SignIn onSignedIn={setSession} />;
   }
-  return <Console workspaces={workspaces} onSignOut={signOut} />;
+  return <Console me={session.me} workspaces={session.workspaces} onSignOut={signOut} />;
 }
 
 render(<App />, document.getElementById('app'));

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -22,7 +23,7 @@ import java.util.List;
  * handler class named in the template, built with its no-arg constructor, called once per event on
  * one thread with a Context carrying the invocation's request id. Compiled against the jar under test.
  *
- * <p>Arguments: handler class, {@code api} or {@code stream}, a file of invocations (one JSON object a
+ * <p>Arguments: handler class, {@code api}, {@code stream} or {@code sqs}, a file of invocations (one JSON object a
  * line: {@code {"requestId": ..., "event": {...}}}), a file the responses are written to (one a
  * line). stdout and stderr are the function's alone.
  */
@@ -33,7 +34,11 @@ public final class LambdaDriver {
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
-    Class<?> eventType = args[1].equals("api") ? APIGatewayV2HTTPEvent.class : DynamodbEvent.class;
+    Class<?> eventType = switch (args[1]) {
+      case "api" -> APIGatewayV2HTTPEvent.class;
+      case "sqs" -> SQSEvent.class;
+      default -> DynamodbEvent.class;
+    };
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> handler =
         (RequestHandler<Object, Object>) Class.forName(args[0]).getDeclaredConstructor().newInstance();

@@ -3,24 +3,42 @@ package dev.scimlambda.admin;
 import dev.scimlambda.connection.BearerSecrets;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.problem.UnauthenticatedException;
+import java.util.Optional;
 
-/** Guards the admin API with the deployment's admin token, kept in the secret store. */
+/**
+ * Guards the admin API: the deployment's operator token (kept in the secret store, optional) or a
+ * JWT of the host product's identity provider. Every refusal is the same 401.
+ */
 public final class AdminAuthenticator {
 
   private final SecretStore secrets;
-  private final String adminTokenSecretId;
+  private final Optional<String> operatorTokenSecretId;
+  private final AdminTokenVerifier identityProvider;
 
   /** {@code secrets} should cache {@code current()} briefly: every admin request checks the token. */
   public AdminAuthenticator(SecretStore secrets, String adminTokenSecretId) {
-    this.secrets = secrets;
-    this.adminTokenSecretId = adminTokenSecretId;
+    this(secrets, Optional.of(adminTokenSecretId), AdminTokenVerifier.NONE);
   }
 
-  public void authenticate(String authorization) {
+  public AdminAuthenticator(SecretStore secrets, Optional<String> operatorTokenSecretId,
+      AdminTokenVerifier identityProvider) {
+    this.secrets = secrets;
+    this.operatorTokenSecretId = operatorTokenSecretId;
+    this.identityProvider = identityProvider;
+  }
+
+  public AdminPrincipal authenticate(String authorization) {
     String presented = BearerSecrets.fromAuthorizationHeader(authorization).orElseThrow(UnauthenticatedException::new);
-    String expected = secrets.current(adminTokenSecretId).orElseThrow(UnauthenticatedException::new);
-    if (!BearerSecrets.matches(presented, expected)) {
-      throw new UnauthenticatedException();
+    if (isOperatorToken(presented)) {
+      return AdminPrincipal.theOperator();
     }
+    return identityProvider.verify(presented).orElseThrow(UnauthenticatedException::new);
+  }
+
+  private boolean isOperatorToken(String presented) {
+    return operatorTokenSecretId
+        .flatMap(secrets::current)
+        .map(expected -> BearerSecrets.matches(presented, expected))
+        .orElse(false);
   }
 }

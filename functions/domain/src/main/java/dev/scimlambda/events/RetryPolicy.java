@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
   /**
-   * Four attempts with at most 3.5 s of pauses between them: enough to ride out a receiver's
+   * For AWS destinations that take part of a batch (PutEvents, SendMessageBatch): four attempts
+   * with at most 3.5 s of pauses between them: enough to ride out a throttle or a service's
    * restart, short enough to leave most of the stream function's 60 s for the rest of its batch.
    */
   public static final RetryPolicy DELIVERY = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(4));

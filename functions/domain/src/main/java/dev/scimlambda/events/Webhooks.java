@@ -105,6 +105,14 @@ public final class Webhooks {
   }
 
   /**
+   * Whether the workspace's events go to a webhook now; reads no secret, so the stream can decide
+   * what to put in the outbox without touching Secrets Manager.
+   */
+  public boolean hasEnabledWebhook(String workspaceId) {
+    return store.find(workspaceId).filter(Webhook::enabled).isPresent();
+  }
+
+  /**
    * Where the workspace's events go now: empty without an enabled webhook. The current secret comes
    * first, then the previous one while a rotation's overlap runs; once it has ended the previous
    * secret is never read again.

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin console in headless Chromium against the embedded stack: an admin signs in, adds a
+ * The admin console in headless Chromium against the embedded stack: an admin arrives by a setup
+ * link (and at the end signs in with the operator token), adds a
  * connection and reads its secret from the page; an IdP (plain SCIM requests) pushes a user and a
  * group; the admin sees the user tagged {@code Group:…}, then deactivated; and so on through the
  * console's pages, with no error in the browser console. The browser side is

@@ -67,6 +67,9 @@ public final class DynamoWorkspacePurgeStore implements WorkspacePurgeStore {
     if (budget.left() == 0) {
       return budget.page(false);
     }
+    if (!empty(KeySchema.auditPartition(workspaceId), null, budget)) {
+      return budget.page(false);
+    }
     if (!empty(workspace, KeySchema.WORKSPACE_SK, budget)) {
       return budget.page(false);
     }

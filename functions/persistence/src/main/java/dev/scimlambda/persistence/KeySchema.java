@@ -196,4 +196,27 @@ public final class KeySchema {
   static String workspaceConnections(String workspaceId) {
     return "WS#" + workspaceId + "#CONNECTIONS";
   }
+
+  /** Partition of a workspace's audit trail; sort keys order entries by time. */
+  static String auditPartition(String workspaceId) {
+    return workspacePartition(workspaceId) + "#AUDIT";
+  }
+
+  /** Sort key of an audit entry: the fixed-width UTC time, then a random id keeping same-instant entries apart. */
+  static String auditSk(String timestamp, String entryId) {
+    return timestamp + "#" + entryId;
+  }
+
+  /** Partition of one setup link, by the SHA-256 of its token (the token itself is never stored). */
+  static String setupLinkPartition(String tokenHash) {
+    return "SETUP_LINK#" + tokenHash;
+  }
+
+  /** Partition of one console session a setup link opened, by the SHA-256 of its token. */
+  static String adminSessionPartition(String tokenHash) {
+    return "ADMIN_SESSION#" + tokenHash;
+  }
+
+  static final String SETUP_LINK_SK = "SETUP_LINK";
+  static final String ADMIN_SESSION_SK = "ADMIN_SESSION";
 }

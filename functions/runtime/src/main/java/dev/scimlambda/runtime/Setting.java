@@ -15,8 +15,16 @@ public enum Setting {
   TABLE_NAME("SCIM_TABLE_NAME", true),
   /** Prefix of every Secrets Manager secret name this stack owns; IAM grants are scoped to it. */
   SECRET_PREFIX("SCIM_SECRET_PREFIX", true),
-  /** Secret holding the admin API token. */
+  /** Secret holding the operator token of the admin API; blank: JWT sign-in only. */
   ADMIN_TOKEN_SECRET_ID("SCIM_ADMIN_TOKEN_SECRET_ID", true),
+  /** Issuer ({@code iss}) of the host product's admin JWTs; unset: only the operator token signs in. */
+  ADMIN_JWT_ISSUER("SCIM_ADMIN_JWT_ISSUER", true),
+  /** Audience ({@code aud}) the admin JWTs must carry. */
+  ADMIN_JWT_AUDIENCE("SCIM_ADMIN_JWT_AUDIENCE", true),
+  /** The issuer's signing keys: a path to a JWKS file, or an http(s) URL (fetched on first use, cached). */
+  ADMIN_JWKS("SCIM_ADMIN_JWKS", true),
+  /** Claim listing the workspaces a JWT's bearer administers (default {@code workspaces}). */
+  ADMIN_WORKSPACES_CLAIM("SCIM_ADMIN_WORKSPACES_CLAIM", true),
   /** Base URL IdPs reach us at (API Gateway stage URL or custom domain), without a trailing slash. */
   PUBLIC_BASE_URL("SCIM_PUBLIC_BASE_URL", true),
   /** How long a rotated-out connection secret keeps working, ISO-8601 (PT24H); PT0S revokes at once. */
@@ -45,6 +53,15 @@ public enum Setting {
   STREAM_RECORD_FAILURES_QUEUE_URL("SCIM_STREAM_RECORD_FAILURES_QUEUE_URL", true),
   /** JSON-lines file failed stream records are parked in instead (the embedded stack's data directory). */
   STREAM_RECORD_FAILURES_FILE("SCIM_STREAM_RECORD_FAILURES_FILE", false),
+  /**
+   * SQS queue directory events wait in for delivery to workspaces' webhooks: the stream function
+   * sends to it, the delivery function consumes it (docs/operations.md, "Webhook deliveries").
+   */
+  WEBHOOK_OUTBOX_QUEUE_URL("SCIM_WEBHOOK_OUTBOX_QUEUE_URL", true),
+  /** SQS queue the delivery function moves an event it gave up on to, whole, for replay. */
+  WEBHOOK_DEAD_LETTER_QUEUE_URL("SCIM_WEBHOOK_DEAD_LETTER_QUEUE_URL", true),
+  /** Directory used as the webhook outbox instead (the embedded stack's data directory). */
+  WEBHOOK_OUTBOX_DIRECTORY("SCIM_WEBHOOK_OUTBOX_DIRECTORY", false),
   /** Items per reconciliation page (default 100); tests lower it to see several pages. */
   RECONCILIATION_PAGE_SIZE("SCIM_RECONCILIATION_PAGE_SIZE", false),
   /**

@@ -67,6 +67,8 @@ class ShippedJarLoggingTest {
         Map.entry("SCIM_ADMIN_TOKEN_SECRET_ID", names.adminToken()),
         Map.entry("SCIM_PUBLIC_BASE_URL", "https://scim.example.test"),
         Map.entry("SCIM_EVENT_BUS_NAME", ""),
+        // As deployed: the stream enqueues webhook events there, the admin API redelivers there.
+        Map.entry("SCIM_WEBHOOK_OUTBOX_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox"),
         Map.entry("AWS_REGION", "us-east-1"));
     driverClasses = compileDriver();
   }
@@ -197,6 +199,29 @@ class ShippedJarLoggingTest {
     assertThat(failed.path("requestId").asText()).isEqualTo("lambda-stream-1");
     assertThat(failed.path("connectionId").asText()).isEqualTo("conn-gone");
     assertThat(failed.path("sequenceNumber").asText()).isEqualTo("4200000000000000001");
+  }
+
+  @Test
+  void webhookDeliveryLogsAMessageItCannotHandleWithItsInvocationAndReportsItFailed() {
+    // Not an outbox event, and a dead-letter queue nobody listens at: it stays in the outbox.
+    String record = """
+        {"messageId":"msg-1","receiptHandle":"rh-1","body":"not an event","eventSource":"aws:sqs",
+         "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:outbox"}""";
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(parse(record));
+    Run run = run("WebhookDeliveryFunction", "sqs", Map.of(
+        "SCIM_WEBHOOK_OUTBOX_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox",
+        "SCIM_WEBHOOK_DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:1/000000000000/outbox-dlq",
+        "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:1",
+        "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"),
+        List.of(JSON.createObjectNode().put("requestId", "lambda-delivery-1").set("event", event)));
+
+    assertThat(run.responses.get(0).path("batchItemFailures").get(0).path("itemIdentifier").asText()).isEqualTo("msg-1");
+    assertThat(run.lines).anySatisfy(line -> {
+      assertThat(line.path("level").asText()).isEqualTo("ERROR");
+      assertThat(line.path("message").asText()).contains("msg-1").contains("dead-letter queue");
+      assertThat(line.path("requestId").asText()).isEqualTo("lambda-delivery-1");
+    });
   }
 
   // --- running a jar as Lambda does

@@ -32,16 +32,14 @@ public class StreamHandler extends MicronautRequestHandler<DynamodbEvent, Stream
           StreamHandler.class.getName(),
           Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.STAGE, Setting.ACTIVITY_RETENTION_DAYS,
               Setting.TAG_REFRESH_CHUNK_SIZE, Setting.SEAT_RECONCILIATION_INTERVAL,
-              Setting.STREAM_RECORD_FAILURES_QUEUE_URL),
-          // The stores (app users, tags, revisions, webhooks); a webhook's signing secret; the
-          // cleanup of a deleted connection's secret (DescribeSecret tells "already scheduled"
-          // from a refusal); directory events; parking a record a projection cannot apply.
-          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:GetSecretValue",
-              "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "events:PutEvents",
-              "sqs:SendMessage")))
-      // Reads webhook signing secrets (WebhookSink); deletes a deleted connection's token
-      // (ConnectionSecretCleanup) without ever reading one.
-      .withSecretActions(SecretNames.WEBHOOKS, Set.of("secretsmanager:GetSecretValue"))
+              Setting.STREAM_RECORD_FAILURES_QUEUE_URL, Setting.WEBHOOK_OUTBOX_QUEUE_URL),
+          // The stores (app users, tags, revisions, webhooks); the cleanup of a deleted connection's
+          // secret (DescribeSecret tells "already scheduled" from a refusal); directory events to the
+          // bus and to the webhook outbox; parking a record a projection cannot apply. No webhook
+          // secret: the delivery function signs.
+          FunctionManifest.union(TableAccess.IAM_ACTIONS, Set.of("secretsmanager:DeleteSecret",
+              "secretsmanager:DescribeSecret", "events:PutEvents", "sqs:SendMessage")))
+      // Deletes a deleted connection's token (ConnectionSecretCleanup) without ever reading one.
       .withSecretActions(SecretNames.CONNECTIONS, Set.of("secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"));
 
   @Inject ChangeProcessor processor;

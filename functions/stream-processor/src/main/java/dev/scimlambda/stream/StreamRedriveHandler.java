@@ -9,7 +9,6 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -33,12 +32,10 @@ public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Ob
           StreamRedriveHandler.class.getName(),
           Set.of(Setting.TABLE_NAME, Setting.SECRET_PREFIX, Setting.EVENT_BUS_NAME, Setting.STAGE, Setting.ACTIVITY_RETENTION_DAYS,
               Setting.TAG_REFRESH_CHUNK_SIZE, Setting.SEAT_RECONCILIATION_INTERVAL,
-              Setting.STREAM_RECORD_FAILURES_QUEUE_URL),
-          // What the projections need (as the stream function, which alone parks records), and
-          // reading and clearing the parked records' queue.
-          FunctionManifest.union(
-              StreamHandler.MANIFEST.iamActions().stream().filter(a -> !a.startsWith("sqs:"))
-                  .collect(Collectors.toSet()),
+              Setting.STREAM_RECORD_FAILURES_QUEUE_URL, Setting.WEBHOOK_OUTBOX_QUEUE_URL),
+          // What the projections need (as the stream function, which alone parks records; sending
+          // stays for the webhook outbox), and reading and clearing the parked records' queue.
+          FunctionManifest.union(StreamHandler.MANIFEST.iamActions(),
               Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility")),
           StreamHandler.MANIFEST.secretActions());
 

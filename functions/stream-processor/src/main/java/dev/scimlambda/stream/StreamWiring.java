@@ -9,6 +9,8 @@ import dev.scimlambda.events.DirectoryEvent;
 import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.events.Webhooks;
+import dev.scimlambda.events.delivery.WebhookDeliveries;
+import dev.scimlambda.events.delivery.WebhookOutbox;
 import dev.scimlambda.observability.OperationalMetrics;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
@@ -112,7 +114,27 @@ public class StreamWiring {
     return SqsClient.builder().httpClient(http).build();
   }
 
-  /** EventBridge first: a webhook that keeps failing must not keep the bus from getting the event. */
+  /** The embedded stack's webhook outbox; the queue in AWS is wired by the runtime (OutboxWiring). */
+  @Singleton
+  @Requires(property = "scim.webhook-outbox-directory")
+  @Requires(missingProperty = "scim.webhook-outbox-queue-url")
+  DirectoryWebhookOutbox directoryOutbox(Settings settings) {
+    return new DirectoryWebhookOutbox(Path.of(settings.require(Setting.WEBHOOK_OUTBOX_DIRECTORY)));
+  }
+
+  /** What the delivery function does with the outbox queue's messages. */
+  @Singleton
+  @Requires(property = "scim.webhook-dead-letter-queue-url")
+  @Requires(bean = WebhookDeliveries.class)
+  WebhookDeliveryQueue webhookDeliveryQueue(Settings settings, BeanProvider<SqsClient> sqs, WebhookDeliveries deliveries) {
+    return new WebhookDeliveryQueue(sqs.get(), settings.require(Setting.WEBHOOK_OUTBOX_QUEUE_URL),
+        settings.require(Setting.WEBHOOK_DEAD_LETTER_QUEUE_URL), deliveries);
+  }
+
+  /**
+   * EventBridge first, then the webhook outbox; neither waits on a customer's endpoint, which the
+   * delivery function alone calls.
+   */
   @Singleton
   DirectoryEventsProjection directoryEvents(
       ConnectionWorkspaces workspaces,
@@ -120,12 +142,12 @@ public class StreamWiring {
       Webhooks webhooks,
       Settings settings,
       BeanProvider<EventBridgeClient> eventBridge,
-      Clock clock,
+      Optional<WebhookOutbox> outbox,
       OperationalMetrics metrics) {
     List<EventSink> sinks = new ArrayList<>();
     Optional<String> bus = settings.optional(Setting.EVENT_BUS_NAME);
     bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY, metrics)));
-    sinks.add(new WebhookSink(webhooks, WebhookSink.httpClient(), RetryPolicy.DELIVERY, clock, metrics));
+    outbox.ifPresent(o -> sinks.add(new WebhookOutboxSink(webhooks, o)));
     return new DirectoryEventsProjection(workspaces, users, sinks, DirectoryEvent.source(settings.stage()));
   }
 

@@ -9,6 +9,9 @@ import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.secrets.LocalFileSecretStore;
+import dev.scimlambda.events.delivery.WebhookDeliveries;
+import dev.scimlambda.stream.DirectoryWebhookOutbox;
+import dev.scimlambda.stream.LocalWebhookDelivery;
 import dev.scimlambda.stream.RedriveReport;
 import dev.scimlambda.stream.StreamHandler;
 import dev.scimlambda.stream.StreamRedrive;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +44,18 @@ public final class LocalStack implements AutoCloseable {
   /** Stream records a projection could not apply, with their images, until {@link #redrive()}. */
   static final String PARKED_RECORDS_FILE = "stream-records-parked.jsonl";
   static final Duration STREAM_DRAIN = Duration.ofSeconds(10);
+  /** The webhook outbox: one file per event waiting for delivery (see DirectoryWebhookOutbox). */
+  static final String WEBHOOK_OUTBOX_DIRECTORY = "webhook-outbox";
+  /** How long stopping waits for the webhook attempt under way; an unfinished one is retried after a start. */
+  static final Duration DELIVERY_DRAIN = Duration.ofSeconds(15);
 
   private final DynamoDbLocal database;
   private final ApplicationContext context;
   private final ApplicationContext streamContext;
+  private final ApplicationContext deliveryContext;
   private final StreamEventSourceMapping streamMapping;
+  private final DirectoryWebhookOutbox webhookOutbox;
+  private final LocalWebhookDelivery webhookDelivery;
   private final LocalHttpGateway gateway;
   private final String adminToken;
   private final Path dataDir;
@@ -54,14 +65,20 @@ public final class LocalStack implements AutoCloseable {
       DynamoDbLocal database,
       ApplicationContext context,
       ApplicationContext streamContext,
+      ApplicationContext deliveryContext,
       StreamEventSourceMapping streamMapping,
+      DirectoryWebhookOutbox webhookOutbox,
+      LocalWebhookDelivery webhookDelivery,
       LocalHttpGateway gateway,
       String adminToken,
       Path dataDir) {
     this.database = database;
     this.context = context;
     this.streamContext = streamContext;
+    this.deliveryContext = deliveryContext;
     this.streamMapping = streamMapping;
+    this.webhookOutbox = webhookOutbox;
+    this.webhookDelivery = webhookDelivery;
     this.gateway = gateway;
     this.adminToken = adminToken;
     this.dataDir = dataDir;
@@ -89,12 +106,20 @@ public final class LocalStack implements AutoCloseable {
         Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
         Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
         Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
-        Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString());
+        Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString(),
+        Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dataDir.resolve(WEBHOOK_OUTBOX_DIRECTORY).toString());
     ApplicationContext context = ApplicationContext.builder().properties(settings).start();
     // The stream handler gets a context of its own, as it is a function of its own in AWS. The HTTP
     // handlers' library registers JVM shutdown hooks that close their context the moment SIGTERM
     // arrives; sharing it, the stream batch in flight would lose its beans mid-way.
     ApplicationContext streamContext = ApplicationContext.builder().properties(settings).start();
+    // The delivery function's context, as it is a function of its own in AWS. It shares the
+    // stream's outbox object, so an enqueued event wakes the worker at once.
+    ApplicationContext deliveryContext = ApplicationContext.builder().properties(settings).start();
+    DirectoryWebhookOutbox webhookOutbox = streamContext.getBean(DirectoryWebhookOutbox.class);
+    LocalWebhookDelivery webhookDelivery =
+        new LocalWebhookDelivery(webhookOutbox, deliveryContext.getBean(WebhookDeliveries.class), Clock.systemUTC())
+            .start();
     context.getBean(Workspaces.class).ensureDefault();
 
     StreamEventSourceMapping streamMapping =
@@ -117,7 +142,8 @@ public final class LocalStack implements AutoCloseable {
                 new LocalHttpGateway.Route("/admin/v1/", "admin-api", adminApi),
                 new LocalHttpGateway.Route(ConsoleController.ROOT, "admin-api", adminApi)),
             config.throttle());
-    return new LocalStack(database, context, streamContext, streamMapping, gateway, adminToken, dataDir);
+    return new LocalStack(database, context, streamContext, deliveryContext, streamMapping, webhookOutbox,
+        webhookDelivery, gateway, adminToken, dataDir);
   }
 
   /**
@@ -180,6 +206,11 @@ public final class LocalStack implements AutoCloseable {
     return streamContext.getBean(StreamRedrive.class).run(() -> true);
   }
 
+  /** Events waiting for delivery to workspaces' webhooks, and those given up on. */
+  public DirectoryWebhookOutbox webhookOutbox() {
+    return webhookOutbox;
+  }
+
   public Path parkedRecordsFile() {
     return dataDir.resolve(PARKED_RECORDS_FILE);
   }
@@ -192,7 +223,9 @@ public final class LocalStack implements AutoCloseable {
   /**
    * Stops in the order that loses nothing: the gateway stops taking requests, the stream mapping
    * finishes its batch in flight (up to {@link #STREAM_DRAIN}; past that the batch is abandoned
-   * without moving the checkpoint), then the handlers' contexts close, and DynamoDB Local last,
+   * without moving the checkpoint), the webhook worker finishes its attempt under way (up to
+   * {@link #DELIVERY_DRAIN}; events not delivered stay in the outbox directory for the next start),
+   * then the handlers' contexts close, and DynamoDB Local last,
    * closing its SQLite files. What is still queued on the stream is delivered on the next start
    * from the saved checkpoint. Runs once, whether from a test or from the JVM's shutdown hook.
    */
@@ -203,6 +236,8 @@ public final class LocalStack implements AutoCloseable {
     }
     gateway.close();
     streamMapping.stop(STREAM_DRAIN);
+    webhookDelivery.stop(DELIVERY_DRAIN);
+    closeIfRunning(deliveryContext);
     closeIfRunning(streamContext);
     closeIfRunning(context);
     database.close();

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,11 @@ class LocalStackTest {
       String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ada@example.com\"}";
       send(stack, "POST", scimPath(connection, "/Users"), connection.get("bearerToken").asText(), user);
       stack.drainStream();
+      // Delivered by the embedded delivery worker from the outbox, not by the stream.
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
 
       // The connection's own events (created, activated) come too; this test is about the user's.
       List<String[]> aboutUsers = received.stream().filter(d -> d[3].contains("\"type\":\"user.")).toList();

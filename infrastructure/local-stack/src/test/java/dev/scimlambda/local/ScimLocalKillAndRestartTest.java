@@ -67,6 +67,147 @@ class ScimLocalKillAndRestartTest {
     killMidBurstAndRestart(Process::destroyForcibly);
   }
 
+  /**
+   * Webhook events pile up in the outbox while the receiver holds the first delivery without
+   * answering; SIGKILL; after a restart every event that was pending arrives, signed, each under
+   * its own webhook-id.
+   */
+  @Test
+  void aSigkillWithWebhookDeliveriesPendingDeliversEveryPendingEventAfterRestart() throws Exception {
+    String jar = System.getProperty("scim.local.jar");
+    assumeThat(jar).as("runs in the integration-test phase, once scim-local.jar is packaged").isNotNull();
+    int users = 20;
+    try (HangingReceiver receiver = new HangingReceiver()) {
+      int port = freePort();
+      Process stack = start(jar, port, "first");
+      Path outbox = dataDir.resolve("webhook-outbox");
+      try {
+        String secret = admin(port, "PUT", "/webhook", "{\"url\":\"" + receiver.url() + "\"}").get("signingSecret").asText();
+        receiver.useSecret(secret);
+        JsonNode connection = admin(port, "POST", "/connections", "{\"name\":\"Okta\",\"type\":\"okta\"}");
+        String base = connection.get("scimBaseUrl").asText().replace("localhost", "127.0.0.1");
+        for (int i = 0; i < users; i++) {
+          assertThat(scim(base, connection.get("bearerToken").asText(), "/Users",
+              "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"hook" + i + "@example.com\"}"))
+              .as("user %d acknowledged", i).isNotNull();
+        }
+        assertThat(receiver.awaitFirstRequest(READY)).as("the first delivery reached the receiver").isTrue();
+        awaitPending(outbox, users);
+        stack.destroyForcibly();
+        assertThat(stack.waitFor(30, TimeUnit.SECONDS)).as("the stack exits").isTrue();
+      } finally {
+        stack.destroyForcibly().waitFor();
+      }
+      Set<String> pending = new HashSet<>();
+      new dev.scimlambda.stream.DirectoryWebhookOutbox(outbox).pending().forEach(p -> pending.add(p.event().eventId()));
+      assertThat(pending).as("events pending at the kill").hasSizeGreaterThanOrEqualTo(users);
+      receiver.answerFromNowOn();
+
+      Process restarted = start(jar, freePort(), "restarted");
+      try {
+        long deadline = System.nanoTime() + CONVERGED.toNanos();
+        while (!receiver.deliveredIds().containsAll(pending) && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        assertThat(receiver.deliveredIds()).as("every pending event arrived, signed").containsAll(pending);
+        assertThat(receiver.unsigned()).as("deliveries whose signature did not verify").isZero();
+      } finally {
+        restarted.destroy();
+        restarted.waitFor(30, TimeUnit.SECONDS);
+        restarted.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static void awaitPending(Path outbox, int atLeast) throws Exception {
+    long deadline = System.nanoTime() + CONVERGED.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(outbox)) {
+        try (var files = Files.list(outbox)) {
+          if (files.filter(f -> f.getFileName().toString().endsWith(".json")).count() >= atLeast) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("fewer than " + atLeast + " events reached the webhook outbox");
+  }
+
+  /**
+   * A webhook receiver that holds every request without answering until {@link #answerFromNowOn},
+   * then answers 200 to deliveries whose Standard Webhooks signature verifies.
+   */
+  private static final class HangingReceiver implements AutoCloseable {
+    private final com.sun.net.httpserver.HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final java.util.concurrent.CountDownLatch firstRequest = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch answering = new java.util.concurrent.CountDownLatch(1);
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unsigned = new AtomicInteger();
+    private volatile String secret;
+
+    HangingReceiver() throws IOException {
+      server = com.sun.net.httpserver.HttpServer.create(
+          new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(handlers);
+      server.createContext("/hook", exchange -> {
+        String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        firstRequest.countDown();
+        try {
+          answering.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        String id = exchange.getRequestHeaders().getFirst(dev.scimlambda.events.WebhookSignature.ID_HEADER);
+        String timestamp = exchange.getRequestHeaders().getFirst(dev.scimlambda.events.WebhookSignature.TIMESTAMP_HEADER);
+        String signature = exchange.getRequestHeaders().getFirst(dev.scimlambda.events.WebhookSignature.SIGNATURE_HEADER);
+        boolean valid = id != null && timestamp != null && signature != null && signature.equals(
+            dev.scimlambda.events.WebhookSignature.header(List.of(secret), id, Long.parseLong(timestamp), body));
+        if (valid) {
+          delivered.add(id);
+        } else {
+          unsigned.incrementAndGet();
+        }
+        exchange.sendResponseHeaders(valid ? 200 : 401, -1);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    void useSecret(String signingSecret) {
+      secret = signingSecret;
+    }
+
+    boolean awaitFirstRequest(Duration timeout) throws InterruptedException {
+      return firstRequest.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void answerFromNowOn() {
+      answering.countDown();
+    }
+
+    Set<String> deliveredIds() {
+      return Set.copyOf(delivered);
+    }
+
+    int unsigned() {
+      return unsigned.get();
+    }
+
+    @Override
+    public void close() {
+      answering.countDown();
+      server.stop(0);
+      handlers.shutdownNow();
+    }
+  }
+
   private void killMidBurstAndRestart(Consumer<Process> kill) throws Exception {
     String jar = System.getProperty("scim.local.jar");
     assumeThat(jar).as("runs in the integration-test phase, once scim-local.jar is packaged").isNotNull();
@@ -227,6 +368,8 @@ class ScimLocalKillAndRestartTest {
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("SCIM_DATA_DIR", dataDir.toString());
     builder.environment().put("SCIM_ADMIN_TOKEN", ADMIN_TOKEN);
+    // A delivery that timed out before the kill is due again within seconds, not the default minute.
+    builder.environment().put("SCIM_WEBHOOK_RETRY_BASE", "PT1S");
     Process process = builder.start();
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {

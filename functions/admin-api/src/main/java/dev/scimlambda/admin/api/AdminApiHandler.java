@@ -23,11 +23,16 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction implements Re
               Setting.TABLE_NAME,
               Setting.SECRET_PREFIX,
               Setting.ADMIN_TOKEN_SECRET_ID,
+              Setting.ADMIN_JWT_ISSUER,
+              Setting.ADMIN_JWT_AUDIENCE,
+              Setting.ADMIN_JWKS,
+              Setting.ADMIN_WORKSPACES_CLAIM,
               Setting.PUBLIC_BASE_URL,
               Setting.SECRET_ROTATION_GRACE,
               Setting.ACTIVITY_RETENTION_DAYS,
               Setting.EVENT_BUS_NAME,
-              Setting.STAGE),
+              Setting.STAGE,
+              Setting.WEBHOOK_OUTBOX_QUEUE_URL),
           FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS))
       // Issues, rotates and deletes connection tokens and webhook signing secrets; reads the admin
       // token, which no other function may.

@@ -39,9 +39,16 @@ import dev.scimlambda.tags.TagOverview;
 import dev.scimlambda.tags.TagRefreshJobStore;
 import dev.scimlambda.workspace.Workspaces;
 import dev.scimlambda.admin.AdminAuthenticator;
+import dev.scimlambda.admin.AdminTokenVerifier;
+import java.util.Optional;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
+import dev.scimlambda.audit.AuditTrail;
+import dev.scimlambda.admin.SetupLinks;
+import dev.scimlambda.persistence.DynamoSetupLinkStore;
+import dev.scimlambda.persistence.DynamoAuditTrail;
+import dev.scimlambda.persistence.TableAccess;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -53,6 +60,16 @@ public class AdminWiring {
   static final int DEPROVISIONING_PAGE = 100;
   /** Items deleted per purge page: four batch writes. */
   static final int PURGE_PAGE = 100;
+
+  @Singleton
+  AuditTrail auditTrail(TableAccess table) {
+    return new DynamoAuditTrail(table);
+  }
+
+  @Singleton
+  SetupLinks setupLinks(TableAccess table, Clock clock) {
+    return new SetupLinks(new DynamoSetupLinkStore(table), clock);
+  }
 
   @Singleton
   ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
@@ -109,9 +126,18 @@ public class AdminWiring {
         clock, DEPROVISIONING_BUDGET, PURGE_PAGE);
   }
 
+  /**
+   * The operator token is optional (a deployment may sign in with JWTs only); the host product's
+   * identity provider is configured by its issuer, audience and JWKS together.
+   */
   @Singleton
   AdminAuthenticator adminAuthenticator(SecretStore secrets, Settings settings) {
-    return new AdminAuthenticator(secrets, settings.require(Setting.ADMIN_TOKEN_SECRET_ID));
+    Optional<String> issuer = settings.optional(Setting.ADMIN_JWT_ISSUER);
+    AdminTokenVerifier identityProvider = issuer.isEmpty()
+        ? AdminTokenVerifier.NONE
+        : new IdentityProviderTokens(issuer.get(), settings.require(Setting.ADMIN_JWT_AUDIENCE),
+            settings.require(Setting.ADMIN_JWKS), settings.optional(Setting.ADMIN_WORKSPACES_CLAIM));
+    return new AdminAuthenticator(secrets, settings.optional(Setting.ADMIN_TOKEN_SECRET_ID), identityProvider);
   }
 
   /**

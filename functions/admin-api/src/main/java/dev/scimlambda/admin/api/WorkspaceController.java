@@ -11,7 +11,9 @@ import dev.scimlambda.workspace.Workspace;
 import dev.scimlambda.workspace.WorkspaceChanges;
 import dev.scimlambda.workspace.Workspaces;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import dev.scimlambda.admin.AdminPrincipal;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -58,11 +60,13 @@ public final class WorkspaceController {
         .header("Location", "/admin/v1/workspaces/" + created.id());
   }
 
+  /** The workspaces the caller administers: all of them for the operator, its claim's for a JWT. */
   @Get
-  public JsonNode list() {
+  public JsonNode list(HttpRequest<?> request) {
+    AdminPrincipal principal = AdminAuthFilter.principal(request);
     ObjectNode page = ScimJson.MAPPER.createObjectNode();
     ArrayNode items = page.putArray("workspaces");
-    workspaces.list().forEach(w -> items.add(view(w)));
+    workspaces.list().stream().filter(w -> principal.administers(w.id())).forEach(w -> items.add(view(w)));
     return page;
   }
 

@@ -3,6 +3,7 @@ package dev.scimlambda.runtime.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.problem.UnauthenticatedException;
 import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.ForbiddenException;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
@@ -47,6 +48,11 @@ public class ProblemHandlers {
 
   @Singleton
   ExceptionHandler<LimitReachedException, HttpResponse<JsonNode>> limitReached() {
+    return (request, e) -> ApiErrors.render(request, 403, null, null, e.getMessage());
+  }
+
+  @Singleton
+  ExceptionHandler<ForbiddenException, HttpResponse<JsonNode>> forbidden() {
     return (request, e) -> ApiErrors.render(request, 403, null, null, e.getMessage());
   }
 
