@@ -7,7 +7,10 @@
 // Exits non-zero, saying which step failed, when anything is not as expected; the browser console
 // must stay free of errors throughout.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const consoleUrl = required('CONSOLE_URL');
@@ -29,7 +32,10 @@ let step = 'starting';
 const consoleErrors = [];
 /** Chromium logs every 4xx answer to the console; the one step that provokes an API error expects its own. */
 const API_ERROR_STEP = 'an API error is shown in words';
-const expectedError = (text) => step === API_ERROR_STEP && /Failed to load resource: .* 400 /.test(text);
+/** The Events page asks for the workspace's webhook first; before one is set the API answers 404 and the page offers to add one. */
+const NO_WEBHOOK_STEP = 'events: add a webhook and keep its signing secret';
+const expectedError = (text) => (step === API_ERROR_STEP && /Failed to load resource: .* 400 /.test(text))
+  || (step === NO_WEBHOOK_STEP && /Failed to load resource: .* 404 /.test(text));
 
 async function scim(baseUrl, secret, method, path, body) {
   // The stack hands out http://localhost:port URLs; it listens on 127.0.0.1 only.
@@ -75,8 +81,41 @@ async function until(condition, message, seconds = 10) {
   }
 }
 
+/** Serious or critical axe-core findings, per page, reported together when the flow ends. */
+const accessibilityViolations = [];
+
+/** One screenshot per page, and the page checked by axe-core (WCAG 2.1 A and AA) as it is shown. */
 async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of violations.filter((found) => found.impact === 'serious' || found.impact === 'critical')) {
+    accessibilityViolations.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+// The workspace's webhook receiver, on this machine as the stack allows plain http only on loopback.
+const received = [];
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => { body += chunk; });
+  request.on('end', () => {
+    received.push({ headers: request.headers, body });
+    response.statusCode = 204;
+    response.end();
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const hookUrl = `http://127.0.0.1:${receiver.address().port}/hook`;
+
+/** Standard Webhooks, as docs/events.md shows a receiver checking it. */
+function verifies(delivery, secret) {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const signed = `${delivery.headers['webhook-id']}.${delivery.headers['webhook-timestamp']}.${delivery.body}`;
+  const expected = createHmac('sha256', key).update(signed).digest();
+  return (delivery.headers['webhook-signature'] || '').split(' ').some((s) => {
+    const given = Buffer.from(s.slice(3), 'base64');
+    return s.startsWith('v1,') && given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }
 
 const browser = await chromium.launch({
@@ -119,12 +158,39 @@ try {
   check(reused.status === 410, `a second use of the setup link answered ${reused.status}`);
   check((await reused.text()).includes('can no longer be used'), 'a used setup link explains itself');
 
-  step = 'add a connection';
+  step = 'custom fields: add one (Edit Fields)';
+  await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Custom fields' }).waitFor();
+  await page.getByLabel('Key').fill('costCenter');
+  await page.getByLabel('Label').fill('Cost center');
+  await page.getByLabel('Type').selectOption({ label: 'Text' });
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.locator('tr[data-field="costCenter"]').waitFor();
+
+  step = 'add a connection: name and type';
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
   await page.getByRole('button', { name: 'Add connection' }).click();
-  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add connection' }) });
-  await form.getByLabel('Name').fill('Okta production');
-  await form.getByLabel('Type').selectOption({ label: 'Okta' });
-  await form.getByRole('button', { name: 'Add connection' }).click();
+  const wizard = page.getByRole('region', { name: 'Add connection' });
+  await wizard.getByLabel('Name', { exact: true }).fill('Okta production');
+  await wizard.getByLabel('Type', { exact: true }).selectOption({ label: 'Okta' });
+  await wizard.getByRole('button', { name: 'Continue' }).click();
+
+  step = 'add a connection: map fields';
+  await wizard.getByRole('heading', { name: 'Map fields' }).waitFor();
+  check(await wizard.locator('tr[data-field="email"] .badge.required').count() === 1, 'the email is marked required');
+  await wizard.getByLabel('Read Cost center from').selectOption('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter');
+  await shot(page, '02a-mapping');
+  await wizard.getByRole('button', { name: 'Save and continue' }).click();
+
+  step = 'add a connection: target group, grouped by department';
+  await wizard.getByRole('heading', { name: 'Target group' }).waitFor();
+  await wizard.getByRole('textbox', { name: 'Target group' }).fill('All staff');
+  await wizard.getByLabel('Group by').selectOption('department');
+  await wizard.getByRole('button', { name: 'Save and continue' }).click();
+
+  step = 'add a connection: access groups skipped, credentials shown';
+  await wizard.getByRole('heading', { name: 'Group-based access' }).waitFor();
+  await wizard.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('heading', { name: 'Okta production', level: 1 }).waitFor();
 
   step = 'read the SCIM base URL and secret from the page';
@@ -139,11 +205,26 @@ try {
   await until(async () => await page.locator('ol.steps li').count() > 2, 'the IdP setup steps are listed');
   await shot(page, '02-connection-details');
 
+  step = 'events: add a webhook and keep its signing secret';
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  // The embedded stack publishes to no bus: the page says so, with the local stage's source.
+  await page.getByTestId('eventbridge').getByText('publishes to no EventBridge bus').waitFor();
+  await page.getByLabel('Endpoint URL').fill(hookUrl);
+  await page.getByRole('button', { name: 'Save webhook' }).click();
+  const signingSecret = await page.locator('#signing-secret').inputValue();
+  check(signingSecret.startsWith('whsec_'), 'the signing secret is shown once');
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
+  await shot(page, '02b-webhook');
+
   step = 'push a user and a group by SCIM';
+  const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
   const created = await scim(baseUrl, secret, 'POST', '/Users', {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ada@example.com', active: true,
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', enterprise], userName: 'ada@example.com', active: true,
     name: { givenName: 'Ada', familyName: 'Lovelace' }, displayName: 'Ada Lovelace',
     emails: [{ value: 'ada@example.com', type: 'work', primary: true }],
+    [enterprise]: { department: 'Sales', costCenter: 'CC-42' },
   });
   check(created.status === 201, `POST /Users answered ${created.status}`);
   const group = await scim(baseUrl, secret, 'POST', '/Groups', {
@@ -151,6 +232,41 @@ try {
     members: [{ value: created.json.id }],
   });
   check(group.status === 201, `POST /Groups answered ${group.status}`);
+
+  step = 'events: each event delivered, signed, and listed with its attempts';
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  const userCreated = page.locator('tr[data-status="delivered"]', { hasText: 'user.created' });
+  await untilVisible(page, userCreated, () => page.getByRole('button', { name: 'Refresh' }).click());
+  const eventId = await userCreated.first().getAttribute('data-event-id');
+  const first = received.find((d) => d.headers['webhook-id'] === eventId);
+  check(first && verifies(first, signingSecret), 'the receiver got the event, signed with the secret shown');
+  check(JSON.parse(first.body).specversion === '1.0', 'the body is a CloudEvents envelope');
+  await userCreated.first().getByText('1 attempt').click();
+  await userCreated.first().getByText(/HTTP 204/).first().waitFor();
+  await shot(page, '02c-deliveries');
+
+  step = 'events: redeliver one event under the same id';
+  const eventRow = page.locator(`tr[data-event-id="${eventId}"]`);
+  await eventRow.getByRole('button', { name: `Redeliver event ${eventId}` }).click();
+  await page.getByText(`Event ${eventId} queued for redelivery.`).waitFor();
+  await until(async () => received.filter((d) => d.headers['webhook-id'] === eventId).length === 2,
+    'the redelivered event arrives again with the same webhook-id', 30);
+
+  step = 'events: rotate the signing secret with an overlap';
+  await page.getByRole('button', { name: 'Rotate signing secret' }).click();
+  const rotateHook = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+  await rotateHook.getByLabel('Overlap (hours)').fill('2');
+  await rotateHook.getByRole('button', { name: 'Rotate' }).click();
+  await until(async () => (await page.locator('#signing-secret').inputValue()) !== signingSecret, 'the new secret is shown once');
+  const newSigningSecret = await page.locator('#signing-secret').inputValue();
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await page.getByTestId('previous-secret').waitFor();
+  await eventRow.getByRole('button', { name: `Redeliver event ${eventId}` }).click();
+  await until(async () => received.filter((d) => d.headers['webhook-id'] === eventId).length === 3,
+    'the event arrives a third time', 30);
+  const overlapping = received.filter((d) => d.headers['webhook-id'] === eventId)[2];
+  check(verifies(overlapping, newSigningSecret) && verifies(overlapping, signingSecret),
+    'during the overlap a delivery verifies with either secret');
 
   step = 'see the user tagged Group:Engineering';
   await page.getByRole('link', { name: 'Users', exact: true }).click();
@@ -176,6 +292,30 @@ try {
   await page.getByText('Nobody has the email nobody@example.com').waitFor();
   await page.getByRole('button', { name: 'Clear search' }).click();
   await adaRow.waitFor();
+
+  step = 'target group: Ada is in Department:Sales';
+  await untilVisible(page, adaRow.getByText('Department:Sales'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await page.getByRole('link', { name: 'View details of Okta production' }).click();
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Target group' }).click();
+  await page.locator('li[data-tag="Department:Sales"]', { hasText: '1 person' }).waitFor();
+  await shot(page, '03a-target-groups');
+
+  step = 'group-based access: Engineering grants access, leaving it revokes';
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Access' }).click();
+  await page.getByLabel(/^Engineering/).check();
+  await page.getByRole('button', { name: 'Save access groups' }).click();
+  await page.getByTestId('seats-change').getByText(/Before: 1|before: 1/).waitFor();
+  await page.getByTestId('seats-change').getByText('After: 1').waitFor({ timeout: 30000 });
+  await shot(page, '03b-access');
+  const left = await scim(baseUrl, secret, 'PATCH', `/Groups/${group.json.id}`, {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'remove', path: `members[value eq "${created.json.id}"]` }],
+  });
+  check(left.status === 200 || left.status === 204, `PATCH /Groups answered ${left.status}`);
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await untilVisible(page, adaRow.locator('[data-reason="no_group_access"]'), () => page.getByRole('button', { name: 'Refresh' }).click());
+  check(await adaRow.getByText('No seat').count() === 1, 'leaving the access group releases the seat');
 
   step = 'deactivate the user by SCIM and see it';
   const patched = await scim(baseUrl, secret, 'PATCH', `/Users/${created.json.id}`, {
@@ -204,6 +344,7 @@ try {
   const connectionRow = page.locator('tbody tr', { hasText: 'Okta production' });
   check(!(await connectionRow.innerText()).includes('never'), 'the last request seen is shown');
   await connectionRow.getByRole('link', { name: 'View details of Okta production' }).click();
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Activity' }).click();
   await untilVisible(page, page.locator('tr.failed', { hasText: 'Failed 409' }),
     () => page.getByRole('button', { name: 'Refresh' }).last().click());
   await page.getByLabel('Only failed requests').check();
@@ -212,6 +353,7 @@ try {
   await shot(page, '06-activity-failures');
 
   step = 'rotate the secret, revoking the old one at once';
+  await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Credentials and setup' }).click();
   await page.getByRole('button', { name: 'Rotate secret' }).click();
   const rotate = page.getByRole('dialog', { name: 'Rotate the secret?' });
   await rotate.getByLabel('The old secret keeps working for').selectOption('PT0S');
@@ -225,6 +367,9 @@ try {
   step = 'workspace settings: seats, session duration, force re-authentication';
   await page.getByRole('link', { name: 'Workspace settings', exact: true }).click();
   await page.getByRole('heading', { name: 'Workspace settings', level: 1 }).waitFor();
+  await page.locator('tr[data-field="costCenter"]').getByText('In use by Okta production').waitFor();
+  check(await page.getByRole('button', { name: 'Delete field Cost center' }).isDisabled(), 'a field a mapping uses cannot be deleted');
+  await shot(page, '07a-custom-fields');
   await page.getByTestId('seats').getByText('0 in use').waitFor();
   await page.getByLabel('Seat limit').fill('25');
   await page.getByLabel('Session duration (hours)').fill('8');
@@ -246,6 +391,14 @@ try {
   await page.getByRole('alert').waitFor();
   check((await page.getByRole('alert').innerText()).length > 10, 'the error is in words');
   await page.getByLabel('Session duration (hours)').fill('8');
+
+  step = 'people: remove a person';
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await adaRow.getByRole('link', { name: 'ada@example.com' }).click();
+  await page.getByRole('button', { name: 'Remove person' }).click();
+  await page.getByRole('dialog', { name: /^Remove / }).getByRole('button', { name: 'Remove person' }).click();
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  await untilVisible(page, page.getByText('No users yet.'), () => page.getByRole('button', { name: 'Refresh' }).click());
 
   step = 'delete the connection with confirmation';
   await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
@@ -288,11 +441,15 @@ try {
 
   step = 'the browser console has no errors';
   check(consoleErrors.length === 0, `browser console errors:\n  ${consoleErrors.join('\n  ')}`);
+
+  step = 'no page has a serious or critical accessibility violation';
+  check(accessibilityViolations.length === 0, `axe-core found:\n  ${accessibilityViolations.join('\n  ')}`);
   await context.close();
 } catch (e) {
   failed = e;
 } finally {
   await browser.close();
+  receiver.close();
 }
 if (failed) {
   console.error(`FAILED at step "${step}": ${failed.message}`);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ws } from './api.js';
 import { IDP_TYPES, when } from './format.js';
+import { AccessEditor, MappingEditor, TargetGroupEditor } from './mapping.jsx';
 import { ConfirmDialog, CopyField, ErrorMessage, Loading, PageHeading, useLoad, useSubmit } from './ui.jsx';
 
 /** Directory Sync: the workspace's connections, and adding one. */
@@ -16,10 +17,7 @@ export function DirectorySyncPage({ workspaceId, navigate }) {
         <button type="button" class="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>Add connection</button>
         <button type="button" onClick={list.reload}>Refresh</button>
       </div>
-      {adding ? (
-        <AddConnection workspaceId={workspaceId} onCancel={() => setAdding(false)}
-          onAdded={(connection) => navigate(`/connections/${connection.id}`, { secret: connection.bearerToken })} />
-      ) : null}
+      {adding ? <ConnectionWizard workspaceId={workspaceId} onCancel={() => setAdding(false)} navigate={navigate} /> : null}
       <ErrorMessage error={list.error} />
       {list.loading && !list.data ? <Loading what="connections" /> : null}
       {list.data ? <ConnectionTable connections={list.data.connections} navigate={navigate} /> : null}
@@ -53,6 +51,32 @@ function ConnectionTable({ connections, navigate }) {
   );
 }
 
+const WIZARD_STEPS = ['Name and type', 'Map fields', 'Target group', 'Access groups', 'Credentials'];
+
+/**
+ * Adding a connection in the seed products' order: name and type, then the optional mapping, target
+ * group and access groups (each skippable), and last the credentials with the IdP's setup steps.
+ */
+function ConnectionWizard({ workspaceId, onCancel, navigate }) {
+  const [step, setStep] = useState(0);
+  const [connection, setConnection] = useState(null);
+  const next = () => setStep(step + 1);
+  const finish = () => navigate(`/connections/${connection.id}`, { secret: connection.bearerToken });
+  const skip = <button type="button" onClick={step === 3 ? () => { setStep(4); finish(); } : next}>Skip</button>;
+  return (
+    <div class="card wizard" role="region" aria-labelledby="wizard-title">
+      <h2 id="wizard-title">Add connection</h2>
+      <ol class="wizard-steps" aria-label="Steps">
+        {WIZARD_STEPS.map((label, i) => <li key={label} aria-current={i === step ? 'step' : undefined} class={i < step ? 'done' : ''}>{label}</li>)}
+      </ol>
+      {step === 0 ? <AddConnection workspaceId={workspaceId} onCancel={onCancel} onAdded={(c) => { setConnection(c); next(); }} /> : null}
+      {step === 1 ? <MappingEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
+      {step === 2 ? <TargetGroupEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
+      {step === 3 ? <AccessEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={() => { setStep(4); finish(); }} submitLabel="Save and show credentials" extraActions={skip} /> : null}
+    </div>
+  );
+}
+
 function AddConnection({ workspaceId, onAdded, onCancel }) {
   const [name, setName] = useState('');
   const [type, setType] = useState('okta');
@@ -60,8 +84,7 @@ function AddConnection({ workspaceId, onAdded, onCancel }) {
     onAdded(await api('POST', `${ws(workspaceId)}/connections`, { name, type }));
   });
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="add-title">
-      <h2 id="add-title">Add connection</h2>
+    <form onSubmit={submit} aria-label="Name and type">
       <label for="connection-name">Name</label>
       <input id="connection-name" required autoFocus value={name} placeholder="Okta production"
         onInput={(e) => setName(e.currentTarget.value)} />
@@ -71,7 +94,7 @@ function AddConnection({ workspaceId, onAdded, onCancel }) {
       </select>
       <ErrorMessage error={error} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>Add connection</button>
+        <button type="submit" class="primary" disabled={busy}>Continue</button>
         <button type="button" onClick={onCancel}>Cancel</button>
       </div>
     </form>
@@ -79,8 +102,17 @@ function AddConnection({ workspaceId, onAdded, onCancel }) {
 }
 
 /** View details: base URL and secret to paste into the IdP, its setup steps, rotate, delete, activity. */
-export function ConnectionPage({ workspaceId, connectionId, navigate, issuedSecret }) {
+const CONNECTION_TABS = [
+  { tab: '', label: 'Credentials and setup' },
+  { tab: 'mapping', label: 'Mapping' },
+  { tab: 'target-group', label: 'Target group' },
+  { tab: 'access', label: 'Access' },
+  { tab: 'activity', label: 'Activity' },
+];
+
+export function ConnectionPage({ workspaceId, connectionId, tab = '', navigate, issuedSecret }) {
   const base = `${ws(workspaceId)}/connections/${encodeURIComponent(connectionId)}`;
+  const path = (t) => `/connections/${encodeURIComponent(connectionId)}${t ? `/${t}` : ''}`;
   const connection = useLoad(() => api('GET', base), [base]);
   const c = connection.data;
   return (
@@ -100,10 +132,24 @@ export function ConnectionPage({ workspaceId, connectionId, navigate, issuedSecr
               {c.previousSecretValidUntil ? <><dt>Previous secret works until</dt><dd>{when(c.previousSecretValidUntil)}</dd></> : null}
             </dl>
           </div>
-          {c.status === 'active'
-            ? <Credentials base={base} connection={c} issuedSecret={issuedSecret} onChanged={connection.reload} navigate={navigate} />
-            : <p class="muted">This connection was deleted {when(c.deletedAt)}: its secret no longer works. Its activity stays visible until it expires.</p>}
-          <ActivityLog base={base} />
+          {c.status === 'active' ? (
+            <nav aria-label="Connection" class="tabs">
+              <ul>
+                {CONNECTION_TABS.map((t) => (
+                  <li key={t.tab}><a href={`#${path(t.tab)}`} aria-current={tab === t.tab ? 'page' : undefined}
+                    onClick={(e) => { e.preventDefault(); navigate(path(t.tab)); }}>{t.label}</a></li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {c.status !== 'active'
+            ? <p class="muted">This connection was deleted {when(c.deletedAt)}: its secret no longer works. Its activity stays visible until it expires.</p> : null}
+          {c.status === 'active' && tab === ''
+            ? <Credentials base={base} connection={c} issuedSecret={issuedSecret} onChanged={connection.reload} navigate={navigate} /> : null}
+          {c.status === 'active' && tab === 'mapping' ? <div class="card"><MappingEditor workspaceId={workspaceId} connectionId={connectionId} /></div> : null}
+          {c.status === 'active' && tab === 'target-group' ? <div class="card"><TargetGroupEditor workspaceId={workspaceId} connectionId={connectionId} /></div> : null}
+          {c.status === 'active' && tab === 'access' ? <div class="card"><AccessEditor workspaceId={workspaceId} connectionId={connectionId} /></div> : null}
+          {c.status !== 'active' || tab === 'activity' ? <ActivityLog base={base} /> : null}
         </div>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, token } from './api.js';
 import { AuditPage } from './audit.jsx';
 import { ConnectionPage, DirectorySyncPage } from './directory.jsx';
+import { EventsPage } from './events.jsx';
 import { UserPage, UsersPage } from './users.jsx';
 import { ErrorMessage, Loading, useSubmit } from './ui.jsx';
 import { WorkspacePage } from './workspace.jsx';
@@ -13,8 +14,8 @@ const LINK_SESSION_KEY = 'scim-lambda.setupLinkSession';
 
 function route() {
   const path = location.hash.replace(/^#/, '') || '/directory-sync';
-  const [, page, id] = path.split('/');
-  return { page, id: id ? decodeURIComponent(id) : null };
+  const [, page, id, tab] = path.split('/');
+  return { page, id: id ? decodeURIComponent(id) : null, tab: tab || '' };
 }
 
 /** Who is signed in, and the workspaces they may see; null when nobody is (a 401). */
@@ -66,6 +67,7 @@ function SignIn({ onSignedIn }) {
 const NAV = [
   { page: 'directory-sync', label: 'Directory Sync' },
   { page: 'users', label: 'Users' },
+  { page: 'events', label: 'Events' },
   { page: 'workspace', label: 'Workspace settings' },
   { page: 'audit', label: 'Audit trail' },
 ];
@@ -105,12 +107,14 @@ function Console({ me, workspaces, onSignOut }) {
   if (!workspaceId) {
     page = <p class="empty">There is no workspace yet. Create one with <code>POST /admin/v1/workspaces</code>.</p>;
   } else if (current.page === 'connections' && current.id) {
-    page = <ConnectionPage key={current.id} workspaceId={workspaceId} connectionId={current.id} navigate={navigate}
+    page = <ConnectionPage key={current.id} workspaceId={workspaceId} connectionId={current.id} tab={current.tab} navigate={navigate}
       issuedSecret={navState && navState.secret} />;
   } else if (current.page === 'users' && current.id) {
     page = <UserPage key={current.id} workspaceId={workspaceId} userId={current.id} navigate={navigate} />;
   } else if (current.page === 'users') {
     page = <UsersPage key={workspaceId} workspaceId={workspaceId} navigate={navigate} />;
+  } else if (current.page === 'events') {
+    page = <EventsPage key={workspaceId} workspaceId={workspaceId} />;
   } else if (current.page === 'audit') {
     page = <AuditPage key={workspaceId} workspaceId={workspaceId} />;
   } else if (current.page === 'workspace') {

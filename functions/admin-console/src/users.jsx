@@ -2,7 +2,22 @@ import { useState } from 'preact/hooks';
 import { api, ws } from './api.js';
 import { when } from './format.js';
 import { ActivityTable } from './directory.jsx';
-import { ErrorMessage, Loading, PageHeading, useLoad } from './ui.jsx';
+import { ConfirmDialog, ErrorMessage, Loading, PageHeading, useLoad } from './ui.jsx';
+
+/** Why a person cannot use the app, in the words a session check gives, explained. */
+export const NO_ACCESS = {
+  deactivated: 'Deactivated by the identity provider',
+  deleted: 'Removed',
+  no_group_access: 'Not in a group that grants access',
+  no_seat: 'No seat left in the workspace',
+};
+
+export function AccessBadge({ access }) {
+  if (!access || access.granted) {
+    return <span class="badge ok">Has access</span>;
+  }
+  return <span class="badge inactive" data-reason={access.reason} title={access.reason}>No access: {NO_ACCESS[access.reason] || access.reason}</span>;
+}
 
 function query(filter, cursor) {
   const params = new URLSearchParams({ limit: '50' });
@@ -85,7 +100,7 @@ function UserTable({ users, navigate }) {
     <div class="table-wrap">
       <table class="users">
         <caption class="sr-only">Users</caption>
-        <thead><tr><th scope="col">User</th><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Seat</th><th scope="col">Tags</th></tr></thead>
+        <thead><tr><th scope="col">User</th><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Access</th><th scope="col">Seat</th><th scope="col">Tags</th></tr></thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-email={u.email}>
@@ -95,6 +110,7 @@ function UserTable({ users, navigate }) {
               </th>
               <td><SourceBadges sources={u.sources} /></td>
               <td><span class={`badge ${u.active ? 'ok' : 'inactive'}`}>{u.active ? 'Active' : 'Deactivated'}</span></td>
+              <td><AccessBadge access={u.access} /></td>
               <td>{u.seat ? 'Holds a seat' : 'No seat'}</td>
               <td>{u.tags.length ? u.tags.map((t) => <span key={t} class="badge tag">{t}</span>) : <span class="muted">none</span>}</td>
             </tr>
@@ -111,6 +127,7 @@ function UserTable({ users, navigate }) {
  */
 export function UserPage({ workspaceId, userId, navigate }) {
   const user = useLoad(() => api('GET', `${ws(workspaceId)}/users/${encodeURIComponent(userId)}`), [workspaceId, userId]);
+  const [removing, setRemoving] = useState(false);
   const connections = useLoad(() => api('GET', `${ws(workspaceId)}/connections`), [workspaceId]);
   const u = user.data;
   const names = Object.fromEntries((connections.data ? connections.data.connections : []).map((c) => [c.id, c]));
@@ -126,10 +143,22 @@ export function UserPage({ workspaceId, userId, navigate }) {
             <dl class="facts">
               <dt>Email</dt><dd>{u.email || 'none'}</dd>
               <dt>Status</dt><dd><span class={`badge ${u.active ? 'ok' : 'inactive'}`}>{u.active ? 'Active' : 'Deactivated'}</span>{u.deprovisionedAt ? ` since ${when(u.deprovisionedAt)}` : ''}</dd>
+              <dt>Access</dt><dd data-testid="access"><AccessBadge access={u.access} /></dd>
               <dt>Seat</dt><dd>{u.seat ? 'Holds a seat' : 'No seat'}</dd>
               <dt>Tags</dt><dd>{u.tags.length ? u.tags.map((t) => <span key={t} class="badge tag">{t}</span>) : 'none'}</dd>
             </dl>
           </div>
+          <div class="card">
+            <h2>Remove this person</h2>
+            <p>Releases their seat and signs them out everywhere. An identity provider that still assigns them provisions them again:
+              to keep someone out, unassign them there.</p>
+            <button type="button" class="danger" onClick={() => setRemoving(true)}>Remove person</button>
+          </div>
+          <ConfirmDialog open={removing} title={`Remove ${u.displayName || u.email || u.userName}?`} confirmLabel="Remove person" danger
+            onConfirm={async () => { await api('DELETE', `${ws(workspaceId)}/users/${encodeURIComponent(userId)}`); navigate('/users'); }}
+            onClose={() => setRemoving(false)}>
+            <p>Their seat is released and every session they hold stops working at once.</p>
+          </ConfirmDialog>
           <div class="card">
             <h2>Linked identities</h2>
             <ul class="identities">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ws } from './api.js';
 import { seats, when } from './format.js';
+import { CustomFields } from './fields.jsx';
 import { ConfirmDialog, ErrorMessage, Loading, PageHeading, useLoad } from './ui.jsx';
 
 /** Seats and identity settings: session duration, forced re-authentication. */
@@ -12,6 +13,7 @@ export function WorkspacePage({ workspaceId }) {
       <ErrorMessage error={workspace.error} />
       {workspace.loading && !workspace.data ? <Loading what="the workspace" /> : null}
       {workspace.data ? <WorkspaceSettings workspace={workspace.data} onChanged={workspace.reload} /> : null}
+      {workspace.data ? <div class="stack"><CustomFields workspaceId={workspaceId} /></div> : null}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The activity log of a connection as the admin API serves it: newest first, in pages behind an
@@ -18,6 +20,9 @@ public final class ActivityLog {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 100;
   private static final int MAX_CURSOR = 512;
+  public static final int MAX_ATTRIBUTES_SEEN = 50;
+  private static final String CORE_SCHEMA = "urn:ietf:params:scim:schemas:core:";
+  private static final String ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   private final ActivityStore store;
   private final Connections connections;
@@ -46,6 +51,48 @@ public final class ActivityLog {
     connections.get(workspaceId, connectionId);
     ActivityStore.Page page = store.page(connectionId, size, after, wanted);
     return new Page(withRevisions(connectionId, page.entries()), page.next() == null ? null : encode(page.next()));
+  }
+
+  /**
+   * The extension attributes (schema URN and attribute, as mapping paths write them) the
+   * connection's IdP sent in its last {@link #MAX_LIMIT} requests, so an admin can map what this IdP
+   * actually sends rather than guess a URN. Core and enterprise attributes are left out: every
+   * mapping editor offers those. At most {@link #MAX_ATTRIBUTES_SEEN}, in order.
+   */
+  public SortedSet<String> extensionAttributesSeen(String workspaceId, String connectionId) {
+    connections.get(workspaceId, connectionId);
+    SortedSet<String> seen = new TreeSet<>();
+    for (ActivityEntry entry : withRevisions(connectionId, store.page(connectionId, MAX_LIMIT, null, null).entries())) {
+      if (entry.revision() == null || !"User".equals(entry.resourceType())) {
+        continue;
+      }
+      for (AttributeChange change : entry.revision().changes()) {
+        String attribute = extensionAttribute(change.path());
+        if (attribute != null && seen.size() < MAX_ATTRIBUTES_SEEN) {
+          seen.add(attribute);
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** {@code urn:…:User:costCenter} from a change path, null for core and enterprise attributes. */
+  private static String extensionAttribute(String path) {
+    if (!path.startsWith("urn:") || path.startsWith(CORE_SCHEMA) || path.startsWith(ENTERPRISE_SCHEMA)) {
+      return null;
+    }
+    String attribute = path;
+    int selector = attribute.indexOf('[');
+    if (selector >= 0) {
+      attribute = attribute.substring(0, selector);
+    }
+    // The URN itself has dots (2.0); a sub-attribute's dot comes after the attribute's colon.
+    int name = attribute.lastIndexOf(':');
+    int sub = attribute.indexOf('.', name + 1);
+    if (sub >= 0) {
+      attribute = attribute.substring(0, sub);
+    }
+    return name > "urn:".length() && name < attribute.length() - 1 ? attribute : null;
   }
 
   private List<ActivityEntry> withRevisions(String connectionId, List<ActivityEntry> entries) {

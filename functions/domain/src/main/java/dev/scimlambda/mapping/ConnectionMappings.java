@@ -81,10 +81,11 @@ public final class ConnectionMappings {
     Map<String, Source> sources = new LinkedHashMap<>();
     DefaultMapping.of(connection.type()).forEach((field, paths) -> {
       List<String> override = mapping.overrides().get(field.key());
-      sources.put(field.key(), new Source(override == null ? paths : override, field.type(), override == null));
+      sources.put(field.key(), new Source(override == null ? paths : override, field.type(), override == null, paths,
+          field == AppField.EMAIL));
     });
     custom.forEach(field -> Optional.ofNullable(mapping.overrides().get(field.key()))
-        .ifPresent(paths -> sources.put(field.key(), new Source(paths, field.type(), false))));
+        .ifPresent(paths -> sources.put(field.key(), new Source(paths, field.type(), false, List.of(), false))));
     CustomField groupBy = custom.stream().filter(f -> f.key().equals(mapping.targetGroups().groupBy())).findFirst()
         .orElse(null);
     return new View(connection, mapping, sources, mapping.targetGroups().effectivePrefix(groupBy),
@@ -99,6 +100,13 @@ public final class ConnectionMappings {
   public record View(Connection connection, ConnectionMapping mapping, Map<String, Source> sources, String tagPrefix,
       Optional<TagRefreshJob> reapplying) {}
 
-  /** Where one field comes from; {@code isDefault} when the admin has not overridden it. */
-  public record Source(List<String> paths, FieldType type, boolean isDefault) {}
+  /**
+   * Where one field comes from; {@code isDefault} when the admin has not overridden it.
+   *
+   * @param suggested the IdP type's default paths, what a reset goes back to (none for custom fields)
+   * @param required whether the app depends on a value: only the email, which sign-in and email
+   *     dedup key on (its default falls back to userName, so it always has one)
+   */
+  public record Source(List<String> paths, FieldType type, boolean isDefault, List<String> suggested,
+      boolean required) {}
 }

@@ -117,6 +117,20 @@ class AttributeMappingTest {
   }
 
   @Test
+  void theMappingOffersTheExtensionAttributesTheIdpSentLately() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws, "okta");
+    created(directory.scim(okta, "POST", "/Users", """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s","%s"],"userName":"ada@acme.example",
+         "%s":{"department":"R&D"},"%s":{"costCenter":"CC-42","badge":{"color":"blue"}}}""".formatted(ENTERPRISE, ACME, ENTERPRISE, ACME)));
+    directory.converge();
+
+    JsonNode seen = directory.admin("GET", mappingPath(ws, okta)).json().get("attributesSeen");
+
+    assertThat(seen).extracting(JsonNode::asText).containsExactly(ACME + ":badge", ACME + ":costCenter");
+  }
+
+  @Test
   void anOverrideReplacesTheDefaultAndAppliesOnPatch() {
     String ws = directory.newWorkspace(null);
     IssuedConnection okta = directory.newConnection(ws, "okta");
@@ -155,6 +169,18 @@ class AttributeMappingTest {
     assertThat(read.at("/attributes/email/default").asBoolean()).isTrue();
     assertThat(read.at("/attributes/costCenter/default").asBoolean()).isFalse();
     assertThat(read.at("/attributes/costCenter/type").asText()).isEqualTo("string");
+  }
+
+  @Test
+  void anOverriddenFieldStillShowsTheIdpTypesSuggestionAndOnlyTheEmailIsRequired() {
+    String ws = directory.newWorkspace(null);
+    IssuedConnection okta = directory.newConnection(ws, "okta");
+    JsonNode read = putMapping(ws, okta, "{\"attributes\":{\"title\":\"displayName\"}}").json();
+
+    assertThat(read.at("/attributes/title/paths").toString()).isEqualTo("[\"displayName\"]");
+    assertThat(read.at("/attributes/title/suggested").toString()).isEqualTo("[\"title\"]");
+    assertThat(read.at("/attributes/email/required").asBoolean()).isTrue();
+    assertThat(read.at("/attributes/title/required").asBoolean()).isFalse();
   }
 
   @Test

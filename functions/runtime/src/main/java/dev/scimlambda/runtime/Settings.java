@@ -18,6 +18,13 @@ public final class Settings {
     return properties.get(setting.property(), String.class).filter(v -> !v.isBlank());
   }
 
+  /** The deployment's stage; the embedded stack sets none and is {@value #LOCAL_STAGE}. */
+  public String stage() {
+    return optional(Setting.STAGE).orElse(LOCAL_STAGE);
+  }
+
+  public static final String LOCAL_STAGE = "local";
+
   public String require(Setting setting) {
     return optional(setting)
         .orElseThrow(() -> new IllegalStateException(

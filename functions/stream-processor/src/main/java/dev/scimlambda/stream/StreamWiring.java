@@ -148,15 +148,8 @@ public class StreamWiring {
     Optional<String> bus = settings.optional(Setting.EVENT_BUS_NAME);
     bus.ifPresent(name -> sinks.add(new EventBridgeSink(eventBridge.get(), name, RetryPolicy.DELIVERY, metrics)));
     outbox.ifPresent(o -> sinks.add(new WebhookOutboxSink(webhooks, o)));
-    return new DirectoryEventsProjection(workspaces, users, sinks, DirectoryEvent.source(stage(settings)));
+    return new DirectoryEventsProjection(workspaces, users, sinks, DirectoryEvent.source(settings.stage()));
   }
-
-  /** The embedded stack sets no stage. */
-  static String stage(Settings settings) {
-    return settings.optional(Setting.STAGE).orElse(LOCAL_STAGE);
-  }
-
-  static final String LOCAL_STAGE = "local";
 
   @Singleton
   EventBridgeClient eventBridge(SdkHttpClient http) {

@@ -29,7 +29,10 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction implements Re
               Setting.ADMIN_WORKSPACES_CLAIM,
               Setting.PUBLIC_BASE_URL,
               Setting.SECRET_ROTATION_GRACE,
-              Setting.ACTIVITY_RETENTION_DAYS),
+              Setting.ACTIVITY_RETENTION_DAYS,
+              Setting.EVENT_BUS_NAME,
+              Setting.STAGE,
+              Setting.WEBHOOK_OUTBOX_QUEUE_URL),
           FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS))
       // Issues, rotates and deletes connection tokens and webhook signing secrets; reads the admin
       // token, which no other function may.

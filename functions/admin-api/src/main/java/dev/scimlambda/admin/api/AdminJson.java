@@ -178,6 +178,9 @@ final class AdminJson {
       source.paths().forEach(paths::add);
       entry.put("type", source.type().wireName());
       entry.put("default", source.isDefault());
+      entry.put("required", source.required());
+      ArrayNode suggested = entry.putArray("suggested");
+      source.suggested().forEach(suggested::add);
     });
     TargetGroups groups = view.mapping().targetGroups();
     node.putObject("targetGroup")

@@ -52,6 +52,7 @@ public enum AdminRoute {
   REVOKE_SESSIONS(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/sessions/revoke", Scope.WORKSPACE),
   SET_WEBHOOK(HttpMethod.PUT, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   GET_WEBHOOK(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
+  EVENTBRIDGE_STATUS(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/eventbridge", Scope.WORKSPACE),
   DELETE_WEBHOOK(HttpMethod.DELETE, "/admin/v1/workspaces/{workspaceId}/webhook", Scope.WORKSPACE),
   ROTATE_WEBHOOK_SECRET(HttpMethod.POST, "/admin/v1/workspaces/{workspaceId}/webhook/secret/rotate", Scope.WORKSPACE),
   LIST_WEBHOOK_DELIVERIES(HttpMethod.GET, "/admin/v1/workspaces/{workspaceId}/webhook/deliveries", Scope.WORKSPACE),

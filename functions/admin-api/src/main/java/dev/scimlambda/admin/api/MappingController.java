@@ -3,6 +3,7 @@ package dev.scimlambda.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.activity.ActivityLog;
 import dev.scimlambda.mapping.ConnectionMappings;
 import dev.scimlambda.mapping.CustomField;
 import dev.scimlambda.mapping.CustomFields;
@@ -33,10 +34,12 @@ public final class MappingController {
 
   private final CustomFields fields;
   private final ConnectionMappings mappings;
+  private final ActivityLog activity;
 
-  public MappingController(CustomFields fields, ConnectionMappings mappings) {
+  public MappingController(CustomFields fields, ConnectionMappings mappings, ActivityLog activity) {
     this.fields = fields;
     this.mappings = mappings;
+    this.activity = activity;
   }
 
   /** {@code {"key": "costCenter", "label": "Cost center", "type": "string|number|boolean"}}; 409 when the key exists. */
@@ -63,9 +66,13 @@ public final class MappingController {
     return HttpResponse.noContent();
   }
 
+  /** The effective mapping, with {@code attributesSeen}: the extension attributes this IdP sent lately. */
   @Get("/connections/{connectionId}/mapping")
   public JsonNode mapping(String workspaceId, String connectionId) {
-    return AdminJson.mapping(mappings.get(workspaceId, connectionId));
+    ObjectNode body = AdminJson.mapping(mappings.get(workspaceId, connectionId));
+    ArrayNode seen = body.putArray("attributesSeen");
+    activity.extensionAttributesSeen(workspaceId, connectionId).forEach(seen::add);
+    return body;
   }
 
   /**

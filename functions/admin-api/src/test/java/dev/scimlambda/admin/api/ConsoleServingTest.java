@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.scimlambda.admin.console.ConsoleController;
 import dev.scimlambda.testing.ApiCall;
 import dev.scimlambda.testing.ApiResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,31 @@ class ConsoleServingTest extends AdminApiTestBase {
   void pathsLeavingTheConsoleDirectoryAreNotFound() {
     assertThat(get("/admin/console/../admin-console/index.html").status()).isEqualTo(404);
     assertThat(get("/admin/console/assets/%2e%2e/%2e%2e/logback.xml").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theWholeConsoleIsUnderSixtyKilobytesGzipped() {
+    String page = get("/admin/console/").bodyText();
+    long total = gzippedSize(page.getBytes(StandardCharsets.UTF_8));
+    Matcher assets = Pattern.compile("/admin/console/(assets/[^\"]+)").matcher(page);
+    int count = 0;
+    while (assets.find()) {
+      total += gzippedSize(get("/admin/console/" + assets.group(1)).bodyText().getBytes(StandardCharsets.UTF_8));
+      count++;
+    }
+
+    assertThat(count).as("the page references its script and style sheet").isGreaterThanOrEqualTo(2);
+    assertThat(total).as("gzipped bytes of the page and its assets").isLessThan(60 * 1024);
+  }
+
+  private static long gzippedSize(byte[] content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.size();
   }
 
   /** The page names its hashed assets; read one of them from it. */
