@@ -415,7 +415,7 @@ try {
   await added.waitFor();
   check((await added.textContent()).includes('setup-link'), 'the connection was added by the setup-link session');
   await page.locator('tr[data-action="rotate_connection_secret"]').first().waitFor();
-  await shot(page, '08-audit-trail');
+  await shot(page, '08-audit');
 
   step = 'keyboard: the sections are reachable by Tab and Enter';
   await page.getByRole('link', { name: 'Skip to content' }).focus();

@@ -1,5 +1,6 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.testing.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.activity.ActivityLog;
-import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.scim.ScimJson;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -28,7 +27,7 @@ public final class ActivityController {
   @Get
   public JsonNode list(String workspaceId, String connectionId, @Nullable @QueryValue String limit,
       @Nullable @QueryValue String cursor, @Nullable @QueryValue String outcome) {
-    ActivityLog.Page page = activity.page(workspaceId, connectionId, limit(limit), cursor, outcome);
+    ActivityLog.Page page = activity.page(workspaceId, connectionId, QueryLimit.parse(limit), cursor, outcome);
     ObjectNode body = ScimJson.MAPPER.createObjectNode();
     ArrayNode entries = body.putArray("activity");
     page.entries().forEach(entry -> entries.add(AdminJson.activity(entry)));
@@ -40,15 +39,4 @@ public final class ActivityController {
     return body;
   }
 
-  /** Bound as text so a non-number is the admin API's 400 naming the field, not a framework error. */
-  private static Integer limit(String limit) {
-    if (limit == null || limit.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(limit.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("limit", "limit must be a whole number");
-    }
-  }
 }

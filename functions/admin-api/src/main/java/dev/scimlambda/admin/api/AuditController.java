@@ -59,17 +59,13 @@ public final class AuditController {
   }
 
   private static int limit(String limit) {
-    if (limit == null || limit.isBlank()) {
+    Integer n = QueryLimit.parse(limit);
+    if (n == null) {
       return DEFAULT_LIMIT;
     }
-    try {
-      int n = Integer.parseInt(limit.strip());
-      if (n >= 1 && n <= MAX_LIMIT) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // the same 400 as out of range
+    if (n < 1 || n > MAX_LIMIT) {
+      throw new InvalidInputException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
-    throw new InvalidInputException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    return n;
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.events.delivery.Delivery;
 import dev.scimlambda.events.delivery.DeliveryAttempt;
 import dev.scimlambda.events.delivery.DeliveryHistory;
-import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.scim.ScimJson;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +34,7 @@ public final class WebhookDeliveryController {
   @Get
   public JsonNode list(String workspaceId, @Nullable @QueryValue String status, @Nullable @QueryValue String limit,
       @Nullable @QueryValue String cursor) {
-    DeliveryHistory.Page page = history.page(workspaceId, status, limit(limit), cursor);
+    DeliveryHistory.Page page = history.page(workspaceId, status, QueryLimit.parse(limit), cursor);
     ObjectNode body = ScimJson.MAPPER.createObjectNode();
     ArrayNode deliveries = body.putArray("deliveries");
     page.deliveries().forEach(d -> deliveries.add(view(d)));
@@ -101,15 +100,4 @@ public final class WebhookDeliveryController {
     return node;
   }
 
-  /** Bound as text so a non-number is the admin API's 400 naming the field, not a framework error. */
-  private static Integer limit(String limit) {
-    if (limit == null || limit.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(limit.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("limit", "limit must be a whole number");
-    }
-  }
 }
