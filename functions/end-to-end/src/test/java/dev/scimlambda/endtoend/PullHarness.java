@@ -18,7 +18,21 @@ import dev.scimlambda.directorysync.SyncRun;
 import dev.scimlambda.directorysync.http.DirectoryEndpoints;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
 import dev.scimlambda.events.RetryPolicy;
+import dev.scimlambda.appusers.Accounts;
+import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.dynamodblocal.DynamoDbLocal;
+import dev.scimlambda.persistence.DynamoAccessGroupsStore;
+import dev.scimlambda.persistence.DynamoAccountStore;
+import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoDirectorySyncStore;
+import dev.scimlambda.persistence.DynamoGroupStore;
+import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.schema.ScimSchemas;
+import dev.scimlambda.scim.users.AccountLinks;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.GroupStore;
@@ -47,6 +61,7 @@ final class PullHarness {
   final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T12:00:00Z"));
   final List<Duration> waits = new ArrayList<>();
   final List<String> dispatched = new ArrayList<>();
+  final CapacityMeter capacity = new CapacityMeter();
   final DirectorySyncStore store;
   final DirectorySyncEngine engine;
   final DirectorySyncConnections connections;
@@ -59,7 +74,16 @@ final class PullHarness {
       UnaryOperator<DirectoryProviders> providerWrapper) {
     this.directory = directory;
     var context = directory.stack.context();
-    store = storeWrapper.apply(new DynamoDirectorySyncStore(context.getBean(TableAccess.class)));
+    // The engine's own table client asks for consumed capacity, so a run's cost can be read off.
+    TableAccess shared = context.getBean(TableAccess.class);
+    TableAccess table = new TableAccess(DynamoDbClient.builder()
+        .endpointOverride(directory.stack.database().endpoint())
+        .region(DynamoDbLocal.REGION)
+        .credentialsProvider(DynamoDbLocal.credentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(capacity))
+        .build(), shared.tableName());
+    store = storeWrapper.apply(new DynamoDirectorySyncStore(table));
     DirectoryCredentialsStore credentials = new DirectoryCredentialsStore(context.getBean(SecretStore.class),
         context.getBean(SecretNames.class));
     DirectoryEndpoints endpoints = new DirectoryEndpoints(URI.create(stubBaseUrl + "/login"),
@@ -69,8 +93,14 @@ final class PullHarness {
         new RetryPolicy(4, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(10), Duration.ofSeconds(30), waits::add,
         clock);
     DirectoryProviders providers = providerWrapper.apply(new DirectoryProviderRegistry(endpoints, http, clock));
-    engine = new DirectorySyncEngine(store, credentials, providers, context.getBean(Users.class),
-        context.getBean(UserStore.class), context.getBean(Groups.class), context.getBean(GroupStore.class), clock,
+    UserStore userStore = new DynamoUserStore(table);
+    GroupStore groupStore = new DynamoGroupStore(table);
+    DynamoAccountStore accountStore = new DynamoAccountStore(table);
+    Groups groups = new Groups(groupStore, new SchemaDocumentRules(ScimSchemas.group()), Clock.systemUTC());
+    Users users = new Users(userStore, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups,
+        new AccountLinks(new Accounts(accountStore, new DynamoAccessGroupsStore(table), Clock.systemUTC()),
+            context.getBean(SeatLedger.class), new ConnectionWorkspaces(new DynamoConnectionStore(table))));
+    engine = new DirectorySyncEngine(store, credentials, providers, users, userStore, groups, groupStore, clock,
         Duration.ofHours(24));
     SyncDispatch dispatch = (connectionId, runId, at) -> dispatched.add(runId);
     connections = new DirectorySyncConnections(context.getBean(Connections.class), store, credentials, engine,
@@ -99,6 +129,18 @@ final class PullHarness {
       DirectorySyncEngine.Progress progress = engine.work(connectionId, runId, clock.instant().plus(budget));
       if (progress.finished()) {
         directory.converge();
+        return progress.run();
+      }
+      clock.moveTo(progress.continueAt().isAfter(clock.instant()) ? progress.continueAt() : clock.instant());
+    }
+    throw new AssertionError("run " + runId + " did not end");
+  }
+
+  /** As {@link #runToEnd}, without waiting for the stream: the engine's own work only. */
+  SyncRun engineRunToEnd(String connectionId, String runId) {
+    for (int invocation = 0; invocation < 1_000; invocation++) {
+      DirectorySyncEngine.Progress progress = engine.work(connectionId, runId, clock.instant().plus(Duration.ofMinutes(14)));
+      if (progress.finished()) {
         return progress.run();
       }
       clock.moveTo(progress.continueAt().isAfter(clock.instant()) ? progress.continueAt() : clock.instant());
