@@ -276,6 +276,34 @@ class MicrosoftGraphSyncTest {
     assertThat(tags(people.get(ADA))).containsExactly("Group:Engineering");
   }
 
+  @Test
+  void aGroupSelectionSyncsOnlyTheSelectedGroups() {
+    PullHarness pull = new PullHarness(directory, graph.baseUrl());
+    DirectorySyncConnections.PullConnection created = pull.connections.create(workspace, "Contoso",
+        dev.scimlambda.directorysync.DirectoryKind.MICROSOFT_GRAPH, PullHarness.graphCredentials(),
+        new dev.scimlambda.directorysync.GroupSelection(java.util.Set.of("02bd9fd6-8f93-4758-87c3-1fb73740a315")),
+        Duration.ofMinutes(40));
+
+    pull.runToEnd(created.connection().id(), created.lastRun().id());
+
+    Map<String, JsonNode> people = pull.appUsersByEmail(workspace);
+    assertThat(tags(people.get(ADA))).containsExactly("Group:Engineering");
+    assertThat(tags(people.get(LINUS))).isEmpty();
+    graph.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/v1.0/groups/delta"))
+        .withQueryParam("$filter", equalTo("id eq '02bd9fd6-8f93-4758-87c3-1fb73740a315'")));
+  }
+
+  @Test
+  void nobodyCanPushScimIntoAPullConnection() {
+    PullHarness pull = new PullHarness(directory, graph.baseUrl());
+    String connectionId = pull.graphConnection(workspace).connection().id();
+
+    var refused = dev.scimlambda.testing.ApiCall.of("GET", "/scim/v2/" + connectionId + "/Users")
+        .bearer("anything").invoke(directory.scim);
+
+    assertThat(refused.status()).isEqualTo(401);
+  }
+
   /**
    * 10,000 people over eleven pages of 999 (Graph's largest page) and one group naming all of them
    * in two pieces, as Graph splits a large group's members@delta over pages. Then an incremental
