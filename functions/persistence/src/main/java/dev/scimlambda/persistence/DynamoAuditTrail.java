@@ -5,8 +5,8 @@ import static dev.scimlambda.persistence.KeySchema.PK;
 import static dev.scimlambda.persistence.KeySchema.SK;
 
 import dev.scimlambda.audit.AuditEntry;
+import dev.scimlambda.audit.AuditEntryExists;
 import dev.scimlambda.audit.AuditTrail;
-import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,8 +59,8 @@ public final class DynamoAuditTrail implements AuditTrail {
   }
 
   /** The refusal of a change whose transaction found the request's entry already written. */
-  static ConflictException alreadyWritten(AuditEntry e) {
-    return new ConflictException("the audit entry " + e.id() + " of this request is already written");
+  static AuditEntryExists alreadyWritten(AuditEntry e) {
+    return new AuditEntryExists(e.id());
   }
 
   private static Map<String, AttributeValue> item(AuditEntry e) {
