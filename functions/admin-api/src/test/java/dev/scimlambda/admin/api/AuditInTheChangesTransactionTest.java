@@ -101,6 +101,14 @@ class AuditInTheChangesTransactionTest {
   }
 
   @Test
+  void anAddedPersonIsNamedInItsEntrysTarget() {
+    String id = asAlice("POST", "/users", "{\"email\":\"ada@faulty.test\",\"source\":\"sso\"}").json()
+        .get("id").asText();
+
+    assertThat(trail().get(0).get("target").asText()).isEqualTo("/admin/v1/workspaces/" + ws + "/users/" + id);
+  }
+
+  @Test
   void whenTheEntryCannotBeWrittenTheChangeIsRefusedAndNotRecorded() throws Exception {
     int before = trail().size();
     ApiResult result;
