@@ -35,15 +35,11 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
   @Override
   public void create(Connection connection) {
-    TableAccess.conditional(
-        () ->
-        {
-          AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
               .item(toItem(connection))
               .conditionExpression("attribute_not_exists(#pk)")
-              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, connection.id());
-          return null;
-        },
+              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, connection.id()),
         "connection " + connection.id() + " already exists");
   }
 
@@ -70,19 +66,15 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
   @Override
   public void rotateSecret(String connectionId, String expectedVersion, String newVersion, Instant previousValidUntil) {
-    TableAccess.conditional(
-        () ->
-        {
-          AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName())
               .key(key(connectionId))
               .updateExpression("SET secretVersion = :new, previousSecretVersion = :old, previousSecretValidUntil = :until")
               .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(deletedAt) AND secretVersion = :old")
               .expressionAttributeNames(Map.of("#pk", PK))
               .expressionAttributeValues(Map.of(
                   ":new", s(newVersion), ":old", s(expectedVersion), ":until", s(previousValidUntil.toString()))))
-              .build());
-          return null;
-        },
+              .build()),
         "connection " + connectionId + " was deleted or rotated concurrently");
   }
 

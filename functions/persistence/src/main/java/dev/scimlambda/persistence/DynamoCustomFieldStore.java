@@ -35,12 +35,10 @@ public final class DynamoCustomFieldStore implements CustomFieldStore {
         .put("type", field.type().wireName())
         .put("createdAt", field.createdAt())
         .values();
-    TableAccess.conditional(() -> {
-          AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName()).item(item)
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName()).item(item)
               .conditionExpression("attribute_not_exists(#pk)")
-              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, field.key());
-          return null;
-        },
+              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, field.key()),
         "a custom field '" + field.key() + "' already exists");
   }
 

@@ -26,8 +26,8 @@ public final class DynamoWebhookStore implements WebhookStore {
 
   @Override
   public void create(Webhook webhook) {
-    TableAccess.conditional(
-        () -> write(TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(webhook))
             .conditionExpression("attribute_not_exists(#pk)")
             .expressionAttributeNames(Map.of("#pk", PK))).build()),
@@ -36,8 +36,8 @@ public final class DynamoWebhookStore implements WebhookStore {
 
   @Override
   public void replace(Webhook webhook) {
-    TableAccess.conditional(
-        () -> write(TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(webhook))
             .conditionExpression("#id = :id AND #secretVersion = :secretVersion")
             .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
@@ -48,8 +48,8 @@ public final class DynamoWebhookStore implements WebhookStore {
 
   @Override
   public void rotateSecret(Webhook rotated, String replacedVersion) {
-    TableAccess.conditional(
-        () -> write(TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(rotated))
             .conditionExpression("#id = :id AND #secretVersion = :replaced")
             .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
@@ -69,17 +69,12 @@ public final class DynamoWebhookStore implements WebhookStore {
   @Override
   public boolean delete(String workspaceId) {
     try {
-      write(TransactWriteItem.builder().delete(b -> b.tableName(table.tableName()).key(key(workspaceId))
+      AuditedWrites.write(table, TransactWriteItem.builder().delete(b -> b.tableName(table.tableName()).key(key(workspaceId))
           .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
       return true;
     } catch (ConditionalCheckFailedException none) {
       return false;
     }
-  }
-
-  private Void write(TransactWriteItem change) {
-    AuditedWrites.write(table, change);
-    return null;
   }
 
   private static Map<String, AttributeValue> key(String workspaceId) {

@@ -46,6 +46,14 @@ public record TableAccess(DynamoDbClient dynamo, String tableName, AuditedReques
     }
   }
 
+  /** As {@link #conditional(Supplier, String)}, for a write that returns nothing. */
+  static void conditionalWrite(Runnable write, String conflictMessage) {
+    conditional(() -> {
+      write.run();
+      return null;
+    }, conflictMessage);
+  }
+
   /** Every item of {@code partition} whose sort key begins with {@code skPrefix}, all pages. */
   Stream<Map<String, AttributeValue>> itemsWithPrefix(String partition, String skPrefix, boolean consistentRead) {
     return dynamo.queryPaginator(b -> b.tableName(tableName)
