@@ -1,0 +1,294 @@
+package dev.scimlambda.directorysync.okta;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimlambda.directorysync.DirectoryCredentials;
+import dev.scimlambda.directorysync.DirectoryEntry;
+import dev.scimlambda.directorysync.DirectoryGroup;
+import dev.scimlambda.directorysync.DirectoryKind;
+import dev.scimlambda.directorysync.DirectoryPage;
+import dev.scimlambda.directorysync.DirectoryProvider;
+import dev.scimlambda.directorysync.DirectoryProviderException;
+import dev.scimlambda.directorysync.DirectoryRead;
+import dev.scimlambda.directorysync.DirectoryUser;
+import dev.scimlambda.directorysync.SyncKind;
+import dev.scimlambda.directorysync.http.DirectoryEndpoints;
+import dev.scimlambda.directorysync.http.DirectoryHttp;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Okta's Management API: {@code /api/v1/users} and {@code /api/v1/groups} with their members, paged
+ * by {@code Link: rel="next"}. Incremental passes search {@code lastUpdated gt "<instant>"}
+ * (users) and {@code lastUpdated}/{@code lastMembershipUpdated} (groups), which also returns
+ * DEPROVISIONED users, so deactivations arrive as removals; a full pass lists users without a
+ * search, which leaves DEPROVISIONED and deleted users out, so the engine's sweep deactivates them.
+ *
+ * <p>Groups are read one group's page of members per call, so a group of 10,000 is checkpointed
+ * every 1,000 members. In an incremental pass a changed group's members are all read again; members
+ * who left are taken off at the next full pass (Okta's group search says a membership changed, not
+ * who left).
+ */
+public final class OktaProvider implements DirectoryProvider {
+
+  /** Okta's maximum page sizes: 200 users or groups, 1,000 members of a group. */
+  static final int USERS_PAGE = 200;
+  static final int GROUPS_PAGE = 200;
+  static final int MEMBERS_PAGE = 1_000;
+
+  /**
+   * Okta's search index trails writes by a little; the next incremental pass starts this much before
+   * this one began, so a change made while it ran is read (again) rather than missed.
+   */
+  static final Duration SEARCH_LAG = Duration.ofMinutes(2);
+
+  private final URI org;
+  private final DirectoryHttp http;
+  private final OktaSignIn signIn;
+  private final Clock clock;
+  /** The groups page being walked one group at a time, kept for this run so each group costs one request. */
+  private String cachedListUrl;
+  private JsonNode cachedGroups;
+  private Optional<String> cachedGroupsNext = Optional.empty();
+
+  public OktaProvider(DirectoryCredentials.Okta credentials, DirectoryEndpoints endpoints, DirectoryHttp http, Clock clock) {
+    this.org = endpoints.oktaOrg(credentials.orgUrl());
+    this.http = http;
+    this.clock = clock;
+    this.signIn = new OktaSignIn(credentials, org, http, clock);
+  }
+
+  @Override
+  public DirectoryKind kind() {
+    return DirectoryKind.OKTA_API;
+  }
+
+  @Override
+  public DirectoryPage<DirectoryUser> readUsers(DirectoryRead read) {
+    OktaPosition at = read.position() == null ? null : OktaPosition.decode(read.position());
+    String url;
+    String since;
+    DirectoryHttp.Answer answer;
+    if (at == null || at.startsIncrementalPass()) {
+      url = read.kind() == SyncKind.INCREMENTAL && at != null
+          ? usersUrl() + "&search=" + query("lastUpdated gt \"" + at.from() + "\"")
+          : usersUrl();
+      answer = get(url);
+      since = watermark(answer);
+    } else {
+      url = sameOrg(at.list());
+      since = at.since();
+      answer = get(url);
+    }
+    List<DirectoryEntry<DirectoryUser>> entries = new ArrayList<>();
+    for (JsonNode user : array(answer)) {
+      entries.add(OktaUsers.entry(user));
+    }
+    Optional<String> next = LinkHeader.next(answer.headers()).map(this::sameOrg);
+    return new DirectoryPage<>(entries,
+        next.map(n -> new OktaPosition(null, since, n, null, null).encode()).orElse(null),
+        next.isPresent() ? null : OktaPosition.resumeFrom(since).encode());
+  }
+
+  @Override
+  public DirectoryPage<DirectoryGroup> readGroups(DirectoryRead read) {
+    OktaPosition at = read.position() == null ? null : OktaPosition.decode(read.position());
+    if (!read.selection().isAll()) {
+      return readSelectedGroup(read, at);
+    }
+    String listUrl;
+    String since;
+    int index;
+    if (at == null || at.startsIncrementalPass()) {
+      listUrl = read.kind() == SyncKind.INCREMENTAL && at != null
+          ? groupsUrl() + "&search=" + query("lastUpdated gt \"" + at.from() + "\" or lastMembershipUpdated gt \"" + at.from() + "\"")
+          : groupsUrl();
+      since = null;
+      index = 0;
+    } else {
+      listUrl = sameOrg(at.list());
+      since = at.since();
+      index = at.index();
+    }
+    JsonNode groups = groupsPage(listUrl);
+    if (since == null) {
+      since = cachedSince;
+    }
+    while (index >= groups.size() && cachedGroupsNext.isPresent()) {
+      listUrl = cachedGroupsNext.get();
+      groups = groupsPage(listUrl);
+      index = 0;
+    }
+    if (index >= groups.size()) {
+      return new DirectoryPage<>(List.of(), null, OktaPosition.resumeFrom(since).encode());
+    }
+    JsonNode group = groups.get(index);
+    String membersUrl = at != null && at.members() != null && !at.startsIncrementalPass()
+        ? sameOrg(at.members()) : membersUrl(group.path("id").asText());
+    DirectoryHttp.Answer members = get(membersUrl);
+    DirectoryGroup piece = new DirectoryGroup(group.path("id").asText(), group.path("profile").path("name").asText(null),
+        memberIds(members), Set.of());
+    Optional<String> moreMembers = LinkHeader.next(members.headers()).map(this::sameOrg);
+    OktaPosition next;
+    if (moreMembers.isPresent()) {
+      next = new OktaPosition(null, since, listUrl, index, moreMembers.get());
+    } else if (index + 1 < groups.size()) {
+      next = new OktaPosition(null, since, listUrl, index + 1, null);
+    } else if (cachedGroupsNext.isPresent()) {
+      next = new OktaPosition(null, since, cachedGroupsNext.get(), 0, null);
+    } else {
+      next = null;
+    }
+    return new DirectoryPage<>(List.of(DirectoryEntry.group(piece)),
+        next == null ? null : next.encode(), next == null ? OktaPosition.resumeFrom(since).encode() : null);
+  }
+
+  /**
+   * A chosen list of groups is read by id, in a fixed order, whatever the pass: a handful of groups
+   * costs a request each, and a group deleted in Okta (404) arrives as a removal.
+   */
+  private DirectoryPage<DirectoryGroup> readSelectedGroup(DirectoryRead read, OktaPosition at) {
+    List<String> ids = read.selection().groupIds().stream().sorted().toList();
+    boolean starting = at == null || at.startsIncrementalPass();
+    int index = starting ? 0 : at.index();
+    String since = starting ? null : at.since();
+    if (index >= ids.size()) {
+      return new DirectoryPage<>(List.of(), null, OktaPosition.resumeFrom(since == null ? now() : since).encode());
+    }
+    String id = ids.get(index);
+    DirectoryEntry<DirectoryGroup> entry;
+    Optional<String> moreMembers = Optional.empty();
+    try {
+      DirectoryHttp.Answer group = get(org.resolve("/api/v1/groups/" + path(id)).toString());
+      if (since == null) {
+        since = watermark(group);
+      }
+      DirectoryHttp.Answer members = get(starting || at.members() == null ? membersUrl(id) : sameOrg(at.members()));
+      entry = DirectoryEntry.group(new DirectoryGroup(id, group.json().path("profile").path("name").asText(null),
+          memberIds(members), Set.of()));
+      moreMembers = LinkHeader.next(members.headers()).map(this::sameOrg);
+    } catch (DirectoryProviderException.NotFound gone) {
+      entry = DirectoryEntry.removed(id);
+      if (since == null) {
+        since = now();
+      }
+    }
+    OktaPosition next = moreMembers.isPresent() ? new OktaPosition(null, since, null, index, moreMembers.get())
+        : index + 1 < ids.size() ? new OktaPosition(null, since, null, index + 1, null) : null;
+    return new DirectoryPage<>(List.of(entry), next == null ? null : next.encode(),
+        next == null ? OktaPosition.resumeFrom(since).encode() : null);
+  }
+
+  private String cachedSince;
+
+  private JsonNode groupsPage(String listUrl) {
+    if (!listUrl.equals(cachedListUrl)) {
+      DirectoryHttp.Answer answer = get(listUrl);
+      cachedGroups = array(answer);
+      cachedGroupsNext = LinkHeader.next(answer.headers()).map(this::sameOrg);
+      cachedListUrl = listUrl;
+      cachedSince = watermark(answer);
+    }
+    return cachedGroups;
+  }
+
+  private static Set<String> memberIds(DirectoryHttp.Answer members) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode user : array(members)) {
+      ids.add(user.path("id").asText());
+    }
+    return ids;
+  }
+
+  /** A GET with the current credentials; after a 401 a service app gets a new access token once. */
+  private DirectoryHttp.Answer get(String url) {
+    try {
+      return http.send(request(url), OktaErrors.INSTANCE);
+    } catch (DirectoryProviderException.CredentialsRefused refused) {
+      if (!signIn.renewable()) {
+        throw refused;
+      }
+      signIn.renew();
+      return http.send(request(url), OktaErrors.INSTANCE);
+    }
+  }
+
+  private HttpRequest.Builder request(String url) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", signIn.authorization())
+        .header("Accept", "application/json")
+        .GET();
+  }
+
+  /** The pass's start by Okta's clock (its {@code Date} header), less the search index's lag. */
+  private String watermark(DirectoryHttp.Answer answer) {
+    Instant at = answer.headers().firstValue("Date").flatMap(OktaProvider::httpDate).orElse(clock.instant());
+    return at.minus(SEARCH_LAG).truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private String now() {
+    return clock.instant().minus(SEARCH_LAG).truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static Optional<Instant> httpDate(String value) {
+    if (value.length() > 64) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Paging links are followed only within the admin's org: a link elsewhere would carry our credential there. */
+  private String sameOrg(String url) {
+    URI uri = URI.create(url);
+    if (!org.getScheme().equalsIgnoreCase(uri.getScheme()) || !org.getHost().equalsIgnoreCase(uri.getHost())
+        || org.getPort() != uri.getPort()) {
+      throw new DirectoryProviderException.ProviderError(0, "Okta sent a paging link outside the org " + org, null);
+    }
+    return url;
+  }
+
+  private String usersUrl() {
+    return org.resolve("/api/v1/users") + "?limit=" + USERS_PAGE;
+  }
+
+  private String groupsUrl() {
+    return org.resolve("/api/v1/groups") + "?limit=" + GROUPS_PAGE;
+  }
+
+  private String membersUrl(String groupId) {
+    return org.resolve("/api/v1/groups/" + path(groupId) + "/users") + "?limit=" + MEMBERS_PAGE;
+  }
+
+  private static JsonNode array(DirectoryHttp.Answer answer) {
+    JsonNode json = answer.json();
+    if (!json.isArray()) {
+      throw new DirectoryProviderException.ProviderError(answer.status(), "Okta answered with something other than a list", null);
+    }
+    return json;
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String path(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
