@@ -15,6 +15,9 @@ public record SecretNames(String prefix) {
   /** Every {@link #webhook} name. */
   public static final String WEBHOOKS = "webhooks/*";
 
+  /** Every {@link #directoryCredentials} name: only the sync function and the admin API read these. */
+  public static final String DIRECTORY_CREDENTIALS = "directory-credentials/*";
+
   /** The {@link #adminToken} name. */
   public static final String ADMIN_TOKEN = "admin-token";
 
@@ -31,6 +34,11 @@ public record SecretNames(String prefix) {
   /** {@code webhookId} is new for each webhook created, see {@code dev.scimlambda.events.Webhook}. */
   public String webhook(String workspaceId, String webhookId) {
     return prefix + "/webhooks/" + workspaceId + "/" + webhookId;
+  }
+
+  /** The credentials we read a pull connection's directory with (Graph, Okta, Google). */
+  public String directoryCredentials(String connectionId) {
+    return prefix + "/directory-credentials/" + connectionId;
   }
 
   public String adminToken() {
