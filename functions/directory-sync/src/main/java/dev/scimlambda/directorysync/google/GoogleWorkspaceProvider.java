@@ -101,6 +101,19 @@ public final class GoogleWorkspaceProvider implements DirectoryProvider {
     return new DirectoryPage<>(List.of(DirectoryEntry.group(piece)), next == null ? null : next.encode(), null);
   }
 
+  /** The Directory API's group search: {@code name:'<prefix>'*} matches names by prefix. */
+  @Override
+  public List<DirectoryGroup> findGroups(String namePrefix, int limit) {
+    int size = Math.max(1, Math.min(limit, GROUPS_PAGE));
+    String query = namePrefix == null || namePrefix.isBlank() ? ""
+        : "&query=" + encode("name:'" + namePrefix.strip().replace("\\", "\\\\").replace("'", "\\'") + "'*");
+    List<DirectoryGroup> found = new ArrayList<>();
+    for (JsonNode group : get("/groups?customer=" + encode(credentials.customerId()) + "&maxResults=" + size + query).path("groups")) {
+      found.add(new DirectoryGroup(group.path("id").asText(), group.path("name").asText(null), Set.of(), Set.of()));
+    }
+    return found;
+  }
+
   /** A chosen list of groups, read by id in a fixed order; a group deleted in Google (404) arrives as a removal. */
   private DirectoryPage<DirectoryGroup> readSelectedGroup(DirectoryRead read, GooglePosition at) {
     List<String> ids = read.selection().groupIds().stream().sorted().toList();

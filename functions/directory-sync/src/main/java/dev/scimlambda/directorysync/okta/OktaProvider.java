@@ -156,6 +156,21 @@ public final class OktaProvider implements DirectoryProvider {
         next == null ? null : next.encode(), next == null ? OktaPosition.resumeFrom(since).encode() : null);
   }
 
+  /** Okta's {@code q} parameter matches group names by prefix. */
+  @Override
+  public List<DirectoryGroup> findGroups(String namePrefix, int limit) {
+    int size = Math.max(1, Math.min(limit, 100));
+    String url = org.resolve("/api/v1/groups") + "?limit=" + size
+        + (namePrefix == null || namePrefix.isBlank() ? "" : "&q=" + query(namePrefix.strip()));
+    List<DirectoryGroup> found = new ArrayList<>();
+    for (JsonNode group : array(get(url))) {
+      if (found.size() < size) {
+        found.add(new DirectoryGroup(group.path("id").asText(), group.path("profile").path("name").asText(null), Set.of(), Set.of()));
+      }
+    }
+    return found;
+  }
+
   /**
    * A chosen list of groups is read by id, in a fixed order, whatever the pass: a handful of groups
    * costs a request each, and a group deleted in Okta (404) arrives as a removal.
