@@ -7,13 +7,13 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.scimlambda.directorysync.DirectoryCredentials;
 import dev.scimlambda.directorysync.DirectoryProviderException;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
+import dev.scimlambda.directorysync.jwt.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -121,15 +121,9 @@ final class GoogleSignIn {
   }
 
   private static RSAKey privateKey(String pem, String keyId) {
-    try {
-      JWK jwk = JWK.parseFromPEMEncodedObjects(pem);
-      if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
-        throw new DirectoryProviderException.CredentialsRefused("the service account key's private_key is not an RSA private key");
-      }
-      return keyId == null ? rsa : new RSAKey.Builder(rsa).keyID(keyId).build();
-    } catch (JOSEException e) {
-      throw new DirectoryProviderException.CredentialsRefused("the service account key's private_key is not a readable PEM");
-    }
+    RSAKey key = SigningKeys.rsaPrivateKey(pem).orElseThrow(() -> new DirectoryProviderException.CredentialsRefused(
+        "the service account key's private_key is not an RSA private key in PKCS#8 PEM"));
+    return keyId == null ? key : new RSAKey.Builder(key).keyID(keyId).build();
   }
 
   private static String encode(String value) {

@@ -5,18 +5,17 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.scimlambda.directorysync.DirectoryCredentials;
 import dev.scimlambda.directorysync.DirectoryProviderException;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
+import dev.scimlambda.directorysync.jwt.SigningKeys;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -107,19 +106,11 @@ final class OktaSignIn {
     return jwt.serialize();
   }
 
-  /** The key as Okta's Admin Console hands it out: a JWK (JSON) or a PEM (PKCS#8 or PKCS#1). */
+  /** The key as Okta's Admin Console hands it out: a JWK (JSON) or a PKCS#8 PEM. */
   private RSAKey privateKey() {
-    String text = credentials.privateKey().trim();
-    try {
-      JWK jwk = text.startsWith("{") ? JWK.parse(text) : JWK.parseFromPEMEncodedObjects(text);
-      if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
-        throw new DirectoryProviderException.CredentialsRefused("the service app's key must be an RSA private key");
-      }
-      return rsa;
-    } catch (ParseException | JOSEException e) {
-      // Never the key text itself in a message: it is the secret.
-      throw new DirectoryProviderException.CredentialsRefused("the service app's private key is not a readable PEM or JWK");
-    }
+    // Never the key text itself in a message: it is the secret.
+    return SigningKeys.rsaPrivateKey(credentials.privateKey()).orElseThrow(() -> new DirectoryProviderException.CredentialsRefused(
+        "the service app's private key is not an RSA private key as a JWK or a PKCS#8 PEM (BEGIN PRIVATE KEY)"));
   }
 
   private static String encode(String value) {
