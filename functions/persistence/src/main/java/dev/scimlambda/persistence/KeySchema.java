@@ -39,6 +39,24 @@ public final class KeySchema {
     return "WS#" + workspaceId;
   }
 
+  /**
+   * Partition of a pull connection's Directory Sync: its state ({@link #DIRECTORY_SYNC_STATE_SK}),
+   * runs ({@link #syncRunSk}), and per directory id what was applied ({@code USER#}, {@code GROUP#},
+   * {@code MEMBER#<group>#<user>}). Apart from the connection's partition, so nothing that walks a
+   * connection's users and groups meets these items.
+   */
+  static String directorySyncPartition(String connectionId) {
+    return "DSYNC#" + connectionId;
+  }
+
+  static final String DIRECTORY_SYNC_STATE_SK = "STATE";
+  static final String SYNC_RUN_PREFIX = "RUN#";
+
+  /** Run ids lead with their start time, so the sort key orders runs by it. */
+  static String syncRunSk(String runId) {
+    return SYNC_RUN_PREFIX + runId;
+  }
+
   /** Partition of everything one connection owns: the connection item, its users and groups. */
   static String connectionPartition(String connectionId) {
     return "CONN#" + connectionId;
