@@ -32,7 +32,9 @@ public final class ConnectionAuthenticator {
   public Connection authenticate(String connectionId, String authorization) {
     String presented = BearerSecrets.fromAuthorizationHeader(authorization).orElseThrow(UnauthenticatedException::new);
     Connection connection =
-        connections.find(connectionId).filter(c -> !c.isDeleted()).orElseThrow(UnauthenticatedException::new);
+        // A pull connection has no secret: nothing may push SCIM into a directory we read.
+        connections.find(connectionId).filter(c -> !c.isDeleted() && !c.type().pull())
+            .orElseThrow(UnauthenticatedException::new);
     Instant now = clock.instant();
     boolean valid =
         matchesVersion(connection, connection.secretVersion(), presented)

@@ -44,14 +44,10 @@ public final class Connections {
   public IssuedConnection create(String workspaceId, String name, String type) {
     workspaces.get(workspaceId);
     String validName = DisplayName.valid("name", name);
-    IdpType idpType =
-        IdpType.fromWireName(type)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "type",
-                        "type must be one of "
-                            + Arrays.stream(IdpType.values()).map(IdpType::wireName).collect(Collectors.joining(", "))));
+    IdpType idpType = type(type);
+    if (idpType.pull()) {
+      throw new InvalidInputException("credentials", "a " + type + " connection needs its credentials");
+    }
     String id = SecureRandomIds.lowercase(20);
     String version = BearerSecrets.newVersionId();
     String secret = BearerSecrets.newSecret();
@@ -68,6 +64,29 @@ public final class Connections {
     return new IssuedConnection(connection, secret);
   }
 
+  /** The connection type named {@code type}, or 400 listing the types. */
+  public static IdpType type(String type) {
+    return IdpType.fromWireName(type)
+        .orElseThrow(() -> new InvalidInputException("type", "type must be one of "
+            + Arrays.stream(IdpType.values()).map(IdpType::wireName).collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * A connection we read a directory through (Directory Sync): no bearer secret, since nothing
+   * calls our SCIM endpoint for it; its credentials are stored by the caller.
+   */
+  public Connection createPull(String workspaceId, String name, IdpType type) {
+    workspaces.get(workspaceId);
+    String validName = DisplayName.valid("name", name);
+    if (!type.pull()) {
+      throw new IllegalArgumentException(type + " is a SCIM connection type");
+    }
+    Connection connection = new Connection(SecureRandomIds.lowercase(20), workspaceId, validName, type, null, null,
+        null, clock.instant(), null, null);
+    store.create(connection);
+    return connection;
+  }
+
   public Connection get(String workspaceId, String connectionId) {
     return store
         .find(connectionId)
@@ -82,7 +101,7 @@ public final class Connections {
 
   /** The secret the IdP should use now ("view details"). */
   public String revealSecret(String workspaceId, String connectionId) {
-    Connection connection = active(workspaceId, connectionId);
+    Connection connection = activeScim(workspaceId, connectionId);
     return secrets
         .version(names.connection(connection.id()), connection.secretVersion())
         .orElseThrow(() -> new NotFoundException("the secret of connection " + connectionId + " is gone"));
@@ -93,7 +112,7 @@ public final class Connections {
    * empty) so the admin can paste the new one into the IdP without a sync failing in between.
    */
   public IssuedConnection rotateSecret(String workspaceId, String connectionId, Optional<Duration> grace) {
-    Connection connection = active(workspaceId, connectionId);
+    Connection connection = activeScim(workspaceId, connectionId);
     Duration keepOld = grace.map(Connections::validGrace).orElse(defaultGrace);
     String version = BearerSecrets.newVersionId();
     String secret = BearerSecrets.newSecret();
@@ -118,6 +137,15 @@ public final class Connections {
     Connection connection = get(workspaceId, connectionId);
     if (connection.isDeleted()) {
       throw new ConflictException("connection " + connectionId + " is deleted");
+    }
+    return connection;
+  }
+
+  /** An active connection with a bearer secret: 409 for a pull connection, which has none. */
+  private Connection activeScim(String workspaceId, String connectionId) {
+    Connection connection = active(workspaceId, connectionId);
+    if (connection.type().pull()) {
+      throw new ConflictException("connection " + connectionId + " reads its directory and has no SCIM secret");
     }
     return connection;
   }

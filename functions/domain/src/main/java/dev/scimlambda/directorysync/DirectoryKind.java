@@ -1,5 +1,6 @@
 package dev.scimlambda.directorysync;
 
+import dev.scimlambda.connection.IdpType;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -38,6 +39,16 @@ public enum DirectoryKind {
    */
   public boolean incremental() {
     return incremental;
+  }
+
+  /** The connection type of this kind: the admin API's {@code type} is the same word. */
+  public IdpType idpType() {
+    return IdpType.fromWireName(wireName).orElseThrow();
+  }
+
+  /** The kind of a pull connection's type; empty for the SCIM types. */
+  public static Optional<DirectoryKind> of(IdpType type) {
+    return fromWireName(type.wireName());
   }
 
   public static Optional<DirectoryKind> fromWireName(String value) {

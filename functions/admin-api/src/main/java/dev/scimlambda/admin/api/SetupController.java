@@ -34,6 +34,9 @@ public final class SetupController {
     if (connection.isDeleted()) {
       throw new ConflictException("Connection " + connectionId + " is deleted; create a new one to set up an IdP");
     }
+    if (connection.type().pull()) {
+      throw new ConflictException("Connection " + connectionId + " reads its directory; it has no SCIM setup");
+    }
     IdpPreset preset = IdpPreset.of(connection.type());
     String baseUrl = scimBaseUrl.of(connection.id());
     String secretPath = "/admin/v1/workspaces/" + workspaceId + "/connections/" + connectionId + "/secret";
