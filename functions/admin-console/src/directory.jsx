@@ -137,7 +137,7 @@ const CONNECTION_TABS = [
 ];
 
 const PULL_TABS = [
-  { tab: '', label: 'Directory Sync' },
+  { tab: '', label: 'Sync' },
   { tab: 'groups', label: 'Groups' },
   ...CONNECTION_TABS.slice(1),
 ];
