@@ -449,7 +449,7 @@ try {
   await pullWizard.getByLabel('Name', { exact: true }).fill('Okta directory');
   await pullWizard.getByLabel('Directory', { exact: true }).selectOption({ label: 'Okta API' });
   await pullWizard.getByText('Where to find these').click();
-  await pullWizard.getByText('okta.users.read and okta.groups.read').waitFor();
+  await pullWizard.getByText('okta.users.read, okta.groups.read and okta.logs.read', { exact: false }).waitFor();
   await pullWizard.getByRole('radio', { name: 'an API token' }).check();
   await pullWizard.getByLabel('Okta org URL').fill(oktaOrgUrl);
   await pullWizard.getByLabel('API token').fill('okta-stub-token');

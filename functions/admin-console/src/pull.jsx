@@ -26,7 +26,7 @@ export const PROVIDERS = [
     steps: [
       'Service app: Admin Console → Applications → Create App Integration → API Services.',
       'General → Client Credentials → Edit → Public key / Private key → Add key → Generate new key; copy the key (JSON or PEM) and the Client ID.',
-      'Okta API Scopes → Grant okta.users.read and okta.groups.read; Admin roles → assign Read-only Administrator.',
+      'Okta API Scopes → Grant okta.users.read, okta.groups.read and okta.logs.read; Admin roles → assign Read-only Administrator.',
       'Or an API token: Security → API → Tokens → Create token, as a read-only administrator.',
     ],
   },

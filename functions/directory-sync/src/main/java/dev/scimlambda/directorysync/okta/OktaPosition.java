@@ -17,15 +17,22 @@ import dev.scimlambda.directorysync.DirectoryProviderException;
  * @param list the URL of the current page of users, or of groups
  * @param index groups only: which group of that page is being read
  * @param members groups only: the next page of that group's members, or null for its first
+ * @param changedAfter groups of an incremental pass: the instant it reads changes after, kept for
+ *     the System Log phase that follows the changed groups
+ * @param log groups of an incremental pass: the next page of membership events in the System Log
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record OktaPosition(String from, String since, String list, Integer index, String members) {
+record OktaPosition(String from, String since, String list, Integer index, String members, String changedAfter, String log) {
+
+  OktaPosition(String from, String since, String list, Integer index, String members) {
+    this(from, since, list, index, members, null, null);
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   static OktaPosition resumeFrom(String since) {
-    return new OktaPosition(since, null, null, null, null);
+    return new OktaPosition(since, null, null, null, null, null, null);
   }
 
   boolean startsIncrementalPass() {

@@ -26,7 +26,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,9 +40,9 @@ import java.util.Set;
  * search, which leaves DEPROVISIONED and deleted users out, so the engine's sweep deactivates them.
  *
  * <p>Groups are read one group's page of members per call, so a group of 10,000 is checkpointed
- * every 1,000 members. In an incremental pass a changed group's members are all read again; members
- * who left are taken off at the next full pass (Okta's group search says a membership changed, not
- * who left).
+ * every 1,000 members. In an incremental pass a changed group's members are all read again, and
+ * then the System Log's {@code group.user_membership.add/remove} events since the previous pass say
+ * who left (Okta's group search says that a membership changed, not who left).
  */
 public final class OktaProvider implements DirectoryProvider {
 
@@ -48,6 +50,11 @@ public final class OktaProvider implements DirectoryProvider {
   static final int USERS_PAGE = 200;
   static final int GROUPS_PAGE = 200;
   static final int MEMBERS_PAGE = 1_000;
+  static final int LOG_PAGE = 1_000;
+
+  /** The System Log event types of a person joining and leaving a group. */
+  static final String MEMBER_ADDED = "group.user_membership.add";
+  static final String MEMBER_REMOVED = "group.user_membership.remove";
 
   /**
    * Okta's search index trails writes by a little; the next incremental pass starts this much before
@@ -106,15 +113,20 @@ public final class OktaProvider implements DirectoryProvider {
   @Override
   public DirectoryPage<DirectoryGroup> readGroups(DirectoryRead read) {
     OktaPosition at = read.position() == null ? null : OktaPosition.decode(read.position());
+    if (at != null && at.log() != null) {
+      return readMembershipLog(at);
+    }
+    String changedAfter = read.kind() != SyncKind.INCREMENTAL || at == null ? null
+        : at.startsIncrementalPass() ? at.from() : at.changedAfter();
     if (!read.selection().isAll()) {
-      return readSelectedGroup(read, at);
+      return readSelectedGroup(read, at, changedAfter);
     }
     String listUrl;
     String since;
     int index;
     if (at == null || at.startsIncrementalPass()) {
-      listUrl = read.kind() == SyncKind.INCREMENTAL && at != null
-          ? groupsUrl() + "&search=" + query("lastUpdated gt \"" + at.from() + "\" or lastMembershipUpdated gt \"" + at.from() + "\"")
+      listUrl = changedAfter != null
+          ? groupsUrl() + "&search=" + query("lastUpdated gt \"" + changedAfter + "\" or lastMembershipUpdated gt \"" + changedAfter + "\"")
           : groupsUrl();
       since = null;
       index = 0;
@@ -133,55 +145,36 @@ public final class OktaProvider implements DirectoryProvider {
       index = 0;
     }
     if (index >= groups.size()) {
-      return new DirectoryPage<>(List.of(), null, OktaPosition.resumeFrom(since).encode());
+      return endOfGroups(List.of(), since, changedAfter);
     }
     JsonNode group = groups.get(index);
     String membersUrl = at != null && at.members() != null && !at.startsIncrementalPass()
         ? sameOrg(at.members()) : membersUrl(group.path("id").asText());
     DirectoryHttp.Answer members = get(membersUrl);
-    DirectoryGroup piece = new DirectoryGroup(group.path("id").asText(), group.path("profile").path("name").asText(null),
-        memberIds(members), Set.of());
+    List<DirectoryEntry<DirectoryGroup>> entries = List.of(DirectoryEntry.group(new DirectoryGroup(group.path("id").asText(),
+        group.path("profile").path("name").asText(null), memberIds(members), Set.of())));
     Optional<String> moreMembers = LinkHeader.next(members.headers()).map(this::sameOrg);
-    OktaPosition next;
     if (moreMembers.isPresent()) {
-      next = new OktaPosition(null, since, listUrl, index, moreMembers.get());
+      return page(entries, new OktaPosition(null, since, listUrl, index, moreMembers.get(), changedAfter, null));
     } else if (index + 1 < groups.size()) {
-      next = new OktaPosition(null, since, listUrl, index + 1, null);
+      return page(entries, new OktaPosition(null, since, listUrl, index + 1, null, changedAfter, null));
     } else if (cachedGroupsNext.isPresent()) {
-      next = new OktaPosition(null, since, cachedGroupsNext.get(), 0, null);
-    } else {
-      next = null;
+      return page(entries, new OktaPosition(null, since, cachedGroupsNext.get(), 0, null, changedAfter, null));
     }
-    return new DirectoryPage<>(List.of(DirectoryEntry.group(piece)),
-        next == null ? null : next.encode(), next == null ? OktaPosition.resumeFrom(since).encode() : null);
-  }
-
-  /** Okta's {@code q} parameter matches group names by prefix. */
-  @Override
-  public List<DirectoryGroup> findGroups(String namePrefix, int limit) {
-    int size = Math.max(1, Math.min(limit, 100));
-    String url = org.resolve("/api/v1/groups") + "?limit=" + size
-        + (namePrefix == null || namePrefix.isBlank() ? "" : "&q=" + query(namePrefix.strip()));
-    List<DirectoryGroup> found = new ArrayList<>();
-    for (JsonNode group : array(get(url))) {
-      if (found.size() < size) {
-        found.add(new DirectoryGroup(group.path("id").asText(), group.path("profile").path("name").asText(null), Set.of(), Set.of()));
-      }
-    }
-    return found;
+    return endOfGroups(entries, since, changedAfter);
   }
 
   /**
    * A chosen list of groups is read by id, in a fixed order, whatever the pass: a handful of groups
    * costs a request each, and a group deleted in Okta (404) arrives as a removal.
    */
-  private DirectoryPage<DirectoryGroup> readSelectedGroup(DirectoryRead read, OktaPosition at) {
+  private DirectoryPage<DirectoryGroup> readSelectedGroup(DirectoryRead read, OktaPosition at, String changedAfter) {
     List<String> ids = read.selection().groupIds().stream().sorted().toList();
     boolean starting = at == null || at.startsIncrementalPass();
     int index = starting ? 0 : at.index();
     String since = starting ? null : at.since();
     if (index >= ids.size()) {
-      return new DirectoryPage<>(List.of(), null, OktaPosition.resumeFrom(since == null ? now() : since).encode());
+      return endOfGroups(List.of(), since == null ? now() : since, changedAfter);
     }
     String id = ids.get(index);
     DirectoryEntry<DirectoryGroup> entry;
@@ -201,10 +194,82 @@ public final class OktaProvider implements DirectoryProvider {
         since = now();
       }
     }
-    OktaPosition next = moreMembers.isPresent() ? new OktaPosition(null, since, null, index, moreMembers.get())
-        : index + 1 < ids.size() ? new OktaPosition(null, since, null, index + 1, null) : null;
-    return new DirectoryPage<>(List.of(entry), next == null ? null : next.encode(),
-        next == null ? OktaPosition.resumeFrom(since).encode() : null);
+    if (moreMembers.isPresent()) {
+      return page(List.of(entry), new OktaPosition(null, since, null, index, moreMembers.get(), changedAfter, null));
+    } else if (index + 1 < ids.size()) {
+      return page(List.of(entry), new OktaPosition(null, since, null, index + 1, null, changedAfter, null));
+    }
+    return endOfGroups(List.of(entry), since, changedAfter);
+  }
+
+  /**
+   * The groups are read. A full pass ends here (its sweep removes memberships it did not see); an
+   * incremental pass goes on to the System Log's membership events since the previous pass, the one
+   * place Okta says who left a group.
+   */
+  private DirectoryPage<DirectoryGroup> endOfGroups(List<DirectoryEntry<DirectoryGroup>> entries, String since,
+      String changedAfter) {
+    if (changedAfter == null || !Instant.parse(since).isAfter(Instant.parse(changedAfter))) {
+      return new DirectoryPage<>(entries, null, OktaPosition.resumeFrom(since).encode());
+    }
+    String log = org.resolve("/api/v1/logs") + "?since=" + query(changedAfter) + "&until=" + query(since)
+        + "&sortOrder=ASCENDING&limit=" + LOG_PAGE + "&filter="
+        + query("eventType eq \"" + MEMBER_ADDED + "\" or eventType eq \"" + MEMBER_REMOVED + "\"");
+    return page(entries, new OktaPosition(null, since, null, null, null, changedAfter, log));
+  }
+
+  /**
+   * One page of membership events, oldest first, as the net change per group: the last event of a
+   * person in a group wins, so someone removed and added back stays a member. Later pages apply later.
+   */
+  private DirectoryPage<DirectoryGroup> readMembershipLog(OktaPosition at) {
+    DirectoryHttp.Answer answer = get(sameOrg(at.log()));
+    Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+    for (JsonNode event : array(answer)) {
+      String type = event.path("eventType").asText();
+      String user = null;
+      String group = null;
+      for (JsonNode target : event.path("target")) {
+        if ("User".equals(target.path("type").asText())) {
+          user = target.path("id").asText(null);
+        } else if ("UserGroup".equals(target.path("type").asText())) {
+          group = target.path("id").asText(null);
+        }
+      }
+      if (user != null && group != null && (MEMBER_ADDED.equals(type) || MEMBER_REMOVED.equals(type))) {
+        changes.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(user, MEMBER_ADDED.equals(type));
+      }
+    }
+    List<DirectoryEntry<DirectoryGroup>> entries = new ArrayList<>();
+    changes.forEach((group, members) -> {
+      Set<String> added = new LinkedHashSet<>();
+      Set<String> removed = new LinkedHashSet<>();
+      members.forEach((user, member) -> (member ? added : removed).add(user));
+      entries.add(DirectoryEntry.group(new DirectoryGroup(group, null, added, removed)));
+    });
+    Optional<String> next = LinkHeader.next(answer.headers()).map(this::sameOrg);
+    return next.isPresent()
+        ? page(entries, new OktaPosition(null, at.since(), null, null, null, at.changedAfter(), next.get()))
+        : new DirectoryPage<>(entries, null, OktaPosition.resumeFrom(at.since()).encode());
+  }
+
+  private static DirectoryPage<DirectoryGroup> page(List<DirectoryEntry<DirectoryGroup>> entries, OktaPosition next) {
+    return new DirectoryPage<>(entries, next.encode(), null);
+  }
+
+  /** Okta's {@code q} parameter matches group names by prefix. */
+  @Override
+  public List<DirectoryGroup> findGroups(String namePrefix, int limit) {
+    int size = Math.max(1, Math.min(limit, 100));
+    String url = org.resolve("/api/v1/groups") + "?limit=" + size
+        + (namePrefix == null || namePrefix.isBlank() ? "" : "&q=" + query(namePrefix.strip()));
+    List<DirectoryGroup> found = new ArrayList<>();
+    for (JsonNode group : array(get(url))) {
+      if (found.size() < size) {
+        found.add(new DirectoryGroup(group.path("id").asText(), group.path("profile").path("name").asText(null), Set.of(), Set.of()));
+      }
+    }
+    return found;
   }
 
   private String cachedSince;

@@ -30,8 +30,8 @@ import java.util.UUID;
  */
 final class OktaSignIn {
 
-  /** What a directory sync reads: users (with their groups' members) and groups. */
-  static final String SCOPES = "okta.users.read okta.groups.read";
+  /** What a directory sync reads: users, groups with their members, and the System Log's membership events. */
+  static final String SCOPES = "okta.users.read okta.groups.read okta.logs.read";
 
   /** Okta rejects assertions that live longer than an hour; five minutes is plenty for one request. */
   private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);

@@ -176,7 +176,7 @@ class OktaProviderTest {
     assertThat(tokens).hasValue(2);
     Map<String, String> form = form(okta.requests("/oauth2/v1/token").get(0).body());
     assertThat(form).containsEntry("grant_type", "client_credentials")
-        .containsEntry("scope", "okta.users.read okta.groups.read")
+        .containsEntry("scope", "okta.users.read okta.groups.read okta.logs.read")
         .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
     assertThat(assertion.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
@@ -252,12 +252,42 @@ class OktaProviderTest {
   @Test
   void anIncrementalPassReadsOnlyGroupsWhoseMembersOrNameChanged() {
     serveGroups(Map.of("00g1emaKYZTWRYYRRTSK", "okta/group-engineering-users.json", "00g1emaKYZTWRYYRRTSL", "okta/group-sales-users.json"));
+    okta.on("GET", "/api/v1/logs", r -> Response.json("[]"));
     String resumeFrom = OktaPosition.resumeFrom("2025-06-01T09:08:00Z").encode();
 
     readAllGroups(withApiToken(), new DirectoryRead(SyncKind.INCREMENTAL, resumeFrom, GroupSelection.all()));
 
     assertThat(decodedQuery(okta.requests("/api/v1/groups").get(0).uri()))
         .contains("search=lastUpdated gt \"2025-06-01T09:08:00Z\" or lastMembershipUpdated gt \"2025-06-01T09:08:00Z\"");
+  }
+
+  @Test
+  void anIncrementalPassEndsWithTheSystemLogsMembershipEventsSoLeaversAreTakenOff() {
+    okta.on("GET", "/api/v1/groups", r -> Response.json("[]"));
+    okta.on("GET", "/api/v1/logs", r -> Response.json(Fixtures.read("okta/logs-membership.json")));
+    String resumeFrom = OktaPosition.resumeFrom("2025-06-01T09:08:00Z").encode();
+    Instant before = Instant.now();
+
+    List<DirectoryGroup> changes = readAllGroups(withApiToken(), new DirectoryRead(SyncKind.INCREMENTAL, resumeFrom, GroupSelection.all()));
+
+    assertThat(changes).containsExactly(
+        new DirectoryGroup("00g1emaKYZTWRYYRRTSK", null, Set.of("00u1f96ECLNVOKVMUSEB"), Set.of("00u1f96ECLNVOKVMUSEA")),
+        new DirectoryGroup("00g1emaKYZTWRYYRRTSL", null, Set.of("00u1f96ECLNVOKVMUSEA"), Set.of()));
+    String query = decodedQuery(okta.requests("/api/v1/logs").get(0).uri());
+    assertThat(query).contains("since=2025-06-01T09:08:00Z", "sortOrder=ASCENDING",
+        "filter=eventType eq \"group.user_membership.add\" or eventType eq \"group.user_membership.remove\"");
+    Instant until = Instant.parse(query.substring(query.indexOf("until=") + 6, query.indexOf('&', query.indexOf("until="))));
+    assertThat(until).as("bounded, so Okta's log does not poll forever").isBetween(
+        before.minus(OktaProvider.SEARCH_LAG).minusSeconds(1), Instant.now().minus(OktaProvider.SEARCH_LAG));
+  }
+
+  @Test
+  void aFullPassDoesNotReadTheSystemLog() {
+    serveGroups(Map.of("00g1emaKYZTWRYYRRTSK", "okta/group-engineering-users.json", "00g1emaKYZTWRYYRRTSL", "okta/group-sales-users.json"));
+
+    readAllGroups(withApiToken(), full(null));
+
+    assertThat(okta.requests("/api/v1/logs")).isEmpty();
   }
 
   @Test
