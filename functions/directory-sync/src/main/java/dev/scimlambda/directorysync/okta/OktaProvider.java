@@ -20,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,8 +90,8 @@ public final class OktaProvider implements DirectoryProvider {
       url = read.kind() == SyncKind.INCREMENTAL && at != null
           ? usersUrl() + "&search=" + query("lastUpdated gt \"" + at.from() + "\"")
           : usersUrl();
+      since = now();
       answer = get(url);
-      since = watermark(answer);
     } else {
       url = sameOrg(at.list());
       since = at.since();
@@ -182,7 +179,7 @@ public final class OktaProvider implements DirectoryProvider {
     try {
       DirectoryHttp.Answer group = get(org.resolve("/api/v1/groups/" + path(id)).toString());
       if (since == null) {
-        since = watermark(group);
+        since = now();
       }
       DirectoryHttp.Answer members = get(starting || at.members() == null ? membersUrl(id) : sameOrg(at.members()));
       entry = DirectoryEntry.group(new DirectoryGroup(id, group.json().path("profile").path("name").asText(null),
@@ -280,7 +277,7 @@ public final class OktaProvider implements DirectoryProvider {
       cachedGroups = array(answer);
       cachedGroupsNext = LinkHeader.next(answer.headers()).map(this::sameOrg);
       cachedListUrl = listUrl;
-      cachedSince = watermark(answer);
+      cachedSince = now();
     }
     return cachedGroups;
   }
@@ -313,25 +310,12 @@ public final class OktaProvider implements DirectoryProvider {
         .GET();
   }
 
-  /** The pass's start by Okta's clock (its {@code Date} header), less the search index's lag. */
-  private String watermark(DirectoryHttp.Answer answer) {
-    Instant at = answer.headers().firstValue("Date").flatMap(OktaProvider::httpDate).orElse(clock.instant());
-    return at.minus(SEARCH_LAG).truncatedTo(ChronoUnit.MILLIS).toString();
-  }
-
+  /**
+   * Where the next incremental pass starts: when this one began, less the search index's lag (which
+   * also covers the small skew between our NTP-synchronised clock and Okta's).
+   */
   private String now() {
     return clock.instant().minus(SEARCH_LAG).truncatedTo(ChronoUnit.MILLIS).toString();
-  }
-
-  private static Optional<Instant> httpDate(String value) {
-    if (value.length() > 64) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   /** Paging links are followed only within the admin's org: a link elsewhere would carry our credential there. */
