@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param lastFullPassAt when the last full pass finished, or null before the first
  * @param activeRunId the running run, or null
  * @param credentialsUpdatedAt when the credentials were last written
+ * @param nextRunAt when the schedule starts the next run: a run's start plus the interval
  */
 public record ConnectionSyncState(
     String connectionId,
@@ -23,7 +24,8 @@ public record ConnectionSyncState(
     String groupsPosition,
     Instant lastFullPassAt,
     String activeRunId,
-    Instant credentialsUpdatedAt) {
+    Instant credentialsUpdatedAt,
+    Instant nextRunAt) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(40);
   public static final Duration MIN_INTERVAL = Duration.ofMinutes(15);
@@ -31,7 +33,8 @@ public record ConnectionSyncState(
 
   public static ConnectionSyncState created(String connectionId, String workspaceId, DirectoryKind kind,
       GroupSelection selection, Duration interval, Instant now) {
-    return new ConnectionSyncState(connectionId, workspaceId, kind, selection, interval, null, null, null, null, now);
+    return new ConnectionSyncState(connectionId, workspaceId, kind, selection, interval, null, null, null, null, now,
+        now.plus(interval));
   }
 
   /**
@@ -44,22 +47,24 @@ public record ConnectionSyncState(
     return fullRequested || !incrementalPossible ? SyncKind.FULL : SyncKind.INCREMENTAL;
   }
 
-  public ConnectionSyncState withActiveRun(String runId) {
+  /** A run started now: the next one is due an interval later, whatever started this one. */
+  public ConnectionSyncState withRunStarted(Instant now) {
     return new ConnectionSyncState(connectionId, workspaceId, kind, selection, interval, usersPosition, groupsPosition,
-        lastFullPassAt, runId, credentialsUpdatedAt);
+        lastFullPassAt, activeRunId, credentialsUpdatedAt, now.plus(interval));
   }
 
   /** A new selection forgets the positions: the next run is a full pass that sweeps what left it. */
   public ConnectionSyncState withSettings(GroupSelection newSelection, Duration newInterval) {
     boolean reselected = !newSelection.equals(selection);
+    Instant next = nextRunAt == null ? null : nextRunAt.minus(interval).plus(newInterval);
     return new ConnectionSyncState(connectionId, workspaceId, kind, newSelection, newInterval,
         reselected ? null : usersPosition, reselected ? null : groupsPosition, lastFullPassAt, activeRunId,
-        credentialsUpdatedAt);
+        credentialsUpdatedAt, next);
   }
 
   public ConnectionSyncState withCredentialsUpdatedAt(Instant at) {
     return new ConnectionSyncState(connectionId, workspaceId, kind, selection, interval, usersPosition, groupsPosition,
-        lastFullPassAt, activeRunId, at);
+        lastFullPassAt, activeRunId, at, nextRunAt);
   }
 
   ConnectionSyncState afterPass(SyncRun run, Instant now) {
@@ -68,7 +73,7 @@ public record ConnectionSyncState(
         succeeded ? run.usersResumeFrom() : usersPosition,
         succeeded ? run.groupsResumeFrom() : groupsPosition,
         succeeded && run.kind() == SyncKind.FULL ? now : lastFullPassAt,
-        null, credentialsUpdatedAt);
+        null, credentialsUpdatedAt, nextRunAt);
   }
 
   public static Duration validInterval(Duration interval) {

@@ -25,19 +25,17 @@ public final class DirectorySyncConnections {
   private final DirectoryCredentialsStore credentials;
   private final DirectorySyncEngine engine;
   private final DirectoryProviders providers;
-  private final SyncSchedules schedules;
   private final SyncDispatch dispatch;
   private final Clock clock;
 
   public DirectorySyncConnections(Connections connections, DirectorySyncStore store,
       DirectoryCredentialsStore credentials, DirectorySyncEngine engine, DirectoryProviders providers,
-      SyncSchedules schedules, SyncDispatch dispatch, Clock clock) {
+      SyncDispatch dispatch, Clock clock) {
     this.connections = connections;
     this.store = store;
     this.credentials = credentials;
     this.engine = engine;
     this.providers = providers;
-    this.schedules = schedules;
     this.dispatch = dispatch;
     this.clock = clock;
   }
@@ -58,7 +56,6 @@ public final class DirectorySyncConnections {
     credentials.put(connection.id(), parsed);
     store.saveState(ConnectionSyncState.created(connection.id(), workspaceId, kind, selection, validInterval,
         clock.instant()));
-    schedules.schedule(workspaceId, connection.id(), validInterval);
     SyncRun first = engine.start(connection.id(), SyncRun.Trigger.CREATED, true);
     dispatch.continueAt(connection.id(), first.id(), clock.instant());
     return new PullConnection(connection, state(connection.id()), first);
@@ -84,7 +81,7 @@ public final class DirectorySyncConnections {
     Connection connection = activePull(workspaceId, connectionId);
     DirectoryKind kind = DirectoryKind.of(connection.type()).orElseThrow();
     credentials.put(connectionId, DirectoryCredentialsJson.read(kind, credentialFields));
-    store.saveState(state(connectionId).withCredentialsUpdatedAt(clock.instant()));
+    store.saveSettings(state(connectionId).withCredentialsUpdatedAt(clock.instant()));
   }
 
   public ConnectionSyncState changeSettings(String workspaceId, String connectionId, Optional<GroupSelection> selection,
@@ -93,10 +90,7 @@ public final class DirectorySyncConnections {
     ConnectionSyncState state = state(connectionId);
     Duration newInterval = interval.map(ConnectionSyncState::validInterval).orElse(state.interval());
     ConnectionSyncState changed = state.withSettings(selection.orElse(state.selection()), newInterval);
-    store.saveState(changed);
-    if (!newInterval.equals(state.interval())) {
-      schedules.schedule(workspaceId, connectionId, newInterval);
-    }
+    store.saveSettings(changed);
     return changed;
   }
 
@@ -108,13 +102,18 @@ public final class DirectorySyncConnections {
     return run;
   }
 
-  /** A schedule's tick: as Sync now, for a connection that still exists. */
-  public Optional<SyncRun> scheduledRun(String connectionId) {
-    return store.state(connectionId).map(state -> {
+  /**
+   * The schedule's tick (every few minutes, one for the deployment): starts a run of each
+   * connection that is due, at most {@code limit}; the rest are due at the next tick.
+   */
+  public List<SyncRun> startDueRuns(int limit) {
+    List<SyncRun> started = new java.util.ArrayList<>();
+    for (String connectionId : store.dueConnections(clock.instant(), limit)) {
       SyncRun run = engine.start(connectionId, SyncRun.Trigger.SCHEDULE, false);
       dispatch.continueAt(connectionId, run.id(), clock.instant());
-      return run;
-    });
+      started.add(run);
+    }
+    return started;
   }
 
   public DirectorySyncStore.RunPage runs(String workspaceId, String connectionId, String cursor, int limit) {
@@ -139,7 +138,6 @@ public final class DirectorySyncConnections {
 
   /** The connection was deleted: no more runs, no credentials, no sync state. */
   public void forget(String connectionId) {
-    schedules.unschedule(connectionId);
     credentials.delete(connectionId);
     store.deleteAll(connectionId);
   }

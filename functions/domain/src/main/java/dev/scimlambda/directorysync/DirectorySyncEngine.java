@@ -99,7 +99,7 @@ public final class DirectorySyncEngine {
       SyncRun run = SyncRun.start(connectionId, runId, state.workspaceId(),
           state.nextKind(fullRequested, fullPassEvery, now), trigger, now);
       store.saveRun(run, null);
-      if (store.claimActiveRun(connectionId, state.activeRunId(), runId)) {
+      if (store.claimActiveRun(connectionId, state.activeRunId(), runId, now.plus(state.interval()))) {
         return run;
       }
       store.saveRun(run.finished(SyncRun.Status.FAILED, "another run started at the same time", now), null);

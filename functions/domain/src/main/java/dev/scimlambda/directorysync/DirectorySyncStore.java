@@ -15,13 +15,23 @@ public interface DirectorySyncStore {
 
   Optional<ConnectionSyncState> state(String connectionId);
 
+  /**
+   * Writes the state; the fields the engine owns (positions, last full pass, active run) are kept
+   * as stored, so a settings change never undoes a run's progress.
+   */
+  void saveSettings(ConnectionSyncState state);
+
+  /** Writes every field: the engine, which owns positions and the active run. */
   void saveState(ConnectionSyncState state);
 
+  /** Connections whose {@code nextRunAt} is not after {@code now}, earliest first. */
+  List<String> dueConnections(Instant now, int limit);
+
   /**
-   * Makes {@code runId} the connection's active run when {@code expectedActive} still is (null:
-   * none); false when another run claimed it first.
+   * Makes {@code runId} the connection's active run, due again at {@code nextRunAt}, when {@code
+   * expectedActive} still is (null: none); false when another run claimed it first.
    */
-  boolean claimActiveRun(String connectionId, String expectedActive, String runId);
+  boolean claimActiveRun(String connectionId, String expectedActive, String runId, Instant nextRunAt);
 
   Optional<SyncRun> run(String connectionId, String runId);
 

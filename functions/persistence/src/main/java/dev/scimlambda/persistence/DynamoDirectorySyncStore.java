@@ -39,6 +39,8 @@ public final class DynamoDirectorySyncStore implements DirectorySyncStore {
   private static final String USER_PREFIX = "USER#";
   private static final String GROUP_PREFIX = "GROUP#";
   private static final String MEMBER_PREFIX = "MEMBER#";
+  /** GSI1 partition of every pull connection's state, sorted by when its next run is due. */
+  static final String DUE_PARTITION = "DSYNC_DUE";
 
   private final TableAccess table;
 
@@ -59,7 +61,8 @@ public final class DynamoDirectorySyncStore implements DirectorySyncStore {
         item.string("groupsPosition"),
         item.instant("lastFullPassAt"),
         item.string("activeRunId"),
-        item.instant("credentialsUpdatedAt")));
+        item.instant("credentialsUpdatedAt"),
+        item.instant("nextRunAt")));
   }
 
   @Override
@@ -73,24 +76,70 @@ public final class DynamoDirectorySyncStore implements DirectorySyncStore {
         .put("groupsPosition", state.groupsPosition())
         .put("lastFullPassAt", state.lastFullPassAt())
         .put("activeRunId", state.activeRunId())
-        .put("credentialsUpdatedAt", state.credentialsUpdatedAt());
+        .put("credentialsUpdatedAt", state.credentialsUpdatedAt())
+        .put("nextRunAt", state.nextRunAt());
     if (!state.selection().isAll()) {
       item.values().put("groups", AttributeValue.fromSs(List.copyOf(state.selection().groupIds())));
+    }
+    if (state.nextRunAt() != null) {
+      item.put(KeySchema.GSI1_PK, DUE_PARTITION).put(KeySchema.GSI1_SK, dueKey(state.nextRunAt(), state.connectionId()));
     }
     table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item.values()));
   }
 
   @Override
-  public boolean claimActiveRun(String connectionId, String expectedActive, String runId) {
+  public void saveSettings(ConnectionSyncState state) {
+    UpdateBuilder update = new UpdateBuilder(key(state.connectionId(), KeySchema.DIRECTORY_SYNC_STATE_SK))
+        .set(KeySchema.ENTITY, s(STATE_ENTITY))
+        .set("workspaceId", s(state.workspaceId()))
+        .set("kind", s(state.kind().wireName()))
+        .set("interval", s(state.interval().toString()))
+        .set("groups", state.selection().isAll() ? null : AttributeValue.fromSs(List.copyOf(state.selection().groupIds())))
+        .set("credentialsUpdatedAt", text(state.credentialsUpdatedAt() == null ? null : state.credentialsUpdatedAt().toString()))
+        .set("nextRunAt", s(state.nextRunAt().toString()))
+        .set(KeySchema.GSI1_PK, s(DUE_PARTITION))
+        .set(KeySchema.GSI1_SK, s(dueKey(state.nextRunAt(), state.connectionId())));
+    if (state.usersPosition() == null) {
+      // A new group selection: the next run must be a full pass.
+      update.set("usersPosition", null).set("groupsPosition", null);
+    }
+    Transactions.UpdateSpec spec = update.build();
+    table.dynamo().updateItem(b -> b.tableName(table.tableName()).key(spec.key())
+        .updateExpression(spec.expression()).expressionAttributeNames(spec.names())
+        .expressionAttributeValues(spec.values()));
+  }
+
+  @Override
+  public List<String> dueConnections(Instant now, int limit) {
+    QueryResponse response = table.dynamo().query(b -> b.tableName(table.tableName())
+        .indexName(KeySchema.GSI1)
+        .keyConditionExpression("#pk = :due AND #sk <= :now")
+        .expressionAttributeNames(Map.of("#pk", KeySchema.GSI1_PK, "#sk", KeySchema.GSI1_SK))
+        .expressionAttributeValues(Map.of(":due", s(DUE_PARTITION), ":now", s(dueKey(now, "~"))))
+        .limit(limit));
+    return response.items().stream().map(item -> item.get(PK).s().substring("DSYNC#".length())).toList();
+  }
+
+  /** Epoch milliseconds, zero-padded, so the index sorts by time; the connection id makes keys unique. */
+  private static String dueKey(Instant at, String connectionId) {
+    return String.format(Locale.ROOT, "%015d#%s", at.toEpochMilli(), connectionId);
+  }
+
+  @Override
+  public boolean claimActiveRun(String connectionId, String expectedActive, String runId, Instant nextRunAt) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":run", s(runId), ":next", s(nextRunAt.toString()),
+        ":due", s(dueKey(nextRunAt, connectionId))));
+    if (expectedActive != null) {
+      values.put(":expected", s(expectedActive));
+    }
     try {
       table.dynamo().updateItem(b -> b.tableName(table.tableName())
           .key(key(connectionId, KeySchema.DIRECTORY_SYNC_STATE_SK))
-          .updateExpression("SET activeRunId = :run")
+          .updateExpression("SET activeRunId = :run, nextRunAt = :next, #gsk = :due")
           .conditionExpression(expectedActive == null
               ? "attribute_exists(#pk) AND attribute_not_exists(activeRunId)" : "activeRunId = :expected")
-          .expressionAttributeNames(Map.of("#pk", PK))
-          .expressionAttributeValues(expectedActive == null ? Map.of(":run", s(runId))
-              : Map.of(":run", s(runId), ":expected", s(expectedActive))));
+          .expressionAttributeNames(Map.of("#pk", PK, "#gsk", KeySchema.GSI1_SK))
+          .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

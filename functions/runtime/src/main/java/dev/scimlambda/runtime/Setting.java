@@ -80,6 +80,26 @@ public enum Setting {
    * endpoint circuit's open interval scale with it, so tests lower it to milliseconds.
    */
   WEBHOOK_RETRY_BASE("SCIM_WEBHOOK_RETRY_BASE", false),
+  /**
+   * SQS queue of Directory Sync work: a run to go on with (sent by the admin API's Sync now and by
+   * the sync function itself, delayed) and the schedule's ticks. Unset: runs go on in process (the
+   * embedded stack).
+   */
+  SYNC_QUEUE_URL("SCIM_SYNC_QUEUE_URL", true),
+  /** Whether this process ticks the Directory Sync schedule itself, every minute (the embedded stack). */
+  SYNC_LOCAL_SCHEDULER("SCIM_SYNC_LOCAL_SCHEDULER", false),
+  /** How long between two full passes of a pull connection (ISO-8601, default P1D). */
+  SYNC_FULL_PASS_INTERVAL("SCIM_SYNC_FULL_PASS_INTERVAL", false),
+  /** Microsoft identity platform base URL (default https://login.microsoftonline.com); a stub in tests. */
+  SYNC_GRAPH_LOGIN_URL("SCIM_SYNC_GRAPH_LOGIN_URL", false),
+  /** Microsoft Graph base URL (default https://graph.microsoft.com/v1.0). */
+  SYNC_GRAPH_API_URL("SCIM_SYNC_GRAPH_API_URL", false),
+  /** Google's OAuth 2.0 token endpoint (default https://oauth2.googleapis.com/token). */
+  SYNC_GOOGLE_TOKEN_URL("SCIM_SYNC_GOOGLE_TOKEN_URL", false),
+  /** Google Admin SDK Directory API base URL (default https://admin.googleapis.com/admin/directory/v1). */
+  SYNC_GOOGLE_API_URL("SCIM_SYNC_GOOGLE_API_URL", false),
+  /** {@code true} lets an Okta org URL be plain http to a loopback address (tests, local stubs); never in AWS. */
+  SYNC_ALLOW_LOOPBACK_HTTP("SCIM_SYNC_ALLOW_LOOPBACK_HTTP", false),
   /** Endpoint override for DynamoDB (DynamoDB Local); unset in AWS. */
   DYNAMODB_ENDPOINT("SCIM_DYNAMODB_ENDPOINT", false);
 
