@@ -10,6 +10,9 @@ import dev.scimlambda.activity.ResourceRevision;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.connection.Connection;
+import dev.scimlambda.directorysync.ConnectionSyncState;
+import dev.scimlambda.directorysync.DirectorySyncConnections;
+import dev.scimlambda.directorysync.SyncRun;
 import dev.scimlambda.events.Webhook;
 import dev.scimlambda.mapping.ConnectionMappings;
 import dev.scimlambda.mapping.CustomField;
@@ -53,12 +56,67 @@ final class AdminJson {
     node.put("name", c.name());
     node.put("type", c.type().wireName());
     node.put("typeName", c.type().displayName());
+    node.put("mode", c.type().pull() ? "pull" : "push");
     node.put("status", c.isDeleted() ? "deleted" : "active");
-    node.put("scimBaseUrl", scimBaseUrl);
+    if (!c.type().pull()) {
+      node.put("scimBaseUrl", scimBaseUrl);
+    }
     putInstant(node, "createdAt", c.createdAt());
     putInstant(node, "lastRequestAt", c.lastRequestAt());
     putInstant(node, "previousSecretValidUntil", c.previousSecretValidUntil());
     putInstant(node, "deletedAt", c.deletedAt());
+    return node;
+  }
+
+  /** A pull connection's view: the connection's, with its Directory Sync settings and last run. */
+  static ObjectNode pullConnection(DirectorySyncConnections.PullConnection pull) {
+    ObjectNode node = connection(pull.connection(), null);
+    node.set("directorySync", directorySync(pull.state(), pull.lastRun()));
+    return node;
+  }
+
+  static ObjectNode directorySync(ConnectionSyncState state, SyncRun lastRun) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    if (state.selection().isAll()) {
+      node.put("groups", "all");
+    } else {
+      ArrayNode groups = node.putArray("groups");
+      state.selection().groupIds().stream().sorted().forEach(groups::add);
+    }
+    node.put("syncInterval", state.interval().toString());
+    putInstant(node, "credentialsUpdatedAt", state.credentialsUpdatedAt());
+    putInstant(node, "nextRunAfter", state.nextRunAt());
+    if (lastRun == null) {
+      node.putNull("lastRun");
+    } else {
+      node.set("lastRun", syncRun(lastRun));
+    }
+    return node;
+  }
+
+  static ObjectNode syncRun(SyncRun run) {
+    ObjectNode node = ScimJson.MAPPER.createObjectNode();
+    node.put("id", run.id());
+    node.put("connectionId", run.connectionId());
+    node.put("status", run.status().wireName());
+    node.put("kind", run.kind().wireName());
+    node.put("trigger", run.trigger().wireName());
+    node.put("phase", run.phase().wireName());
+    node.put("added", run.counts().added());
+    node.put("updated", run.counts().updated());
+    node.put("deactivated", run.counts().deactivated());
+    node.put("failed", run.counts().failed());
+    if (run.lastError() == null) {
+      node.putNull("lastError");
+    } else {
+      node.put("lastError", run.lastError());
+    }
+    putInstant(node, "startedAt", run.startedAt());
+    if (run.finishedAt() == null) {
+      node.putNull("finishedAt");
+    } else {
+      putInstant(node, "finishedAt", run.finishedAt());
+    }
     return node;
   }
 

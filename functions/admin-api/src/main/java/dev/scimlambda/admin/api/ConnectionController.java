@@ -7,6 +7,9 @@ import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.deprovisioning.Deprovisioning;
+import dev.scimlambda.directorysync.ConnectionSyncState;
+import dev.scimlambda.directorysync.DirectoryKind;
+import dev.scimlambda.directorysync.DirectorySyncConnections;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.runtime.ScimBaseUrl;
 import dev.scimlambda.scim.ScimJson;
@@ -29,18 +32,35 @@ public final class ConnectionController {
   private final Connections connections;
   private final Deprovisioning deprovisioning;
   private final ScimBaseUrl scimBaseUrl;
+  private final DirectorySyncConnections directorySync;
 
-  public ConnectionController(Connections connections, Deprovisioning deprovisioning, ScimBaseUrl scimBaseUrl) {
+  public ConnectionController(Connections connections, Deprovisioning deprovisioning, ScimBaseUrl scimBaseUrl,
+      DirectorySyncConnections directorySync) {
     this.connections = connections;
     this.deprovisioning = deprovisioning;
     this.scimBaseUrl = scimBaseUrl;
+    this.directorySync = directorySync;
   }
 
-  /** The response is the one place, besides {@code /secret}, where the bearer secret is shown. */
+  /**
+   * The response is the one place, besides {@code /secret}, where the bearer secret is shown. A
+   * pull type (docs/directory-sync.md) takes {@code credentials}, {@code groups} and {@code
+   * syncInterval} instead, and its first run starts at once.
+   */
   @Post
   public HttpResponse<JsonNode> create(String workspaceId, @Nullable @Body JsonNode json) {
     RequestBody body = new RequestBody(json);
-    IssuedConnection issued = connections.create(workspaceId, body.requiredString("name"), body.requiredString("type"));
+    String type = body.requiredString("type");
+    Optional<DirectoryKind> pullKind = DirectoryKind.of(Connections.type(type));
+    if (pullKind.isPresent()) {
+      DirectorySyncConnections.PullConnection created = directorySync.create(workspaceId, body.requiredString("name"),
+          pullKind.get(), json.get("credentials"), DirectorySyncController.selection(json.get("groups")),
+          body.duration("syncInterval").orElse(ConnectionSyncState.DEFAULT_INTERVAL));
+      return HttpResponse.<JsonNode>status(HttpStatus.CREATED)
+          .body((JsonNode) AdminJson.pullConnection(created))
+          .header("Location", "/admin/v1/workspaces/" + workspaceId + "/connections/" + created.connection().id());
+    }
+    IssuedConnection issued = connections.create(workspaceId, body.requiredString("name"), type);
     return HttpResponse.<JsonNode>status(HttpStatus.CREATED)
         .body((JsonNode) withSecret(issued))
         .header("Location", "/admin/v1/workspaces/" + workspaceId + "/connections/" + issued.connection().id());
@@ -50,13 +70,13 @@ public final class ConnectionController {
   public JsonNode list(String workspaceId) {
     ObjectNode page = ScimJson.MAPPER.createObjectNode();
     ArrayNode items = page.putArray("connections");
-    connections.list(workspaceId).forEach(c -> items.add(view(c)));
+    connections.list(workspaceId).forEach(c -> items.add(anyView(c)));
     return page;
   }
 
   @Get("/{connectionId}")
   public JsonNode get(String workspaceId, String connectionId) {
-    return view(connections.get(workspaceId, connectionId));
+    return anyView(connections.get(workspaceId, connectionId));
   }
 
   @Get("/{connectionId}/secret")
@@ -86,6 +106,9 @@ public final class ConnectionController {
       @Nullable @QueryValue String deprovision) {
     Deprovisioning.ConnectionRemoval removal =
         deprovisioning.deleteConnection(workspaceId, connectionId, deprovisionFlag(deprovision));
+    if (connections.get(workspaceId, connectionId).type().pull()) {
+      directorySync.forget(connectionId);
+    }
     if (removal.finished()) {
       return HttpResponse.noContent();
     }
@@ -103,6 +126,10 @@ public final class ConnectionController {
       return false;
     }
     throw new InvalidInputException("deprovision", "deprovision must be true or false");
+  }
+
+  private ObjectNode anyView(Connection connection) {
+    return directorySync.find(connection).map(AdminJson::pullConnection).orElseGet(() -> view(connection));
   }
 
   private ObjectNode view(Connection connection) {

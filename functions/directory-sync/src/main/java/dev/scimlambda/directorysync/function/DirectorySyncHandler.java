@@ -7,6 +7,7 @@ import dev.scimlambda.directorysync.DirectorySyncConnections;
 import dev.scimlambda.directorysync.DirectorySyncEngine;
 import dev.scimlambda.directorysync.SyncDispatch;
 import dev.scimlambda.persistence.TableAccess;
+import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.logging.LogFields;
@@ -67,6 +68,8 @@ public class DirectorySyncHandler extends MicronautRequestHandler<SQSEvent, SQSB
               dispatch.continueAt(work.connectionId(), work.runId(), progress.continueAt());
             }
           }, () -> connections.startDueRuns(SyncMessages.DUE_RUNS_PER_TICK));
+        } catch (NotFoundException gone) {
+          // The connection was deleted with its runs: nothing is left to go on with.
         } catch (RuntimeException e) {
           // Redelivered after the visibility timeout; the run's lease and checkpoint make that safe.
           failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
