@@ -9,11 +9,12 @@ MVN ?= mvn
 STAMP := $(ROOT)/target/sam-package.stamp
 JARS := $(ROOT)/functions/scim-api/target/function.jar \
         $(ROOT)/functions/admin-api/target/function.jar \
-        $(ROOT)/functions/stream-processor/target/function.jar
+        $(ROOT)/functions/stream-processor/target/function.jar \
+        $(ROOT)/functions/directory-sync/target/function.jar
 SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git -o -name node_modules \) -prune \
              -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
-.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction build-WebhookDeliveryFunction run
+.PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction build-WebhookDeliveryFunction build-DirectorySyncFunction run
 
 # The embedded stack (README quick start): builds infrastructure/target/scim-local.jar and starts it.
 # Reads PORT, SCIM_ADMIN_TOKEN and SCIM_DATA_DIR; `make run ARGS=--in-memory` keeps nothing on disk.
@@ -56,3 +57,6 @@ build-ReconcileFunction: $(STAMP)
 
 build-WebhookDeliveryFunction: $(STAMP)
 	$(call ship,stream-processor)
+
+build-DirectorySyncFunction: $(STAMP)
+	$(call ship,directory-sync)

@@ -6,6 +6,7 @@ import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
 import dev.scimlambda.random.SecureRandomIds;
+import dev.scimlambda.directorysync.SyncDispatch;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.secrets.LocalFileSecretStore;
@@ -107,8 +108,12 @@ public final class LocalStack implements AutoCloseable {
         Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
         Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
         Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString(),
-        Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dataDir.resolve(WEBHOOK_OUTBOX_DIRECTORY).toString());
+        Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dataDir.resolve(WEBHOOK_OUTBOX_DIRECTORY).toString(),
+        // No sync queue here: Directory Sync runs go on in this process, and it ticks the schedule.
+        Setting.SYNC_LOCAL_SCHEDULER.property(), "true");
     ApplicationContext context = ApplicationContext.builder().properties(settings).start();
+    // Created now rather than at the first admin request, so the schedule ticks from the start.
+    context.getBean(SyncDispatch.class);
     // The stream handler gets a context of its own, as it is a function of its own in AWS. The HTTP
     // handlers' library registers JVM shutdown hooks that close their context the moment SIGTERM
     // arrives; sharing it, the stream batch in flight would lose its beans mid-way.

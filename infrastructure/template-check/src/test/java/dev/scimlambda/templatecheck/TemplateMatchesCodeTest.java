@@ -231,6 +231,7 @@ class TemplateMatchesCodeTest {
     Map<String, String> kinds = Map.of(
         SecretNames.CONNECTIONS, names.connection("c1"),
         SecretNames.WEBHOOKS, names.webhook("w1", "h1"),
+        SecretNames.DIRECTORY_CREDENTIALS, names.directoryCredentials("c1"),
         SecretNames.ADMIN_TOKEN, names.adminToken());
     SoftAssertions softly = new SoftAssertions();
     kinds.forEach((pattern, name) -> softly.assertThat(iamPattern("p/" + pattern).matcher(name).matches())

@@ -32,12 +32,14 @@ public class AdminApiHandler extends APIGatewayV2HTTPEventFunction implements Re
               Setting.ACTIVITY_RETENTION_DAYS,
               Setting.EVENT_BUS_NAME,
               Setting.STAGE,
-              Setting.WEBHOOK_OUTBOX_QUEUE_URL),
+              Setting.WEBHOOK_OUTBOX_QUEUE_URL,
+              Setting.SYNC_QUEUE_URL),
           FunctionManifest.union(TableAccess.IAM_ACTIONS, SecretsManagerSecretStore.IAM_ACTIONS))
       // Issues, rotates and deletes connection tokens and webhook signing secrets; reads the admin
       // token, which no other function may.
       .withSecretActions(SecretNames.CONNECTIONS, SecretsManagerSecretStore.IAM_ACTIONS)
       .withSecretActions(SecretNames.WEBHOOKS, SecretsManagerSecretStore.IAM_ACTIONS)
+      .withSecretActions(SecretNames.DIRECTORY_CREDENTIALS, SecretsManagerSecretStore.IAM_ACTIONS)
       .withSecretActions(SecretNames.ADMIN_TOKEN, Set.of("secretsmanager:GetSecretValue"));
 
   /** Used by Lambda. */
