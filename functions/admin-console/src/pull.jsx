@@ -281,7 +281,7 @@ function RunHistory({ runs }) {
       {runs.loading && !runs.data ? <Loading what="runs" /> : null}
       {runs.data && list.length === 0 ? <p class="empty">No runs yet.</p> : null}
       {list.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Sync runs (scrolls sideways on narrow screens)">
           <table>
             <caption class="sr-only">Sync runs, newest first</caption>
             <thead><tr><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Pass</th><th scope="col">Added</th>
