@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
@@ -106,6 +106,30 @@ const receiver = createServer((request, response) => {
 });
 await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 const hookUrl = `http://127.0.0.1:${receiver.address().port}/hook`;
+
+// An Okta org for the Directory Sync steps, serving the Management API fixtures the Okta provider
+// is tested with (functions/directory-sync/src/test/resources/.../okta/, each cited to Okta's reference).
+const oktaFixture = (name) => readFileSync(new URL(`../../directory-sync/src/test/resources/dev/scimlambda/directorysync/okta/${name}`,
+  import.meta.url), 'utf8');
+const okta = createServer((request, response) => {
+  const url = new URL(request.url, 'http://127.0.0.1');
+  const org = `http://127.0.0.1:${okta.address().port}`;
+  const bodies = {
+    '/api/v1/users': url.searchParams.has('after') ? oktaFixture('users-page-2.json') : oktaFixture('users-page-1.json'),
+    '/api/v1/groups': oktaFixture('groups.json'),
+    '/api/v1/groups/00g1emaKYZTWRYYRRTSK/users': oktaFixture('group-engineering-users.json'),
+    '/api/v1/groups/00g1emaKYZTWRYYRRTSL/users': oktaFixture('group-sales-users.json'),
+  };
+  const body = request.headers.authorization === 'SSWS okta-stub-token' ? bodies[url.pathname] : undefined;
+  if (url.pathname === '/api/v1/users' && !url.searchParams.has('after')) {
+    response.setHeader('Link', `<${org}/api/v1/users?after=00u1f96ECLNVOKVMUSEB&limit=200>; rel="next"`);
+  }
+  response.setHeader('Content-Type', 'application/json');
+  response.statusCode = body ? 200 : 401;
+  response.end(body || oktaFixture('error-invalid-token.json'));
+});
+await new Promise((resolve) => okta.listen(0, '127.0.0.1', resolve));
+const oktaOrgUrl = `http://127.0.0.1:${okta.address().port}`;
 
 /** Standard Webhooks, as docs/events.md shows a receiver checking it. */
 function verifies(delivery, secret) {
@@ -417,6 +441,50 @@ try {
   await page.locator('tr[data-action="rotate_connection_secret"]').first().waitFor();
   await shot(page, '08-audit');
 
+  step = 'directory sync: connect Okta through its API, with the steps to find the credentials';
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  const pullWizard = page.getByRole('region', { name: 'Add connection' });
+  await pullWizard.getByRole('radio', { name: 'Directory Sync (we read your directory)' }).check();
+  await pullWizard.getByLabel('Name', { exact: true }).fill('Okta directory');
+  await pullWizard.getByLabel('Directory', { exact: true }).selectOption({ label: 'Okta API' });
+  await pullWizard.getByText('Where to find these').click();
+  await pullWizard.getByText('okta.users.read, okta.groups.read and okta.logs.read', { exact: false }).waitFor();
+  await pullWizard.getByRole('radio', { name: 'an API token' }).check();
+  await pullWizard.getByLabel('Okta org URL', { exact: true }).fill(oktaOrgUrl);
+  await pullWizard.getByLabel('API token', { exact: true }).fill('okta-stub-token');
+  await shot(page, '11a-directory-sync-credentials');
+  await pullWizard.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('heading', { name: 'Okta directory', level: 1 }).waitFor();
+
+  step = 'directory sync: sync now, and the run history shows what it did';
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await untilVisible(page, page.locator('tr[data-run="succeeded"]'), () => page.getByRole('button', { name: 'Refresh history' }).click());
+  const run = page.locator('tr[data-run="succeeded"]').last();
+  check((await run.locator('td').nth(3).innerText()).trim() === '3', 'the first run added the three Okta users');
+  await shot(page, '11-directory-sync-runs');
+
+  step = 'directory sync: the pulled people are tagged with their Okta groups';
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  const isaacRow = page.locator('tbody tr', { hasText: 'isaac.brock@example.com' });
+  await untilVisible(page, isaacRow.getByText('Group:Engineering'), () => page.getByRole('button', { name: 'Refresh' }).click());
+
+  step = 'directory sync: choose groups from the directory';
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await page.locator('tbody tr', { hasText: 'Okta directory' }).getByRole('link', { name: 'View details of Okta directory' }).click();
+  await page.getByRole('link', { name: 'Groups', exact: true }).click();
+  await page.getByRole('radio', { name: 'Only these groups' }).check();
+  await page.getByLabel('Group name starts with').fill('Eng');
+  await page.getByRole('button', { name: 'Find groups' }).click();
+  await page.getByRole('checkbox', { name: 'Engineering' }).check();
+  await page.getByRole('button', { name: 'Save groups' }).click();
+  await page.getByRole('link', { name: 'Directory Sync', exact: true }).click();
+  await page.locator('tbody tr', { hasText: 'Okta directory' }).getByRole('link', { name: 'View details of Okta directory' }).click();
+  await page.getByText('1 chosen').waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, '11b-directory-sync-narrow');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   step = 'keyboard: the sections are reachable by Tab and Enter';
   await page.getByRole('link', { name: 'Skip to content' }).focus();
   await page.keyboard.press('Tab');
@@ -450,6 +518,7 @@ try {
 } finally {
   await browser.close();
   receiver.close();
+  okta.close();
 }
 if (failed) {
   console.error(`FAILED at step "${step}": ${failed.message}`);

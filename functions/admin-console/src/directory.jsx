@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ws } from './api.js';
 import { IDP_TYPES, when } from './format.js';
 import { AccessEditor, MappingEditor, TargetGroupEditor } from './mapping.jsx';
+import { AddPullConnection, GroupChooser, RunStatus, SyncTab } from './pull.jsx';
 import { ConfirmDialog, CopyField, ErrorMessage, Loading, PageHeading, useLoad, useSubmit } from './ui.jsx';
 
 /** Directory Sync: the workspace's connections, and adding one. */
@@ -12,7 +13,8 @@ export function DirectorySyncPage({ workspaceId, navigate }) {
     <section>
       <PageHeading>Directory Sync</PageHeading>
       <p class="lead">Connect an identity provider (Okta, Azure, OneLogin, JumpCloud or any SCIM v2 provider) to
-        provision, update and deactivate people automatically. Its groups become <code>Group:</code> tags.</p>
+        provision, update and deactivate people automatically, or let us read your directory (Microsoft Entra ID,
+        Okta, Google Workspace). Its groups become <code>Group:</code> tags.</p>
       <div class="actions">
         <button type="button" class="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>Add connection</button>
         <button type="button" onClick={list.reload}>Refresh</button>
@@ -27,20 +29,20 @@ export function DirectorySyncPage({ workspaceId, navigate }) {
 
 function ConnectionTable({ connections, navigate }) {
   if (connections.length === 0) {
-    return <p class="empty">No connections yet. Add one to get a SCIM base URL and secret for your identity provider.</p>;
+    return <p class="empty">No connections yet. Add one: a SCIM base URL and secret for your identity provider, or credentials for us to read your directory.</p>;
   }
   return (
     <div class="table-wrap">
       <table>
         <caption class="sr-only">Directory connections</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Last request seen</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Last request or sync</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
         <tbody>
           {connections.map((c) => (
             <tr key={c.id}>
               <th scope="row">{c.name}</th>
               <td>{c.typeName}</td>
               <td><span class={`badge status-${c.status}`}>{c.status === 'active' ? 'Active' : 'Deleted'}</span></td>
-              <td>{when(c.lastRequestAt)}</td>
+              <td>{c.mode === 'pull' ? <RunStatus run={c.directorySync && c.directorySync.lastRun} /> : when(c.lastRequestAt)}</td>
               <td><a href={`#/connections/${c.id}`} onClick={(e) => { e.preventDefault(); navigate(`/connections/${c.id}`); }}
                 aria-label={`View details of ${c.name}`}>View details</a></td>
             </tr>
@@ -52,6 +54,7 @@ function ConnectionTable({ connections, navigate }) {
 }
 
 const WIZARD_STEPS = ['Name and type', 'Map fields', 'Target group', 'Access groups', 'Credentials'];
+const PULL_STEPS = ['Directory and credentials', 'Groups'];
 
 /**
  * Adding a connection in the seed products' order: name and type, then the optional mapping, target
@@ -59,20 +62,43 @@ const WIZARD_STEPS = ['Name and type', 'Map fields', 'Target group', 'Access gro
  */
 function ConnectionWizard({ workspaceId, onCancel, navigate }) {
   const [step, setStep] = useState(0);
+  const [mode, setMode] = useState('push');
   const [connection, setConnection] = useState(null);
   const next = () => setStep(step + 1);
   const finish = () => navigate(`/connections/${connection.id}`, { secret: connection.bearerToken });
   const skip = <button type="button" onClick={step === 3 ? () => { setStep(4); finish(); } : next}>Skip</button>;
+  const pullCreated = async (body, choose) => {
+    const created = await api('POST', `${ws(workspaceId)}/connections`, body);
+    if (choose) {
+      setConnection(created);
+      setStep(1);
+    } else {
+      navigate(`/connections/${created.id}`);
+    }
+  };
+  const steps = mode === 'pull' ? PULL_STEPS : WIZARD_STEPS;
   return (
     <div class="card wizard" role="region" aria-labelledby="wizard-title">
       <h2 id="wizard-title">Add connection</h2>
       <ol class="wizard-steps" aria-label="Steps">
-        {WIZARD_STEPS.map((label, i) => <li key={label} aria-current={i === step ? 'step' : undefined} class={i < step ? 'done' : ''}>{label}</li>)}
+        {steps.map((label, i) => <li key={label} aria-current={i === step ? 'step' : undefined} class={i < step ? 'done' : ''}>{label}</li>)}
       </ol>
-      {step === 0 ? <AddConnection workspaceId={workspaceId} onCancel={onCancel} onAdded={(c) => { setConnection(c); next(); }} /> : null}
-      {step === 1 ? <MappingEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
-      {step === 2 ? <TargetGroupEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
-      {step === 3 ? <AccessEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={() => { setStep(4); finish(); }} submitLabel="Save and show credentials" extraActions={skip} /> : null}
+      {step === 0 ? (
+        <fieldset>
+          <legend>How people arrive</legend>
+          <label class="inline"><input type="radio" name="connection-mode" checked={mode === 'push'} onChange={() => setMode('push')} /> SCIM (the IdP pushes)</label>
+          <label class="inline"><input type="radio" name="connection-mode" checked={mode === 'pull'} onChange={() => setMode('pull')} /> Directory Sync (we read your directory)</label>
+        </fieldset>
+      ) : null}
+      {mode === 'pull' && step === 0 ? <AddPullConnection create={pullCreated} onCancel={onCancel} /> : null}
+      {mode === 'pull' && step === 1 ? (
+        <GroupChooser base={`${ws(workspaceId)}/connections/${encodeURIComponent(connection.id)}`} current={[]} submitLabel="Save and finish"
+          onSaved={() => navigate(`/connections/${connection.id}`)} />
+      ) : null}
+      {mode === 'push' && step === 0 ? <AddConnection workspaceId={workspaceId} onCancel={onCancel} onAdded={(c) => { setConnection(c); next(); }} /> : null}
+      {mode === 'push' && step === 1 ? <MappingEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
+      {mode === 'push' && step === 2 ? <TargetGroupEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={next} submitLabel="Save and continue" extraActions={skip} /> : null}
+      {mode === 'push' && step === 3 ? <AccessEditor workspaceId={workspaceId} connectionId={connection.id} onSaved={() => { setStep(4); finish(); }} submitLabel="Save and show credentials" extraActions={skip} /> : null}
     </div>
   );
 }
@@ -110,6 +136,12 @@ const CONNECTION_TABS = [
   { tab: 'activity', label: 'Activity' },
 ];
 
+const PULL_TABS = [
+  { tab: '', label: 'Sync' },
+  { tab: 'groups', label: 'Groups' },
+  ...CONNECTION_TABS.slice(1),
+];
+
 export function ConnectionPage({ workspaceId, connectionId, tab = '', navigate, issuedSecret }) {
   const base = `${ws(workspaceId)}/connections/${encodeURIComponent(connectionId)}`;
   const path = (t) => `/connections/${encodeURIComponent(connectionId)}${t ? `/${t}` : ''}`;
@@ -128,14 +160,14 @@ export function ConnectionPage({ workspaceId, connectionId, tab = '', navigate, 
               <dt>Type</dt><dd>{c.typeName}</dd>
               <dt>Status</dt><dd><span class={`badge status-${c.status}`}>{c.status === 'active' ? 'Active' : 'Deleted'}</span></dd>
               <dt>Created</dt><dd>{when(c.createdAt)}</dd>
-              <dt>Last request seen</dt><dd>{when(c.lastRequestAt)}</dd>
+              {c.mode === 'pull' ? null : <><dt>Last request seen</dt><dd>{when(c.lastRequestAt)}</dd></>}
               {c.previousSecretValidUntil ? <><dt>Previous secret works until</dt><dd>{when(c.previousSecretValidUntil)}</dd></> : null}
             </dl>
           </div>
           {c.status === 'active' ? (
             <nav aria-label="Connection" class="tabs">
               <ul>
-                {CONNECTION_TABS.map((t) => (
+                {(c.mode === 'pull' ? PULL_TABS : CONNECTION_TABS).map((t) => (
                   <li key={t.tab}><a href={`#${path(t.tab)}`} aria-current={tab === t.tab ? 'page' : undefined}
                     onClick={(e) => { e.preventDefault(); navigate(path(t.tab)); }}>{t.label}</a></li>
                 ))}
@@ -144,7 +176,11 @@ export function ConnectionPage({ workspaceId, connectionId, tab = '', navigate, 
           ) : null}
           {c.status !== 'active'
             ? <p class="muted">This connection was deleted {when(c.deletedAt)}: its secret no longer works. Its activity stays visible until it expires.</p> : null}
-          {c.status === 'active' && tab === ''
+          {c.status === 'active' && tab === '' && c.mode === 'pull'
+            ? <SyncTab base={base} connection={c} onChanged={connection.reload} navigate={navigate} /> : null}
+          {c.status === 'active' && tab === 'groups'
+            ? <div class="card"><GroupChooser base={base} current={c.directorySync && c.directorySync.groups} onSaved={connection.reload} /></div> : null}
+          {c.status === 'active' && tab === '' && c.mode !== 'pull'
             ? <Credentials base={base} connection={c} issuedSecret={issuedSecret} onChanged={connection.reload} navigate={navigate} /> : null}
           {c.status === 'active' && tab === 'mapping' ? <div class="card"><MappingEditor workspaceId={workspaceId} connectionId={connectionId} /></div> : null}
           {c.status === 'active' && tab === 'target-group' ? <div class="card"><TargetGroupEditor workspaceId={workspaceId} connectionId={connectionId} /></div> : null}

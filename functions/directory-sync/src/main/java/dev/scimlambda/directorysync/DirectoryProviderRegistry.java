@@ -1,8 +1,10 @@
 package dev.scimlambda.directorysync;
 
+import dev.scimlambda.directorysync.google.GoogleWorkspaceProvider;
 import dev.scimlambda.directorysync.graph.GraphDirectory;
 import dev.scimlambda.directorysync.http.DirectoryEndpoints;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
+import dev.scimlambda.directorysync.okta.OktaProvider;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,6 +22,10 @@ public final class DirectoryProviderRegistry implements DirectoryProviders {
   public DirectoryProviderRegistry(DirectoryEndpoints endpoints, DirectoryHttp http, Clock clock) {
     providers.put(DirectoryKind.MICROSOFT_GRAPH, credentials ->
         new GraphDirectory((DirectoryCredentials.MicrosoftGraph) credentials, endpoints, http, clock));
+    providers.put(DirectoryKind.OKTA_API, credentials ->
+        new OktaProvider((DirectoryCredentials.Okta) credentials, endpoints, http, clock));
+    providers.put(DirectoryKind.GOOGLE_WORKSPACE, credentials ->
+        new GoogleWorkspaceProvider((DirectoryCredentials.GoogleWorkspace) credentials, endpoints, http, clock));
   }
 
   @Override

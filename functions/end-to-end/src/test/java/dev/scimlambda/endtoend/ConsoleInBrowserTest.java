@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * link (and at the end signs in with the operator token), adds a
  * connection and reads its secret from the page; an IdP (plain SCIM requests) pushes a user and a
  * group; the admin sees the user tagged {@code Group:…}, then deactivated; and so on through the
- * console's pages, with no error in the browser console. The browser side is
+ * console's pages; and connects an Okta org (a stub the flow starts, serving the Okta provider's
+ * fixtures) through Directory Sync, syncs it now and sees the pulled people tagged, with no error
+ * in the browser console. The browser side is
  * {@code functions/admin-console/e2e/console-flow.mjs} (playwright-core); screenshots land in
  * {@code target/console-screenshots/}. Skipped, saying why, where the console was not built or
  * Node.js or Chromium is missing.

@@ -99,18 +99,21 @@ public final class LocalStack implements AutoCloseable {
     String adminToken = adminToken(new LocalFileSecretStore(secretsFile), names.adminToken(), config.adminToken());
     int port = config.port() == 0 ? freePort() : config.port();
 
-    Map<String, Object> settings = Map.of(
-        Setting.TABLE_NAME.property(), TABLE_NAME,
-        Setting.DYNAMODB_ENDPOINT.property(), database.endpoint().toString(),
-        Setting.SECRET_STORE.property(), "local",
-        Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString(),
-        Setting.SECRET_PREFIX.property(), SECRET_PREFIX,
-        Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken(),
-        Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port,
-        Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString(),
-        Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dataDir.resolve(WEBHOOK_OUTBOX_DIRECTORY).toString(),
+    Map<String, Object> settings = Map.ofEntries(
+        Map.entry(Setting.TABLE_NAME.property(), TABLE_NAME),
+        Map.entry(Setting.DYNAMODB_ENDPOINT.property(), database.endpoint().toString()),
+        Map.entry(Setting.SECRET_STORE.property(), "local"),
+        Map.entry(Setting.LOCAL_SECRETS_FILE.property(), secretsFile.toString()),
+        Map.entry(Setting.SECRET_PREFIX.property(), SECRET_PREFIX),
+        Map.entry(Setting.ADMIN_TOKEN_SECRET_ID.property(), names.adminToken()),
+        Map.entry(Setting.PUBLIC_BASE_URL.property(), "http://localhost:" + port),
+        Map.entry(Setting.STREAM_RECORD_FAILURES_FILE.property(), dataDir.resolve(PARKED_RECORDS_FILE).toString()),
+        Map.entry(Setting.WEBHOOK_OUTBOX_DIRECTORY.property(), dataDir.resolve(WEBHOOK_OUTBOX_DIRECTORY).toString()),
         // No sync queue here: Directory Sync runs go on in this process, and it ticks the schedule.
-        Setting.SYNC_LOCAL_SCHEDULER.property(), "true");
+        Map.entry(Setting.SYNC_LOCAL_SCHEDULER.property(), "true"),
+        // Everything here is on this machine: a directory stub on loopback (the console's browser
+        // test, a local trial) is reachable over plain http, as the deployed functions never allow.
+        Map.entry(Setting.SYNC_ALLOW_LOOPBACK_HTTP.property(), "true"));
     ApplicationContext context = ApplicationContext.builder().properties(settings).start();
     // Created now rather than at the first admin request, so the schedule ticks from the start.
     context.getBean(SyncDispatch.class);
