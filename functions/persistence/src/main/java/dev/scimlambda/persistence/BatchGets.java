@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Strongly consistent BatchGetItem in calls of 100 keys (DynamoDB's limit), resending unprocessed keys after a growing pause. */
+/** Strongly consistent BatchGetItem in calls of 100 keys (DynamoDB's limit, several in flight), resending unprocessed keys after a growing pause. */
 final class BatchGets {
 
   static final int BATCH_SIZE = 100;
@@ -19,24 +19,28 @@ final class BatchGets {
   static List<Map<String, AttributeValue>> run(TableAccess table, List<Map<String, AttributeValue>> keys,
       String projection, Map<String, String> names) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
-      KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
-          .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE))).consistentRead(true);
-      if (projection != null) {
-        batch.projectionExpression(projection).expressionAttributeNames(names);
+    ParallelChunks.run(keys, BATCH_SIZE, chunk -> readCall(table, chunk, projection, names)).forEach(items::addAll);
+    return items;
+  }
+
+  private static List<Map<String, AttributeValue>> readCall(TableAccess table, List<Map<String, AttributeValue>> keys,
+      String projection, Map<String, String> names) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    KeysAndAttributes.Builder batch = KeysAndAttributes.builder().keys(keys).consistentRead(true);
+    if (projection != null) {
+      batch.projectionExpression(projection).expressionAttributeNames(names);
+    }
+    Map<String, KeysAndAttributes> pending = Map.of(table.tableName(), batch.build());
+    for (int round = 1; !pending.isEmpty(); round++) {
+      Map<String, KeysAndAttributes> request = pending;
+      BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
+      items.addAll(response.responses().getOrDefault(table.tableName(), List.of()));
+      pending = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : Map.of();
+      if (!pending.isEmpty() && round == MAX_ROUNDS) {
+        throw new IllegalStateException("DynamoDB kept returning unprocessed keys; retry the request");
       }
-      Map<String, KeysAndAttributes> pending = Map.of(table.tableName(), batch.build());
-      for (int round = 1; !pending.isEmpty(); round++) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = table.dynamo().batchGetItem(b -> b.requestItems(request));
-        items.addAll(response.responses().getOrDefault(table.tableName(), List.of()));
-        pending = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : Map.of();
-        if (!pending.isEmpty() && round == MAX_ROUNDS) {
-          throw new IllegalStateException("DynamoDB kept returning unprocessed keys; retry the request");
-        }
-        if (!pending.isEmpty()) {
-          pause(round);
-        }
+      if (!pending.isEmpty()) {
+        pause(round);
       }
     }
     return items;

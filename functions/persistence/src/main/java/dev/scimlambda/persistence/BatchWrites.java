@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Unconditional puts and deletes in BatchWriteItem calls of 25 (DynamoDB's limit), resending what
+ * Unconditional puts and deletes in BatchWriteItem calls of 25 (DynamoDB's limit, several in flight), resending what
  * DynamoDB returns unprocessed (throttling) after a growing pause.
  */
 final class BatchWrites {
@@ -26,22 +26,29 @@ final class BatchWrites {
     return WriteRequest.builder().deleteRequest(d -> d.key(key)).build();
   }
 
-  /** The requests must not name one key twice within a call of 25 (DynamoDB refuses such a batch). */
+  /**
+   * The requests must not name one key twice (DynamoDB refuses such a call, and calls run in
+   * parallel, so their order is not kept).
+   */
   static void run(TableAccess table, List<WriteRequest> requests) {
-    for (int from = 0; from < requests.size(); from += BATCH_SIZE) {
-      Map<String, List<WriteRequest>> pending =
-          Map.of(table.tableName(), List.copyOf(requests.subList(from, Math.min(requests.size(), from + BATCH_SIZE))));
-      for (int round = 1; !pending.isEmpty(); round++) {
-        BatchWriteItemResponse response =
-            table.dynamo().batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
-        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
-        if (!pending.isEmpty()) {
-          if (round == MAX_ROUNDS) {
-            throw new IllegalStateException("DynamoDB kept returning unprocessed items; retry the request");
-          }
-          pause(round);
+    ParallelChunks.run(requests, BATCH_SIZE, chunk -> {
+      writeCall(table, List.copyOf(chunk));
+      return null;
+    });
+  }
+
+  private static void writeCall(TableAccess table, List<WriteRequest> requests) {
+    Map<String, List<WriteRequest>> pending = Map.of(table.tableName(), requests);
+    for (int round = 1; !pending.isEmpty(); round++) {
+      BatchWriteItemResponse response =
+          table.dynamo().batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
+      pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+      pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
+      if (!pending.isEmpty()) {
+        if (round == MAX_ROUNDS) {
+          throw new IllegalStateException("DynamoDB kept returning unprocessed items; retry the request");
         }
+        pause(round);
       }
     }
   }

@@ -94,37 +94,91 @@ public final class DynamoGroupStore implements GroupStore {
     ScimGroup updated = change.updated();
     String connectionId = updated.connectionId();
     String groupId = updated.id();
-    // Only memberships that really change are written, and counted.
-    Map<String, Member> existing = change.isCreate() ? Map.of() : existingMembers(connectionId, groupId,
-        java.util.stream.Stream.concat(change.puts().stream().map(Member::value), change.deletes().stream()).toList());
-    List<Member> puts = change.puts().stream().filter(m -> !m.equals(existing.get(m.value()))).toList();
-    List<String> deletes = change.deletes().stream().filter(existing::containsKey).distinct().toList();
-    long delta = change.puts().stream().filter(m -> !existing.containsKey(m.value())).count() - deletes.size();
-    List<Write> groupWrites = new ArrayList<>();
-    String changeId = null;
-    if (groupWrites(change, delta, null).size() + puts.size() + deletes.size() > StagedGroupChanges.TRANSACTION_ITEMS) {
-      changeId = UUID.randomUUID().toString();
-      staged.record(connectionId, groupId, changeId, puts, deletes);
-    }
-    groupWrites.addAll(groupWrites(change, delta, changeId));
-    if (changeId == null) {
-      puts.forEach(m -> groupWrites.add(tx.put(memberItem(connectionId, groupId, m))));
-      deletes.forEach(memberId -> groupWrites.add(tx.delete(memberKey(connectionId, groupId, memberId))));
-      tx.run(groupWrites);
+    List<Member> puts = change.puts();
+    List<String> deletes = change.deletes().stream().distinct().toList();
+    if (groupWrites(change, 0, null).size() + puts.size() + deletes.size() <= StagedGroupChanges.TRANSACTION_ITEMS) {
+      applyInOneTransaction(change, puts, deletes);
     } else {
-      try {
-        tx.run(groupWrites);
-      } catch (RuntimeException refused) {
-        // Nothing refers to the recorded parts: they go, so a lost race or a taken name leaves nothing behind.
-        staged.discard(connectionId, groupId, changeId);
-        throw refused;
-      }
-      staged.complete(connectionId, groupId, changeId);
-      if (change.isCreate()) {
-        answerCreate(connectionId, groupId);
-      }
+      applyStaged(change, puts, deletes);
     }
     return fromItem(readGroup(connectionId, groupId));
+  }
+
+  /**
+   * One transaction, without reading the memberships first: each put is conditioned on the
+   * membership being absent and each delete on it being present, so the count's delta is exact
+   * when it commits. When some are already so, DynamoDB cancels it, writing nothing, and names
+   * them (with the stored membership of a put): the transaction is sent again without them, an
+   * existing membership rewritten only when its type or display changed. Each round drops at least
+   * one action, so this ends.
+   */
+  private void applyInOneTransaction(GroupChange change, List<Member> puts, List<String> deletes) {
+    String connectionId = change.updated().connectionId();
+    String groupId = change.updated().id();
+    // A new group has no memberships yet: its puts need no condition.
+    boolean conditional = !change.isCreate();
+    List<Member> newMembers = new ArrayList<>(puts);
+    List<Member> rewrites = new ArrayList<>();
+    List<String> removals = new ArrayList<>(deletes);
+    while (true) {
+      long delta = newMembers.size() - removals.size();
+      List<Write> writes = new ArrayList<>(groupWrites(change, delta, null));
+      int firstMembership = writes.size();
+      newMembers.forEach(m -> writes.add(conditional
+          ? tx.putMembershipIfAbsent(memberItem(connectionId, groupId, m)) : tx.put(memberItem(connectionId, groupId, m))));
+      removals.forEach(id -> writes.add(tx.deleteMembershipIfPresent(memberKey(connectionId, groupId, id))));
+      rewrites.forEach(m -> writes.add(tx.put(memberItem(connectionId, groupId, m))));
+      try {
+        tx.run(writes);
+        return;
+      } catch (Transactions.MembershipsAlreadySo alreadySo) {
+        List<Member> stillNew = new ArrayList<>();
+        for (int i = 0; i < newMembers.size(); i++) {
+          Map<String, AttributeValue> stored = alreadySo.stored().get(firstMembership + i);
+          if (stored == null) {
+            stillNew.add(newMembers.get(i));
+          } else if (stored.isEmpty() || !newMembers.get(i).equals(memberFromItem(stored))) {
+            rewrites.add(newMembers.get(i));
+          }
+        }
+        List<String> stillPresent = new ArrayList<>();
+        for (int i = 0; i < removals.size(); i++) {
+          if (!alreadySo.stored().containsKey(firstMembership + newMembers.size() + i)) {
+            stillPresent.add(removals.get(i));
+          }
+        }
+        newMembers = stillNew;
+        removals = stillPresent;
+      }
+    }
+  }
+
+  /**
+   * Over 100 items: the staged change of {@link StagedGroupChanges}. Its count is written with the
+   * group item before the memberships, so the memberships it names are read first (BatchGetItem in
+   * parallel calls), and only those that change are recorded.
+   */
+  private void applyStaged(GroupChange change, List<Member> requestedPuts, List<String> requestedDeletes) {
+    String connectionId = change.updated().connectionId();
+    String groupId = change.updated().id();
+    Map<String, Member> existing = change.isCreate() ? Map.of() : existingMembers(connectionId, groupId,
+        java.util.stream.Stream.concat(requestedPuts.stream().map(Member::value), requestedDeletes.stream()).toList());
+    List<Member> puts = requestedPuts.stream().filter(m -> !m.equals(existing.get(m.value()))).toList();
+    List<String> deletes = requestedDeletes.stream().filter(existing::containsKey).toList();
+    long delta = requestedPuts.stream().filter(m -> !existing.containsKey(m.value())).count() - deletes.size();
+    String changeId = UUID.randomUUID().toString();
+    staged.record(connectionId, groupId, changeId, puts, deletes);
+    try {
+      tx.run(groupWrites(change, delta, changeId));
+    } catch (RuntimeException refused) {
+      // Nothing refers to the recorded parts: they go, so a lost race or a taken name leaves nothing behind.
+      staged.discard(connectionId, groupId, changeId);
+      throw refused;
+    }
+    staged.complete(connectionId, groupId, changeId);
+    if (change.isCreate()) {
+      answerCreate(connectionId, groupId);
+    }
   }
 
   /**

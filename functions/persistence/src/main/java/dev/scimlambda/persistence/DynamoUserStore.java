@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.users.UserStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import dev.scimlambda.appusers.AccountChange;
 import dev.scimlambda.persistence.Transactions.Write;
 
@@ -86,7 +88,23 @@ public final class DynamoUserStore implements UserStore {
     if (account != null) {
       writes.addAll(AccountWrites.of(tx, account));
     }
+    if (writes.size() == 1) {
+      // No guard, email or account moves: one conditional put, not a transaction (half the units).
+      replaceItem(previous, updated);
+      return;
+    }
     transact(writes);
+  }
+
+  private void replaceItem(ScimUser previous, ScimUser updated) {
+    try {
+      table.dynamo().putItem(b -> b.tableName(table.tableName()).item(userItem(updated))
+          .conditionExpression("#version = :expected")
+          .expressionAttributeNames(Map.of("#version", "version"))
+          .expressionAttributeValues(Map.of(":expected", Item.n(previous.version()))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new VersionMismatch();
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -30,6 +31,11 @@ final class Transactions {
   static final int MAX_ITEMS = 100;
   /** Marks the seat ledger's action: its failed condition means no seat is left, not a conflict. */
   static final String SEAT_LEDGER = "seat ledger";
+  /**
+   * Marks a membership put conditioned on absence or a delete conditioned on presence: its failed
+   * condition means "already so", which {@link MembershipsAlreadySo} reports instead of a conflict.
+   */
+  static final String MEMBERSHIP = "membership";
 
   /** Cancellation reasons that mean the table refused the work for now, not that the data disagreed. */
   private static final Set<String> THROTTLING_REASONS =
@@ -75,14 +81,23 @@ final class Transactions {
             && "ConditionalCheckFailed".equals(reasons.get(writes.size()).code())) {
           throw DynamoAuditTrail.alreadyWritten(entry.get());
         }
+        Map<Integer, Map<String, AttributeValue>> alreadySo = new java.util.TreeMap<>();
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+          if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && MEMBERSHIP.equals(writes.get(i).guardOf())) {
+            alreadySo.put(i, reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
+          }
+        }
+        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+          if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && !alreadySo.containsKey(i)) {
             String guardOf = writes.get(i).guardOf();
             if (SEAT_LEDGER.equals(guardOf)) {
               throw new SeatsExhausted();
             }
             throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
           }
+        }
+        if (!alreadySo.isEmpty()) {
+          throw new MembershipsAlreadySo(alreadySo);
         }
         boolean throttled = reasons.stream().anyMatch(r -> THROTTLING_REASONS.contains(r.code()));
         boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
@@ -145,6 +160,39 @@ final class Transactions {
         .conditionExpression("#version = :expected")
         .expressionAttributeNames(Map.of("#version", "version"))
         .expressionAttributeValues(Map.of(":expected", Item.n(expectedVersion)))).build(), null);
+  }
+
+  /** A membership put that fails when the membership exists, reporting the stored one. */
+  Write putMembershipIfAbsent(Map<String, AttributeValue> item) {
+    return new Write(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item)
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(), MEMBERSHIP);
+  }
+
+  /** A membership delete that fails when there is no such membership. */
+  Write deleteMembershipIfPresent(Map<String, AttributeValue> key) {
+    return new Write(TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
+        .conditionExpression("attribute_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))).build(), MEMBERSHIP);
+  }
+
+  /**
+   * A transaction cancelled only because some memberships were already as it would leave them (a
+   * put of a present one, a delete of an absent one): nothing was written. Carries, by action
+   * index, the stored item of each such put (empty for a delete), so the caller can write the rest.
+   */
+  static final class MembershipsAlreadySo extends RuntimeException {
+    private final transient Map<Integer, Map<String, AttributeValue>> stored;
+
+    MembershipsAlreadySo(Map<Integer, Map<String, AttributeValue>> stored) {
+      super("memberships already so: " + stored.keySet(), null, false, false);
+      this.stored = stored;
+    }
+
+    Map<Integer, Map<String, AttributeValue>> stored() {
+      return stored;
+    }
   }
 
   Write delete(Map<String, AttributeValue> key) {

@@ -118,7 +118,7 @@ public final class Groups implements Memberships {
   /** PUT: the body replaces the document; its members replace the members, by difference. */
   public GroupView replace(String connectionId, String id, JsonNode body, String ifMatch) {
     List<List<Member>> finalMembers = new ArrayList<>();
-    ScimGroup group = write(connectionId, id, ifMatch, current -> {
+    ScimGroup group = write(connectionId, id, ifMatch, null, current -> {
       ObjectNode document = rules.forReplace(current.document().deepCopy(), body);
       MemberChanges changes = MemberChanges.replacing(document.path("members"));
       document.remove("members");
@@ -141,7 +141,7 @@ public final class Groups implements Memberships {
     // Checks the whole message as the patcher reads it (syntax, types, paths), then splits it.
     ScimPatch.apply(asSent(before), patchRequest, ScimSchemas.group());
     MemberChanges.Split split = MemberChanges.split(patchRequest);
-    return write(connectionId, id, ifMatch, current -> {
+    return write(connectionId, id, ifMatch, before, current -> {
       ObjectNode document = split.documentPatch() == null
           ? current.document().deepCopy() : rules.patch(asSent(current), split.documentPatch());
       document.remove(ResourceDocument.ID);
@@ -198,11 +198,15 @@ public final class Groups implements Memberships {
    * {@link GroupChange}; a lost race writes nothing and is planned again from a fresh read. The
    * document is conditioned on the version when it changed; a member-only change is not (with
    * If-Match: it is), so concurrent member changes never lose a race.
+   *
+   * @param read the group as the caller just read it, planned from on the first attempt instead of
+   *     a second GetItem (a lost race reads again); null to read it here
    */
-  private ScimGroup write(String connectionId, String id, String ifMatch, Function<ScimGroup, Plan> planner) {
+  private ScimGroup write(String connectionId, String id, String ifMatch, ScimGroup read,
+      Function<ScimGroup, Plan> planner) {
     boolean ifMatchSent = ifMatch != null && !ifMatch.isBlank();
     for (int attempt = 1; ; attempt++) {
-      ScimGroup current = get(connectionId, id);
+      ScimGroup current = attempt == 1 && read != null ? read : get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
       Plan plan = planner.apply(current);
       boolean documentChanged = !plan.document().equals(current.document());

@@ -3,6 +3,7 @@ package dev.scimlambda.scim.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AccountChange;
+import dev.scimlambda.appusers.LoginEmail;
 import dev.scimlambda.appusers.SeatsExhausted;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
@@ -111,6 +112,12 @@ public final class Users {
       ObjectNode document = change.apply(current.document().deepCopy());
       ScimUser built = build(connectionId, id, document, current.created(), clock.instant(), current.version() + 1);
       try {
+        if (accountUnaffected(current, built)) {
+          // Nothing the person's account holds changed: the user item alone is written, no account read.
+          ScimUser updated = built.withAppUserId(current.appUserId());
+          store.replace(current, updated, null);
+          return updated;
+        }
         AccountChange account = accounts.forReplace(current, built);
         ScimUser updated = built.withAppUserId(account.appUserId());
         store.replace(current, updated, account);
@@ -123,6 +130,16 @@ public final class Users {
         throw accounts.seatsExhausted(connectionId);
       }
     }
+  }
+
+  /**
+   * Whether a change leaves the linked account as it is: the account holds the login email and
+   * whether this identity is active, nothing else of the document. A user not linked yet goes the
+   * account's way, which links it.
+   */
+  private static boolean accountUnaffected(ScimUser before, ScimUser after) {
+    return before.appUserId() != null && before.active() == after.active()
+        && java.util.Objects.equals(LoginEmail.of(before.document()), LoginEmail.of(after.document()));
   }
 
   private static ScimUser build(String connectionId, String id, ObjectNode document, Instant created, Instant modified,

@@ -115,8 +115,9 @@ class ContentionResponsesTest {
   @Test
   void aPatchThatKeepsLosingToConcurrentTransactionsAnswers429WithRetryAfter() {
     String id = createUser("ada");
+    // A userName change moves its guard, so the write is a transaction (a displayName change is one conditional put).
     ApiResult result = with(transactions(() -> cancelled("TransactionConflict")), () -> call("PATCH", "/Users/" + id,
-        PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"Ada\"}}]}"));
+        PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"userName\":\"ada.lovelace\"}}]}"));
     assertRetryLater(result, "1");
   }
 
@@ -131,7 +132,7 @@ class ContentionResponsesTest {
   @Test
   void theSameRequestSucceedsOnceTheContentionIsOver() {
     String id = createUser("alan");
-    String patch = PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"Alan\"}}]}";
+    String patch = PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"userName\":\"alan.turing\"}}]}";
     assertThat(with(transactions(() -> cancelled("TransactionConflict")), () -> call("PATCH", "/Users/" + id, patch))
         .status()).isEqualTo(429);
     assertThat(call("PATCH", "/Users/" + id, patch).status()).isEqualTo(200);
@@ -200,7 +201,7 @@ class ContentionResponsesTest {
     String id = createUser("niklaus");
     String bulk = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":["
         + "{\"method\":\"PATCH\",\"path\":\"/Users/" + id + "\",\"data\":" + PATCH_OP
-        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"N\"}}]}}]}";
+        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"userName\":\"niklaus.wirth\"}}]}}]}";
     ApiResult result = with(transactions(() -> cancelled("TransactionConflict")), () -> call("POST", "/Bulk", bulk));
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.json().get("Operations").get(0).get("status").asText()).isEqualTo("429");

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import dev.scimlambda.scim.groups.GroupStore;
+import dev.scimlambda.scim.users.ScimUser;
+import dev.scimlambda.scim.users.UserStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -389,8 +391,17 @@ class GroupsEndpointTest extends ScimTestConnections {
   @Test
   void aGroupOfTwoThousandMembersIsBuiltByPatchesAndReadBackWhole() {
     IssuedConnection connection = newConnection();
-    List<String> users = IntStream.range(0, 2000).parallel()
-        .mapToObj(i -> createUser(connection, userJson("bulk" + i + "@example.com"))).toList();
+    // The users are a fixture, not what is tested: stored directly (as POST /Users stores them), in parallel.
+    UserStore userStore = stack.context().getBean(UserStore.class);
+    java.time.Instant now = java.time.Instant.now();
+    List<String> users = IntStream.range(0, 2000).parallel().mapToObj(i -> {
+      String userName = "bulk" + i + "@example.com";
+      ScimUser user = new ScimUser(connection.connection().id(), java.util.UUID.randomUUID().toString(),
+          dev.scimlambda.scim.ScimJson.MAPPER.createObjectNode().put("userName", userName), userName, null, Set.of(),
+          true, now, now, 1);
+      userStore.create(user);
+      return user.id();
+    }).toList();
     String id = createGroup(connection, groupJson("Everyone"));
     for (int from = 0; from < users.size(); from += 500) {
       ApiResult result = call(connection, "PATCH", "/Groups/" + id,
