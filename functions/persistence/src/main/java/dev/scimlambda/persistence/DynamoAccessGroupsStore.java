@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * A connection's access groups: one item next to the connection item, replaced whole by each save.
@@ -41,7 +42,7 @@ public final class DynamoAccessGroupsStore implements AccessGroupsStore {
         .put("updatedAt", accessGroups.updatedAt())
         .values();
     item.put("groups", AttributeValue.fromL(accessGroups.groups().stream().map(Item::s).toList()));
-    table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item));
+    AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName()).item(item)).build());
   }
 
   private static Map<String, AttributeValue> key(String connectionId) {

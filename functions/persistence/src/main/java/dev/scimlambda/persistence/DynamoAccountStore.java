@@ -113,7 +113,8 @@ public final class DynamoAccountStore implements AccountStore {
   @Override
   public void apply(AccountChange change) {
     try {
-      tx.run(AccountWrites.of(tx, change));
+      // An admin adding a person: the entry's target names the app user.
+      tx.run(AccountWrites.of(tx, change), null, change.appUserId());
     } catch (UniquenessViolation | VersionMismatch e) {
       throw new ConcurrentAppUserChange();
     }

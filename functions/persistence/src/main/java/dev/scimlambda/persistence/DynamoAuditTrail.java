@@ -5,6 +5,7 @@ import static dev.scimlambda.persistence.KeySchema.PK;
 import static dev.scimlambda.persistence.KeySchema.SK;
 
 import dev.scimlambda.audit.AuditEntry;
+import dev.scimlambda.audit.AuditEntryExists;
 import dev.scimlambda.audit.AuditTrail;
 import dev.scimlambda.problem.InvalidInputException;
 import java.time.ZoneOffset;
@@ -12,14 +13,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The audit trail: one item per entry in the partition {@code WS#<ws>#AUDIT}, sort key the entry's
- * fixed-width time then a random id, so a backwards query reads newest first. No TTL: an audit
- * trail outlives the activity log; a workspace purge removes it with the workspace.
+ * fixed-width time then its id, so a backwards query reads newest first. Every put is conditional
+ * on the key being new, so an entry is never overwritten and never written twice. Most entries are
+ * put by {@link AuditedWrites} in their change's transaction; {@link #record} writes one alone,
+ * for a change that is no DynamoDB write (a secret reveal). No TTL: an audit trail outlives the
+ * activity log; a workspace purge removes it with the workspace.
  */
 public final class DynamoAuditTrail implements AuditTrail {
 
@@ -27,6 +32,7 @@ public final class DynamoAuditTrail implements AuditTrail {
   private static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** A sort key is 24 characters of time, '#', a 36-character UUID. */
+  private static final String NEW_KEY = "attribute_not_exists(#pk)";
   private static final int CURSOR_LENGTH = 61;
 
   private final TableAccess table;
@@ -35,16 +41,33 @@ public final class DynamoAuditTrail implements AuditTrail {
     this.table = table;
   }
 
+  /** Writes {@code e} alone; an entry already written (by its change's transaction) stays as it is. */
   @Override
   public void record(AuditEntry e) {
-    table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item(e)));
+    try {
+      table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item(e))
+          .conditionExpression(NEW_KEY).expressionAttributeNames(Map.of("#pk", PK)));
+    } catch (ConditionalCheckFailedException alreadyWritten) {
+      // The request's change wrote it; one entry per request.
+    }
   }
 
-  /** The entry's item, for writing in the same transaction as the change it records. */
-  static Map<String, AttributeValue> item(AuditEntry e) {
+  /** The put of {@code e} for the transaction of the change it records; it fails if the entry exists. */
+  static TransactWriteItem put(TableAccess table, AuditEntry e) {
+    return TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(item(e))
+        .conditionExpression(NEW_KEY).expressionAttributeNames(Map.of("#pk", PK))).build();
+  }
+
+  /** The refusal of a change whose transaction found the request's entry already written. */
+  static AuditEntryExists alreadyWritten(AuditEntry e) {
+    return new AuditEntryExists(e.id());
+  }
+
+  private static Map<String, AttributeValue> item(AuditEntry e) {
     return Item.create()
         .put(PK, KeySchema.auditPartition(e.workspaceId()))
-        .put(SK, KeySchema.auditSk(SORTABLE.format(e.at()), UUID.randomUUID().toString()))
+        .put(SK, KeySchema.auditSk(SORTABLE.format(e.at()), e.id()))
+        .put("id", e.id())
         .put(KeySchema.ENTITY, ENTITY)
         .put("workspaceId", e.workspaceId())
         .put("at", e.at())
@@ -83,7 +106,9 @@ public final class DynamoAuditTrail implements AuditTrail {
   }
 
   private static AuditEntry fromItem(Item item) {
-    return new AuditEntry(item.string("workspaceId"), item.instant("at"), item.string("actor"),
+    // Entries written before ids were stored carry theirs only in the sort key.
+    String id = item.string("id") != null ? item.string("id") : item.string(SK).substring(CURSOR_LENGTH - 36);
+    return new AuditEntry(item.string("workspaceId"), id, item.instant("at"), item.string("actor"),
         item.string("action"), item.string("target"), item.string("sourceIp"), item.string("userAgent"));
   }
 }

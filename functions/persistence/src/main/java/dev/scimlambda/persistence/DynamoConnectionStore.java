@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -34,12 +35,11 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
   @Override
   public void create(Connection connection) {
-    TableAccess.conditional(
-        () ->
-            table.dynamo().putItem(b -> b.tableName(table.tableName())
-                .item(toItem(connection))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK))),
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+              .item(toItem(connection))
+              .conditionExpression("attribute_not_exists(#pk)")
+              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, connection.id()),
         "connection " + connection.id() + " already exists");
   }
 
@@ -66,27 +66,27 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
   @Override
   public void rotateSecret(String connectionId, String expectedVersion, String newVersion, Instant previousValidUntil) {
-    TableAccess.conditional(
-        () ->
-            table.dynamo().updateItem(b -> b.tableName(table.tableName())
-                .key(key(connectionId))
-                .updateExpression("SET secretVersion = :new, previousSecretVersion = :old, previousSecretValidUntil = :until")
-                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(deletedAt) AND secretVersion = :old")
-                .expressionAttributeNames(Map.of("#pk", PK))
-                .expressionAttributeValues(Map.of(
-                    ":new", s(newVersion), ":old", s(expectedVersion), ":until", s(previousValidUntil.toString())))),
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName())
+              .key(key(connectionId))
+              .updateExpression("SET secretVersion = :new, previousSecretVersion = :old, previousSecretValidUntil = :until")
+              .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(deletedAt) AND secretVersion = :old")
+              .expressionAttributeNames(Map.of("#pk", PK))
+              .expressionAttributeValues(Map.of(
+                  ":new", s(newVersion), ":old", s(expectedVersion), ":until", s(previousValidUntil.toString()))))
+              .build()),
         "connection " + connectionId + " was deleted or rotated concurrently");
   }
 
   @Override
   public boolean markDeleted(String connectionId, Instant deletedAt) {
     try {
-      table.dynamo().updateItem(b -> b.tableName(table.tableName())
+      AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName())
           .key(key(connectionId))
           .updateExpression("SET deletedAt = :at REMOVE previousSecretVersion, previousSecretValidUntil")
           .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(deletedAt)")
           .expressionAttributeNames(Map.of("#pk", PK))
-          .expressionAttributeValues(Map.of(":at", s(deletedAt.toString()))));
+          .expressionAttributeValues(Map.of(":at", s(deletedAt.toString())))).build());
       return true;
     } catch (ConditionalCheckFailedException alreadyDeleted) {
       return false;

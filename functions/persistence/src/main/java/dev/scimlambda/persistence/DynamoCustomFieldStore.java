@@ -11,7 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Custom fields in their workspace's partition, one item each, listed with one Query. */
 public final class DynamoCustomFieldStore implements CustomFieldStore {
@@ -34,9 +35,10 @@ public final class DynamoCustomFieldStore implements CustomFieldStore {
         .put("type", field.type().wireName())
         .put("createdAt", field.createdAt())
         .values();
-    TableAccess.conditional(() -> table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item)
-            .conditionExpression("attribute_not_exists(#pk)")
-            .expressionAttributeNames(Map.of("#pk", PK))),
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName()).item(item)
+              .conditionExpression("attribute_not_exists(#pk)")
+              .expressionAttributeNames(Map.of("#pk", PK))).build(), null, field.key()),
         "a custom field '" + field.key() + "' already exists");
   }
 
@@ -53,9 +55,14 @@ public final class DynamoCustomFieldStore implements CustomFieldStore {
 
   @Override
   public boolean delete(String workspaceId, String key) {
-    var deleted = table.dynamo().deleteItem(b -> b.tableName(table.tableName()).key(key(workspaceId, key))
-        .returnValues(ReturnValue.ALL_OLD));
-    return deleted.hasAttributes() && !deleted.attributes().isEmpty();
+    try {
+      AuditedWrites.write(table, TransactWriteItem.builder().delete(b -> b.tableName(table.tableName())
+          .key(key(workspaceId, key))
+          .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+      return true;
+    } catch (ConditionalCheckFailedException none) {
+      return false;
+    }
   }
 
   private static Map<String, AttributeValue> key(String workspaceId, String fieldKey) {

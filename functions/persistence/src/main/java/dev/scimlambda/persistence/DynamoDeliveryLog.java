@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -65,7 +66,8 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         .put(KeySchema.EXPIRES_AT, clock.instant().plus(RETENTION).getEpochSecond());
     Map<String, AttributeValue> values = item.values();
     values.put("attempts", AttributeValue.fromL(d.attempts().stream().map(DynamoDeliveryLog::attemptValue).toList()));
-    table.dynamo().putItem(b -> b.tableName(table.tableName()).item(values));
+    // An admin's redelivery is audited in the transaction that queues the delivery again.
+    AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName()).item(values)).build());
   }
 
   @Override

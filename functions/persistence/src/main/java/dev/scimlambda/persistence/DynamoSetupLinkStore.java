@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -31,7 +32,10 @@ public final class DynamoSetupLinkStore implements SetupLinkStore {
 
   @Override
   public void saveLink(String tokenHash, String workspaceId, Instant expiresAt) {
-    put(KeySchema.setupLinkPartition(tokenHash), KeySchema.SETUP_LINK_SK, LINK_ENTITY, workspaceId, expiresAt);
+    // Audited: minting a link is the operator's change. Signing in with it (saveSession) is not.
+    AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
+        .item(item(KeySchema.setupLinkPartition(tokenHash), KeySchema.SETUP_LINK_SK, LINK_ENTITY, workspaceId, expiresAt)))
+        .build());
   }
 
   @Override
@@ -52,7 +56,9 @@ public final class DynamoSetupLinkStore implements SetupLinkStore {
 
   @Override
   public void saveSession(String tokenHash, String workspaceId, Instant expiresAt) {
-    put(KeySchema.adminSessionPartition(tokenHash), KeySchema.ADMIN_SESSION_SK, SESSION_ENTITY, workspaceId, expiresAt);
+    Map<String, AttributeValue> item =
+        item(KeySchema.adminSessionPartition(tokenHash), KeySchema.ADMIN_SESSION_SK, SESSION_ENTITY, workspaceId, expiresAt);
+    table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item));
   }
 
   @Override
@@ -74,8 +80,9 @@ public final class DynamoSetupLinkStore implements SetupLinkStore {
         .key(Map.of(PK, s(KeySchema.adminSessionPartition(tokenHash)), SK, s(KeySchema.ADMIN_SESSION_SK))));
   }
 
-  private void put(String pk, String sk, String entity, String workspaceId, Instant expiresAt) {
-    Map<String, AttributeValue> item = Item.create()
+  private static Map<String, AttributeValue> item(String pk, String sk, String entity, String workspaceId,
+      Instant expiresAt) {
+    return Item.create()
         .put(PK, pk)
         .put(SK, sk)
         .put(KeySchema.ENTITY, entity)
@@ -84,6 +91,5 @@ public final class DynamoSetupLinkStore implements SetupLinkStore {
         .put("expiresAtMillis", expiresAt.toEpochMilli())
         .put(KeySchema.EXPIRES_AT, expiresAt.getEpochSecond())
         .values();
-    table.dynamo().putItem(b -> b.tableName(table.tableName()).item(item));
   }
 }

@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** A workspace's webhook: one item next to the workspace item. Never its signing secret. */
 public final class DynamoWebhookStore implements WebhookStore {
@@ -25,33 +26,35 @@ public final class DynamoWebhookStore implements WebhookStore {
 
   @Override
   public void create(Webhook webhook) {
-    TableAccess.conditional(
-        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(webhook))
             .conditionExpression("attribute_not_exists(#pk)")
-            .expressionAttributeNames(Map.of("#pk", PK))),
+            .expressionAttributeNames(Map.of("#pk", PK))).build()),
         "the webhook of workspace " + webhook.workspaceId() + " was set concurrently");
   }
 
   @Override
   public void replace(Webhook webhook) {
-    TableAccess.conditional(
-        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(webhook))
             .conditionExpression("#id = :id AND #secretVersion = :secretVersion")
             .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
-            .expressionAttributeValues(Map.of(":id", s(webhook.id()), ":secretVersion", s(webhook.secretVersion())))),
+            .expressionAttributeValues(Map.of(":id", s(webhook.id()), ":secretVersion", s(webhook.secretVersion()))))
+            .build()),
         "the webhook of workspace " + webhook.workspaceId() + " was changed concurrently");
   }
 
   @Override
   public void rotateSecret(Webhook rotated, String replacedVersion) {
-    TableAccess.conditional(
-        () -> table.dynamo().putItem(b -> b.tableName(table.tableName())
+    TableAccess.conditionalWrite(
+        () -> AuditedWrites.write(table, TransactWriteItem.builder().put(b -> b.tableName(table.tableName())
             .item(toItem(rotated))
             .conditionExpression("#id = :id AND #secretVersion = :replaced")
             .expressionAttributeNames(Map.of("#id", "id", "#secretVersion", "secretVersion"))
-            .expressionAttributeValues(Map.of(":id", s(rotated.id()), ":replaced", s(replacedVersion)))),
+            .expressionAttributeValues(Map.of(":id", s(rotated.id()), ":replaced", s(replacedVersion))))
+            .build()),
         "the webhook of workspace " + rotated.workspaceId() + " was changed concurrently");
   }
 
@@ -65,10 +68,13 @@ public final class DynamoWebhookStore implements WebhookStore {
 
   @Override
   public boolean delete(String workspaceId) {
-    Map<String, AttributeValue> old = table.dynamo()
-        .deleteItem(b -> b.tableName(table.tableName()).key(key(workspaceId)).returnValues(ReturnValue.ALL_OLD))
-        .attributes();
-    return old != null && !old.isEmpty();
+    try {
+      AuditedWrites.write(table, TransactWriteItem.builder().delete(b -> b.tableName(table.tableName()).key(key(workspaceId))
+          .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+      return true;
+    } catch (ConditionalCheckFailedException none) {
+      return false;
+    }
   }
 
   private static Map<String, AttributeValue> key(String workspaceId) {

@@ -36,7 +36,7 @@ public final class DynamoWorkspaceStore implements WorkspaceStore {
   @Override
   public void create(Workspace workspace) {
     try {
-      tx.run(List.of(tx.putIfAbsent(toItem(workspace), "id"), seatLimit(workspace)));
+      tx.run(List.of(tx.putIfAbsent(toItem(workspace), "id"), seatLimit(workspace)), workspace.id(), workspace.id());
     } catch (UniquenessViolation e) {
       throw new ConflictException("workspace " + workspace.id() + " already exists");
     }

@@ -202,7 +202,10 @@ public final class KeySchema {
     return workspacePartition(workspaceId) + "#AUDIT";
   }
 
-  /** Sort key of an audit entry: the fixed-width UTC time, then a random id keeping same-instant entries apart. */
+  /**
+   * Sort key of an audit entry: the fixed-width UTC time, then the entry's id (a UUID chosen once per
+   * request), keeping same-instant entries apart and making a second write of the same entry fail.
+   */
   static String auditSk(String timestamp, String entryId) {
     return timestamp + "#" + entryId;
   }

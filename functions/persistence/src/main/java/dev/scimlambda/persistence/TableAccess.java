@@ -1,5 +1,6 @@
 package dev.scimlambda.persistence;
 
+import dev.scimlambda.audit.AuditedRequest;
 import dev.scimlambda.problem.ConflictException;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +10,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The table and client every store shares, and the DynamoDB actions the stores call. */
-public record TableAccess(DynamoDbClient dynamo, String tableName) {
+/**
+ * The table and client every store shares, and the DynamoDB actions the stores call. {@code audit}
+ * is the admin request whose audit entry the stores write with its change ({@link AuditedWrites}).
+ */
+public record TableAccess(DynamoDbClient dynamo, String tableName, AuditedRequest audit) {
+
+  /** Where no admin request is audited: the SCIM and stream functions, tests of other stores. */
+  public TableAccess(DynamoDbClient dynamo, String tableName) {
+    this(dynamo, tableName, AuditedRequest.NONE);
+  }
 
   /**
    * Exactly the IAM actions the stores need; the template grants these and no more. Transactions
@@ -35,6 +44,14 @@ public record TableAccess(DynamoDbClient dynamo, String tableName) {
     } catch (ConditionalCheckFailedException e) {
       throw new ConflictException(conflictMessage);
     }
+  }
+
+  /** As {@link #conditional(Supplier, String)}, for a write that returns nothing. */
+  static void conditionalWrite(Runnable write, String conflictMessage) {
+    conditional(() -> {
+      write.run();
+      return null;
+    }, conflictMessage);
   }
 
   /** Every item of {@code partition} whose sort key begins with {@code skPrefix}, all pages. */

@@ -3,10 +3,13 @@ package dev.scimlambda.persistence;
 import static dev.scimlambda.persistence.KeySchema.PK;
 
 import dev.scimlambda.appusers.SeatsExhausted;
+import dev.scimlambda.audit.AuditEntry;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class Transactions {
 
   static final int TRANSACTION_ATTEMPTS = 3;
+  /** DynamoDB's limit of actions in one TransactWriteItems. */
+  static final int MAX_ITEMS = 100;
   /** Marks the seat ledger's action: its failed condition means no seat is left, not a conflict. */
   static final String SEAT_LEDGER = "seat ledger";
 
@@ -46,13 +51,30 @@ final class Transactions {
    * way, then reported as {@link Contention}.
    */
   void run(List<Write> writes) {
-    List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
+    run(writes, null, null);
+  }
+
+  /**
+   * As {@link #run(List)}, with the admin request's audit entry put in the same transaction when
+   * one is due and there is room; a change creating a resource names it (see
+   * {@code AuditedRequest.unwritten}).
+   */
+  void run(List<Write> writes, String createdWorkspaceId, String createdId) {
+    Optional<AuditEntry> entry = writes.size() < MAX_ITEMS
+        ? table.audit().unwritten(createdWorkspaceId, createdId) : Optional.empty();
+    List<TransactWriteItem> items = new ArrayList<>(writes.stream().map(Write::item).toList());
+    entry.ifPresent(e -> items.add(DynamoAuditTrail.put(table, e)));
     for (int attempt = 1; ; attempt++) {
       try {
         table.dynamo().transactWriteItems(b -> b.transactItems(items));
+        entry.ifPresent(table.audit()::written);
         return;
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
+        if (entry.isPresent() && reasons.size() == items.size()
+            && "ConditionalCheckFailed".equals(reasons.get(writes.size()).code())) {
+          throw DynamoAuditTrail.alreadyWritten(entry.get());
+        }
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
           if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
             String guardOf = writes.get(i).guardOf();

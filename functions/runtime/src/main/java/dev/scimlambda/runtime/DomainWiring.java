@@ -41,6 +41,8 @@ import dev.scimlambda.persistence.DynamoWorkspaceStore;
 import dev.scimlambda.persistence.DynamoWorkspacePurgeStore;
 import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
 import dev.scimlambda.persistence.TableAccess;
+import io.micronaut.core.annotation.Nullable;
+import dev.scimlambda.audit.AuditedRequest;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.users.UserStore;
@@ -68,8 +70,9 @@ public class DomainWiring {
   }
 
   @Singleton
-  TableAccess table(DynamoDbClient dynamo, Settings settings) {
-    return new TableAccess(dynamo, settings.require(Setting.TABLE_NAME));
+  TableAccess table(DynamoDbClient dynamo, Settings settings, @Nullable AuditedRequest audit) {
+    // Only the admin function has an audited request; its stores write the entry with the change.
+    return new TableAccess(dynamo, settings.require(Setting.TABLE_NAME), audit == null ? AuditedRequest.NONE : audit);
   }
 
   @Singleton

@@ -117,6 +117,14 @@ public enum AdminRoute {
     };
   }
 
+  /** Whether the route creates a resource, which its audit entry's target names (the collection's path, then its id). */
+  public boolean creates() {
+    return switch (this) {
+      case CREATE_WORKSPACE, CREATE_CONNECTION, CREATE_FIELD, CREATE_USER -> true;
+      default -> false;
+    };
+  }
+
   /** Throws ForbiddenException unless {@code principal} may call this route for {@code workspaceId}. */
   void authorize(AdminPrincipal principal, String workspaceId) {
     switch (scope) {

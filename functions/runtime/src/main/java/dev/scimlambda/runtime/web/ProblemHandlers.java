@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.problem.UnauthenticatedException;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.ForbiddenException;
+import dev.scimlambda.audit.AuditEntryExists;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
@@ -44,6 +45,12 @@ public class ProblemHandlers {
   @Singleton
   ExceptionHandler<ConflictException, HttpResponse<JsonNode>> conflict() {
     return (request, e) -> ApiErrors.render(request, 409, ScimType.uniqueness, null, e.getMessage());
+  }
+
+  /** The change could not be recorded in the audit trail, so it was not made. */
+  @Singleton
+  ExceptionHandler<AuditEntryExists, HttpResponse<JsonNode>> auditEntryExists() {
+    return (request, e) -> ApiErrors.render(request, 409, null, null, e.getMessage());
   }
 
   @Singleton
