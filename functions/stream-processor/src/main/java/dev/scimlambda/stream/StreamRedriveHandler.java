@@ -4,6 +4,7 @@ import dev.scimlambda.persistence.TableAccess;
 import dev.scimlambda.runtime.FunctionManifest;
 import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.SnapshotPriming;
+import dev.scimlambda.runtime.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class StreamRedriveHandler extends MicronautRequestHandler<Map<String, Ob
   }
 
   private com.amazonaws.services.lambda.runtime.Context requestContext() {
-    return getApplicationContext().findBean(com.amazonaws.services.lambda.runtime.Context.class).orElse(null);
+    return getApplicationContext().getBean(CurrentInvocation.class).context().orElse(null);
   }
 
   /** Nothing primed: a redrive touches the queue, which must not be read while taking a snapshot. */

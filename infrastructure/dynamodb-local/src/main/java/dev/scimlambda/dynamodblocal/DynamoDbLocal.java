@@ -1,5 +1,6 @@
 package dev.scimlambda.dynamodblocal;
 
+import com.almworks.sqlite4java.SQLiteQueue;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
@@ -36,11 +37,14 @@ public final class DynamoDbLocal implements AutoCloseable {
   private final Server jetty;
   private final LocalDynamoDBRequestHandler database;
   private final URI endpoint;
+  /** The SQLite connection's queue of a persistent database; null in memory. */
+  private final SQLiteQueue sqlite;
 
-  private DynamoDbLocal(Server jetty, LocalDynamoDBRequestHandler database, URI endpoint) {
+  private DynamoDbLocal(Server jetty, LocalDynamoDBRequestHandler database, URI endpoint, SQLiteQueue sqlite) {
     this.jetty = jetty;
     this.database = database;
     this.endpoint = endpoint;
+    this.sqlite = sqlite;
   }
 
   /** Starts an in-memory database on a free loopback port. */
@@ -74,10 +78,16 @@ public final class DynamoDbLocal implements AutoCloseable {
       context.setHandler(serverHandler);
       jetty.setHandler(context);
       jetty.start();
-      return new DynamoDbLocal(jetty, requestHandler, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+      SQLiteQueue sqlite = dataDir == null ? null : SqliteJournal.apply(requestHandler);
+      return new DynamoDbLocal(jetty, requestHandler, URI.create("http://127.0.0.1:" + connector.getLocalPort()), sqlite);
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start", e);
     }
+  }
+
+  /** SQLite's journal mode and synchronous level of this database (see {@link SqliteJournal}). */
+  String sqliteJournal() {
+    return SqliteJournal.describe(database);
   }
 
   public URI endpoint() {
@@ -112,6 +122,9 @@ public final class DynamoDbLocal implements AutoCloseable {
       jetty.stop();
       // Closes the SQLite files; without it a restart on the same folder finds them locked.
       database.shutdown();
+      if (sqlite != null) {
+        SqliteJournal.awaitClosed(sqlite);
+      }
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop", e);
     }

@@ -36,6 +36,29 @@ class DynamoDbLocalTest {
   }
 
   @Test
+  void persistentDatabaseCommitsToAWriteAheadLogWithoutSyncingEachCommit(@TempDir Path dir) {
+    try (DynamoDbLocal local = DynamoDbLocal.persistent(0, dir)) {
+      assertThat(local.sqliteJournal()).isEqualTo("wal, synchronous=1");
+    }
+  }
+
+  @Test
+  void writesInTheWriteAheadLogAreInTheDatabaseAfterAStop(@TempDir Path dir) {
+    try (DynamoDbLocal local = DynamoDbLocal.persistent(0, dir)) {
+      var dynamo = local.client();
+      TableDefinition.load().createIfAbsent(dynamo, "scim");
+      for (int i = 0; i < 50; i++) {
+        String sk = "B" + i;
+        dynamo.putItem(b -> b.tableName("scim").item(Map.of("pk", AttributeValue.fromS("A"), "sk", AttributeValue.fromS(sk))));
+      }
+    }
+    try (DynamoDbLocal local = DynamoDbLocal.persistent(0, dir)) {
+      assertThat(local.client().query(b -> b.tableName("scim").keyConditionExpression("pk = :a")
+          .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("A")))).count()).isEqualTo(50);
+    }
+  }
+
+  @Test
   void tableFromDefinitionHasAStreamWithNewAndOldImages() {
     try (DynamoDbLocal local = DynamoDbLocal.inMemory()) {
       var dynamo = local.client();
