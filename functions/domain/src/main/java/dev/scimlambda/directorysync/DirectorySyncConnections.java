@@ -20,6 +20,9 @@ public final class DirectorySyncConnections {
 
   public static final int MAX_GROUP_SEARCH = 100;
 
+  static final int DEFAULT_RUNS_PAGE = 50;
+  static final int MAX_RUNS_PAGE = 100;
+
   private final Connections connections;
   private final DirectorySyncStore store;
   private final DirectoryCredentialsStore credentials;
@@ -116,9 +119,14 @@ public final class DirectorySyncConnections {
     return started;
   }
 
-  public DirectorySyncStore.RunPage runs(String workspaceId, String connectionId, String cursor, int limit) {
+  /** Newest first, {@code limit} 1 to {@value #MAX_RUNS_PAGE} (absent: {@value #DEFAULT_RUNS_PAGE}). */
+  public DirectorySyncStore.RunPage runs(String workspaceId, String connectionId, String cursor, Integer limit) {
+    int size = limit == null ? DEFAULT_RUNS_PAGE : limit;
+    if (size < 1 || size > MAX_RUNS_PAGE) {
+      throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_RUNS_PAGE);
+    }
     pull(workspaceId, connectionId);
-    return store.runs(connectionId, cursor, limit);
+    return store.runs(connectionId, cursor, size);
   }
 
   public SyncRun run(String workspaceId, String connectionId, String runId) {

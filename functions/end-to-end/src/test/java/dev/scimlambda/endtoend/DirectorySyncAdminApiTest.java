@@ -154,6 +154,29 @@ class DirectorySyncAdminApiTest {
   }
 
   @Test
+  void theRunHistoryWithoutALimitIsItsFirstPage() {
+    JsonNode connection = createGraphConnection();
+    String id = connection.get("id").asText();
+
+    ApiResult history = directory.admin("GET", connections() + "/" + id + "/sync-runs");
+
+    assertThat(history.status()).as(history.toString()).isEqualTo(200);
+    assertThat(history.json().at("/runs/0/id").asText()).isEqualTo(connection.at("/directorySync/lastRun/id").asText());
+    assertThat(history.json().get("nextCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void aRunHistoryLimitOutside1To100IsRefusedNamingIt() {
+    String id = createGraphConnection().get("id").asText();
+
+    for (String limit : List.of("0", "101", "many")) {
+      ApiResult refused = directory.admin("GET", connections() + "/" + id + "/sync-runs?limit=" + limit);
+      assertThat(refused.status()).as(limit).isEqualTo(400);
+      assertThat(refused.json().at("/error/field").asText()).as(limit).isEqualTo("limit");
+    }
+  }
+
+  @Test
   void replacedCredentialsAreUsedByTheNextRunAndStayHidden() {
     JsonNode connection = createGraphConnection();
     String id = connection.get("id").asText();

@@ -24,6 +24,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Directory Sync's items, all in {@code DSYNC#<connection>} (docs/data-model.md). */
@@ -104,9 +105,10 @@ public final class DynamoDirectorySyncStore implements DirectorySyncStore {
       update.set("usersPosition", null).set("groupsPosition", null);
     }
     Transactions.UpdateSpec spec = update.build();
-    table.dynamo().updateItem(b -> b.tableName(table.tableName()).key(spec.key())
+    // An admin's change of credentials or settings: its audit entry stands or falls with it.
+    AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName()).key(spec.key())
         .updateExpression(spec.expression()).expressionAttributeNames(spec.names())
-        .expressionAttributeValues(spec.values()));
+        .expressionAttributeValues(spec.values())).build());
   }
 
   @Override
@@ -133,13 +135,14 @@ public final class DynamoDirectorySyncStore implements DirectorySyncStore {
       values.put(":expected", s(expectedActive));
     }
     try {
-      table.dynamo().updateItem(b -> b.tableName(table.tableName())
+      // Starting a run is Sync now's change: an admin's click is audited in the claim's transaction.
+      AuditedWrites.write(table, TransactWriteItem.builder().update(b -> b.tableName(table.tableName())
           .key(key(connectionId, KeySchema.DIRECTORY_SYNC_STATE_SK))
           .updateExpression("SET activeRunId = :run, nextRunAt = :next, #gsk = :due")
           .conditionExpression(expectedActive == null
               ? "attribute_exists(#pk) AND attribute_not_exists(activeRunId)" : "activeRunId = :expected")
           .expressionAttributeNames(Map.of("#pk", PK, "#gsk", KeySchema.GSI1_SK))
-          .expressionAttributeValues(values));
+          .expressionAttributeValues(values)).build());
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

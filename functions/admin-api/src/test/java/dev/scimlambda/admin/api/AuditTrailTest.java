@@ -14,6 +14,11 @@ import dev.scimlambda.events.delivery.WebhookOutbox;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.scimlambda.testing.DynamoFaults;
+import dev.scimlambda.runtime.Setting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +57,7 @@ class AuditTrailTest {
   static String ws;
   static String alice;
   static String connectionId;
+  static String pullConnectionId;
   static String userId;
   static String deliveryId;
 
@@ -59,6 +65,9 @@ class AuditTrailTest {
   static void start() {
     Map<String, Object> settings = new HashMap<>(ISSUER.settings());
     settings.put(DynamoFaults.PROPERTY, "true");
+    // A directory that refuses connections: runs end at once, failed, and Sync now can start another.
+    settings.put(Setting.SYNC_GRAPH_LOGIN_URL.property(), "http://127.0.0.1:" + closedPort() + "/login");
+    settings.put(Setting.SYNC_ALLOW_LOOPBACK_HTTP.property(), "true");
     stack = TestStack.start(settings);
     handler = new AdminApiHandler(stack.context());
     ws = ApiCall.of("POST", "/admin/v1/workspaces").bearer(TestStack.ADMIN_TOKEN).header("User-Agent", USER_AGENT)
@@ -66,6 +75,9 @@ class AuditTrailTest {
     alice = ISSUER.adminOf("alice@audited.test", ws);
     connectionId = asAlice("POST", "/connections", "{\"name\":\"Okta\",\"type\":\"generic\"}").json()
         .get("id").asText();
+    pullConnectionId = asAlice("POST", "/connections", "{\"name\":\"Contoso\",\"type\":\"microsoft_graph\","
+        + "\"credentials\":" + GRAPH_CREDENTIALS + "}").json().get("id").asText();
+    awaitNoRunningSync();
     userId = asAlice("POST", "/users", "{\"email\":\"ada@audited.test\",\"source\":\"sso\"}").json().get("id").asText();
     stack.context().registerSingleton(WebhookOutbox.class, new RecordingOutbox());
     deliveryId = aFailedDelivery("evt_audited").id();
@@ -75,6 +87,36 @@ class AuditTrailTest {
   @AfterAll
   static void stop() {
     stack.close();
+  }
+
+  static final String GRAPH_CREDENTIALS = "{\"tenantId\":\"contoso.onmicrosoft.com\","
+      + "\"clientId\":\"11111111-2222-3333-4444-555555555555\",\"clientSecret\":\"audited-secret\"}";
+
+  static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sync now answers a running run instead of starting one; the audited call must start one. */
+  static void awaitNoRunningSync() {
+    for (int poll = 0; poll < 200; poll++) {
+      ApiResult listed = asAlice("GET", "/connections/" + pullConnectionId + "/sync-runs", null);
+      assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+      JsonNode runs = listed.json().get("runs");
+      if (StreamSupport.stream(runs.spliterator(), false).noneMatch(r -> r.get("status").asText().equals("running"))) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("the first run of " + pullConnectionId + " did not end");
   }
 
   /** A delivery whose attempts ran out, as the engine leaves it, for the redelivery routes. */
@@ -140,7 +182,8 @@ class AuditTrailTest {
   }
 
   static Write write(AdminRoute route, String below, String json) {
-    return new Write(route, route.method().name(), v -> below.replace("{c}", connectionId).replace("{u}", userId)
+    return new Write(route, route.method().name(), v -> below.replace("{c}", connectionId)
+        .replace("{p}", pullConnectionId).replace("{u}", userId)
         .replace("{d}", deliveryId), json);
   }
 
@@ -153,6 +196,9 @@ class AuditTrailTest {
         write(AdminRoute.ROTATE_CONNECTION_SECRET, "/connections/{c}/rotate-secret", null),
         write(AdminRoute.SET_CONNECTION_ACCESS, "/connections/{c}/access", "{\"groups\":[]}"),
         write(AdminRoute.SET_CONNECTION_MAPPING, "/connections/{c}/mapping", "{}"),
+        write(AdminRoute.REPLACE_DIRECTORY_CREDENTIALS, "/connections/{p}/credentials", GRAPH_CREDENTIALS),
+        write(AdminRoute.SET_DIRECTORY_SYNC, "/connections/{p}/directory-sync", "{\"syncInterval\":\"PT1H\"}"),
+        write(AdminRoute.SYNC_NOW, "/connections/{p}/sync", null),
         write(AdminRoute.CREATE_FIELD, "/fields", "{\"key\":\"costCenter\",\"label\":\"Cost center\",\"type\":\"string\"}"),
         write(AdminRoute.DELETE_FIELD, "/fields/costCenter", null),
         write(AdminRoute.CREATE_USER, "/users", "{\"email\":\"grace@audited.test\",\"source\":\"sso\"}"),
