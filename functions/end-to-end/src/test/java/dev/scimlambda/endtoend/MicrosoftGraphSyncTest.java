@@ -121,6 +121,44 @@ class MicrosoftGraphSyncTest {
   }
 
   @Test
+  void theActivityLogShowsEachPulledChangeAndTheRefusedPersonWithTheSeatLimit() {
+    String twoSeats = directory.newWorkspace(2);
+    PullHarness pull = new PullHarness(directory, graph.baseUrl());
+    DirectorySyncConnections.PullConnection created = pull.graphConnection(twoSeats);
+    String connectionId = created.connection().id();
+
+    SyncRun run = pull.runToEnd(connectionId, created.lastRun().id());
+
+    assertThat(run.counts().failed()).isEqualTo(1);
+    List<JsonNode> activity = activity(twoSeats, connectionId);
+    // Two people with seats, two groups, Engineering's members in one patch; Linus is the third seat.
+    assertThat(activity.stream().map(entry -> entry.get("operation").asText() + " " + entry.get("outcome").asText())
+        .sorted()).containsExactly("create Group success", "create Group success", "create User failure",
+        "create User success", "create User success", "patch Group success");
+    assertThat(activity).allSatisfy(entry ->
+        assertThat(entry.get("userAgent").asText()).as("a pulled change names its run").endsWith(run.id()));
+    JsonNode refused = entry(activity, "create User", "failure");
+    assertThat(refused.get("status").asInt()).isEqualTo(403);
+    assertThat(refused.get("detail").asText()).startsWith("No seats left");
+    JsonNode createdPerson = entry(activity, "create User", "success");
+    assertThat(createdPerson.get("changes").isArray()).as("a pulled create shows its diff, as a push does").isTrue();
+    assertThat(createdPerson.toString()).as("redacted as a push is").doesNotContain(ADA, GRACE,
+        "Lovelace", "Hopper");
+  }
+
+  /** The connection's activity log as the admin API serves it, newest first. */
+  private static List<JsonNode> activity(String ws, String connectionId) {
+    JsonNode page = directory.admin("GET", "/admin/v1/workspaces/" + ws + "/connections/" + connectionId
+        + "/activity?limit=100").json();
+    return java.util.stream.StreamSupport.stream(page.get("activity").spliterator(), false).toList();
+  }
+
+  private static JsonNode entry(List<JsonNode> activity, String operation, String outcome) {
+    return activity.stream().filter(entry -> entry.get("operation").asText().equals(operation)
+        && entry.get("outcome").asText().equals(outcome)).findFirst().orElseThrow();
+  }
+
+  @Test
   void aDeltaDeactivatesTheRemovedAndMovesAUserBetweenGroups() {
     PullHarness pull = new PullHarness(directory, graph.baseUrl());
     DirectorySyncConnections.PullConnection created = pull.graphConnection(workspace);
