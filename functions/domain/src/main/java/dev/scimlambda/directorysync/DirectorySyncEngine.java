@@ -1,5 +1,6 @@
 package dev.scimlambda.directorysync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.directorysync.DirectorySyncStore.SyncedGroup;
 import dev.scimlambda.directorysync.DirectorySyncStore.SyncedMember;
 import dev.scimlambda.directorysync.DirectorySyncStore.SyncedPage;
@@ -12,6 +13,7 @@ import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.groups.Member;
+import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.scim.users.Users;
 import java.time.Clock;
@@ -27,11 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The one sync engine of every pull provider. A run reads users, then groups, page by page, applies
  * each page through the SCIM Users and Groups services of the connection (so a pulled person gets
- * the mapping, seats, dedup, tags, access and events of a pushed one), and saves its checkpoint
+ * the mapping, seats, dedup, tags, access and events of a pushed one; each write is in the
+ * connection's activity log through {@link SyncActivity}), and saves its checkpoint
  * after each page. A full pass then sweeps: people it did not see are deactivated, groups it did
  * not see are deleted, memberships it did not see are removed.
  *
@@ -59,10 +63,11 @@ public final class DirectorySyncEngine {
   private final GroupStore groupStore;
   private final Clock clock;
   private final Duration fullPassEvery;
+  private final SyncActivity activity;
 
   public DirectorySyncEngine(DirectorySyncStore store, DirectoryCredentialsStore credentials,
       DirectoryProviders providers, Users users, UserStore userStore, Groups groups, GroupStore groupStore, Clock clock,
-      Duration fullPassEvery) {
+      Duration fullPassEvery, SyncActivity activity) {
     this.store = store;
     this.credentials = credentials;
     this.providers = providers;
@@ -72,6 +77,7 @@ public final class DirectorySyncEngine {
     this.groupStore = groupStore;
     this.clock = clock;
     this.fullPassEvery = fullPassEvery;
+    this.activity = activity;
   }
 
   /** What a {@link #work} call left: the run, and when to call again (null once the run ended). */
@@ -225,7 +231,7 @@ public final class DirectorySyncEngine {
             continue;
           }
           String scimId = synced == null || synced.scimId() == null
-              ? createUser(connectionId, user) : replaceUser(connectionId, synced.scimId(), user);
+              ? createUser(run, user) : replaceUser(run, synced.scimId(), user);
           if (synced == null || synced.scimId() == null) {
             added++;
           } else {
@@ -233,7 +239,7 @@ public final class DirectorySyncEngine {
           }
           writes.put(user.providerId(), new SyncedUser(user.providerId(), scimId, hash, run.id(), user.active()));
         } else if (synced != null && synced.scimId() != null && synced.active()) {
-          deactivate(connectionId, synced.scimId());
+          deactivate(run, synced.scimId());
           deactivated++;
           writes.put(synced.providerId(), new SyncedUser(synced.providerId(), synced.scimId(), null,
               synced.lastSeenRun(), false));
@@ -252,33 +258,36 @@ public final class DirectorySyncEngine {
    * recording it, the user with this externalId is adopted instead (that is what keeps a resumed
    * run from duplicating anyone).
    */
-  private String createUser(String connectionId, DirectoryUser user) {
+  private String createUser(SyncRun run, DirectoryUser user) {
+    String connectionId = run.connectionId();
     try {
-      return users.create(connectionId, ScimResources.user(user)).id();
+      return userWrite(run, "POST", "/Users", () -> users.create(connectionId, ScimResources.user(user))).id();
     } catch (ScimException e) {
       if (e.status() != 409) {
         throw e;
       }
       String existing = userStore.findId(connectionId, UserStore.LookupKey.EXTERNAL_ID, user.providerId())
           .orElseThrow(() -> e);
-      return replaceUser(connectionId, existing, user);
+      return replaceUser(run, existing, user);
     }
   }
 
-  private String replaceUser(String connectionId, String scimId, DirectoryUser user) {
+  private String replaceUser(SyncRun run, String scimId, DirectoryUser user) {
     try {
-      return users.replace(connectionId, scimId, ScimResources.user(user), null).id();
+      return userWrite(run, "PUT", "/Users/" + scimId,
+          () -> users.replace(run.connectionId(), scimId, ScimResources.user(user), null)).id();
     } catch (ScimException e) {
       if (e.status() == 404) {
-        return createUser(connectionId, user);
+        return createUser(run, user);
       }
       throw e;
     }
   }
 
-  private void deactivate(String connectionId, String scimId) {
+  private void deactivate(SyncRun run, String scimId) {
     try {
-      users.patch(connectionId, scimId, ScimResources.deactivation(), null);
+      userWrite(run, "PATCH", "/Users/" + scimId,
+          () -> users.patch(run.connectionId(), scimId, ScimResources.deactivation(), null));
     } catch (ScimException e) {
       if (e.status() != 404) {
         throw e;
@@ -314,7 +323,7 @@ public final class DirectorySyncEngine {
             writes.put(group.providerId(), applied);
           }
         } else if (synced != null) {
-          deleteGroup(connectionId, synced.scimId());
+          deleteGroup(run, synced.scimId());
           store.deleteGroup(connectionId, synced.providerId());
           writes.remove(synced.providerId());
         }
@@ -335,10 +344,10 @@ public final class DirectorySyncEngine {
       if (group.displayName() == null) {
         return null; // a member change of a group we never saw named: the next full pass brings it
       }
-      scimId = createGroup(connectionId, group);
+      scimId = createGroup(run, group);
       nameHash = group.nameHash();
     } else if (group.displayName() != null && !group.nameHash().equals(nameHash)) {
-      groups.patch(connectionId, scimId, ScimResources.rename(group.displayName()), null);
+      patchGroup(run, scimId, ScimResources.rename(group.displayName()));
       nameHash = group.nameHash();
     }
     List<SyncedMember> seen = new ArrayList<>();
@@ -358,10 +367,10 @@ public final class DirectorySyncEngine {
       }
     }
     for (List<String> chunk : chunks(adds)) {
-      groups.patch(connectionId, scimId, ScimResources.addMembers(chunk), null);
+      patchGroup(run, scimId, ScimResources.addMembers(chunk));
     }
     for (List<String> chunk : chunks(removes)) {
-      groups.patch(connectionId, scimId, ScimResources.removeMembers(chunk), null);
+      patchGroup(run, scimId, ScimResources.removeMembers(chunk));
     }
     if (run.kind() == SyncKind.FULL) {
       store.markMembers(connectionId, group.providerId(), seen);
@@ -372,9 +381,12 @@ public final class DirectorySyncEngine {
     return new SyncedGroup(group.providerId(), scimId, nameHash, run.id());
   }
 
-  private String createGroup(String connectionId, DirectoryGroup group) {
+  private String createGroup(SyncRun run, DirectoryGroup group) {
+    String connectionId = run.connectionId();
     try {
-      return groups.create(connectionId, ScimResources.group(group.providerId(), group.displayName())).group().id();
+      return activity.write(run, "POST", "/Groups",
+          () -> groups.create(connectionId, ScimResources.group(group.providerId(), group.displayName())),
+          created -> new SyncActivity.Written(created.group().id(), created.group().version())).group().id();
     } catch (ScimException e) {
       if (e.status() != 409) {
         throw e;
@@ -386,9 +398,12 @@ public final class DirectorySyncEngine {
     }
   }
 
-  private void deleteGroup(String connectionId, String scimId) {
+  private void deleteGroup(SyncRun run, String scimId) {
     try {
-      groups.delete(connectionId, scimId, null);
+      activity.write(run, "DELETE", "/Groups/" + scimId, () -> {
+        groups.delete(run.connectionId(), scimId, null);
+        return null;
+      }, nothing -> null);
     } catch (ScimException e) {
       if (e.status() != 404) {
         throw e;
@@ -415,7 +430,7 @@ public final class DirectorySyncEngine {
           continue;
         }
         try {
-          deactivate(connectionId, user.scimId());
+          deactivate(run, user.scimId());
           deactivated++;
           writes.add(new SyncedUser(user.providerId(), user.scimId(), null, user.lastSeenRun(), false));
         } catch (ScimException | InvalidInputException | ConflictException e) {
@@ -434,11 +449,11 @@ public final class DirectorySyncEngine {
     for (SyncedGroup group : page.items()) {
       try {
         if (!run.id().equals(group.lastSeenRun())) {
-          deleteGroup(connectionId, group.scimId());
+          deleteGroup(run, group.scimId());
           store.deleteGroup(connectionId, group.providerId());
           continue;
         }
-        sweepMembers(connectionId, run.id(), group);
+        sweepMembers(run, group);
       } catch (ScimException | InvalidInputException | ConflictException e) {
         failed++;
         error = "group " + group.providerId() + ": " + e.getMessage();
@@ -451,7 +466,9 @@ public final class DirectorySyncEngine {
   }
 
   /** Members the pass did not name are removed from the SCIM group, and forgotten. */
-  private void sweepMembers(String connectionId, String runId, SyncedGroup group) {
+  private void sweepMembers(SyncRun run, SyncedGroup group) {
+    String connectionId = run.connectionId();
+    String runId = run.id();
     Set<String> seen = new HashSet<>();
     List<String> stale = new ArrayList<>();
     for (SyncedMember member : store.members(connectionId, group.providerId())) {
@@ -468,11 +485,21 @@ public final class DirectorySyncEngine {
       }
     }
     for (List<String> chunk : chunks(removes)) {
-      groups.patch(connectionId, group.scimId(), ScimResources.removeMembers(chunk), null);
+      patchGroup(run, group.scimId(), ScimResources.removeMembers(chunk));
     }
     if (!stale.isEmpty()) {
       store.forgetMembers(connectionId, group.providerId(), stale);
     }
+  }
+
+  /** A write of a person, recorded in the activity log with the version it produced. */
+  private ScimUser userWrite(SyncRun run, String method, String path, Supplier<ScimUser> write) {
+    return activity.write(run, method, path, write, user -> new SyncActivity.Written(user.id(), user.version()));
+  }
+
+  private void patchGroup(SyncRun run, String scimId, JsonNode patch) {
+    activity.write(run, "PATCH", "/Groups/" + scimId, () -> groups.patch(run.connectionId(), scimId, patch, null),
+        patched -> new SyncActivity.Written(patched.id(), patched.version()));
   }
 
   private ConnectionSyncState state(String connectionId) {

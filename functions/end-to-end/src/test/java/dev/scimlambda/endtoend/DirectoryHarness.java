@@ -5,6 +5,9 @@ import dev.scimlambda.admin.api.AdminApiHandler;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.IssuedConnection;
 import dev.scimlambda.dynamodblocal.StreamEventSourceMapping;
+import dev.scimlambda.runtime.Setting;
+import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.stream.DirectoryWebhookOutbox;
 import dev.scimlambda.stream.StreamHandler;
 import dev.scimlambda.scim.api.ScimApiHandler;
 import dev.scimlambda.testing.ApiCall;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -61,6 +65,46 @@ final class DirectoryHarness implements AutoCloseable, AfterAllCallback {
       throw new UncheckedIOException(e);
     }
     mapping = newMapping();
+  }
+
+  /**
+   * A harness whose stream hands directory events to a webhook outbox in a temporary directory,
+   * where nothing delivers them: {@link #keptEvents} reads them as a receiver would get them.
+   */
+  static DirectoryHarness keepingEvents() {
+    try {
+      return new DirectoryHarness(Map.of(Setting.WEBHOOK_OUTBOX_DIRECTORY.property(),
+          Files.createTempDirectory("webhook-outbox").toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Gives the workspace a webhook, so the stream keeps its events (see {@link #keepingEvents}). */
+  void keepEventsOf(String workspaceId) {
+    ApiResult set = admin("PUT", "/admin/v1/workspaces/" + workspaceId + "/webhook",
+        "{\"url\":\"http://127.0.0.1:9/never-delivered\"}");
+    if (set.status() != 200 && set.status() != 201) {
+      throw new AssertionError("webhook not set: " + set);
+    }
+  }
+
+  /** The workspace's directory events so far (CloudEvents bodies, in the order they were kept). */
+  List<JsonNode> keptEvents(String workspaceId) {
+    return stack.context().getBean(DirectoryWebhookOutbox.class).pending().stream()
+        .sorted(Comparator.comparingLong(DirectoryWebhookOutbox.Pending::sequence))
+        .map(DirectoryWebhookOutbox.Pending::event)
+        .filter(event -> event.workspaceId().equals(workspaceId))
+        .map(event -> parse(event.body()))
+        .toList();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return ScimJson.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A harness on a DynamoDB Local of its own (see {@link TestStack#startIsolated}). */
@@ -198,6 +242,11 @@ final class DirectoryHarness implements AutoCloseable, AfterAllCallback {
 
   static String userJson(String userName) {
     return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}";
+  }
+
+  String createUser(IssuedConnection connection, String userName, String displayName) {
+    return created(scim(connection, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+        + "\"userName\":\"" + userName + "\",\"displayName\":\"" + displayName + "\"}"));
   }
 
   ApiResult admin(String method, String path, String json) {

@@ -47,7 +47,7 @@ class MicrosoftGraphSyncTest {
   private static final String TENANT = "contoso.onmicrosoft.com";
 
   @RegisterExtension
-  static final DirectoryHarness directory = new DirectoryHarness(Map.of());
+  static final DirectoryHarness directory = DirectoryHarness.keepingEvents();
   private static final WireMockServer graph = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
   private String workspace;
@@ -93,6 +93,25 @@ class MicrosoftGraphSyncTest {
     return java.util.stream.StreamSupport.stream(appUser.get("tags").spliterator(), false).map(JsonNode::asText).toList();
   }
 
+  /**
+   * The workspace's user and group events as {@code "<type> <name>"}, sorted: a person by display
+   * name, a group by its name (a membership event names the person). Connection events are left out.
+   */
+  private static List<String> directoryEvents(String ws) {
+    return directory.keptEvents(ws).stream()
+        .filter(event -> !event.get("type").asText().startsWith("connection."))
+        .map(event -> event.get("type").asText() + " " + named(event.get("data")))
+        .sorted().toList();
+  }
+
+  private static String named(JsonNode data) {
+    JsonNode user = data.path("user");
+    if (!user.isMissingNode()) {
+      return user.has("displayName") ? user.get("displayName").asText() : user.path("display").asText();
+    }
+    return data.path("group").path("displayName").asText();
+  }
+
   private SyncRun firstSync(PullHarness pull) {
     DirectorySyncConnections.PullConnection created = pull.graphConnection(workspace);
     return pull.runToEnd(created.connection().id(), created.lastRun().id());
@@ -118,6 +137,80 @@ class MicrosoftGraphSyncTest {
     assertThat(tags(people.get(GRACE))).containsExactly("Group:Engineering");
     assertThat(tags(people.get(LINUS))).containsExactly("Group:Sales");
     assertThat(people.get(ADA).get("displayName").asText()).isEqualTo("Ada Lovelace");
+  }
+
+  @Test
+  void pulledPeopleRaiseTheDirectoryEventsOfTheSamePeoplePushedThroughScim() {
+    String pushedWorkspace = directory.newWorkspace(null);
+    directory.keepEventsOf(pushedWorkspace);
+    directory.keepEventsOf(workspace);
+    var scim = directory.newConnection(pushedWorkspace);
+    String ada = directory.createUser(scim, ADA, "Ada Lovelace");
+    String grace = directory.createUser(scim, GRACE, "Grace Hopper");
+    String linus = directory.createUser(scim, LINUS, "Linus Torvalds");
+    directory.createGroup(scim, "Engineering", List.of(ada, grace));
+    directory.createGroup(scim, "Sales", List.of(linus));
+    directory.converge();
+
+    firstSync(new PullHarness(directory, graph.baseUrl()));
+
+    assertThat(directoryEvents(workspace)).contains("user.created Ada Lovelace", "group.created Engineering",
+        "group.user_added Ada Lovelace").isEqualTo(directoryEvents(pushedWorkspace));
+  }
+
+  @Test
+  void aDeltaRaisesTheDeactivationTheUpdateAndTheMoveAsEvents() {
+    directory.keepEventsOf(workspace);
+    PullHarness pull = new PullHarness(directory, graph.baseUrl());
+    DirectorySyncConnections.PullConnection created = pull.graphConnection(workspace);
+    String connectionId = created.connection().id();
+    pull.runToEnd(connectionId, created.lastRun().id());
+    List<String> afterFirstSync = directoryEvents(workspace);
+
+    pull.runToEnd(connectionId, pull.connections.syncNow(workspace, connectionId, false).id());
+
+    List<String> raised = new java.util.ArrayList<>(directoryEvents(workspace));
+    afterFirstSync.forEach(raised::remove);
+    assertThat(raised).containsExactlyInAnyOrder("user.deactivated Grace Hopper", "user.updated Ada Lovelace",
+        "group.user_removed Ada Lovelace", "group.user_added Ada Lovelace");
+  }
+
+  @Test
+  void theActivityLogShowsEachPulledChangeAndTheRefusedPersonWithTheSeatLimit() {
+    String twoSeats = directory.newWorkspace(2);
+    PullHarness pull = new PullHarness(directory, graph.baseUrl());
+    DirectorySyncConnections.PullConnection created = pull.graphConnection(twoSeats);
+    String connectionId = created.connection().id();
+
+    SyncRun run = pull.runToEnd(connectionId, created.lastRun().id());
+
+    assertThat(run.counts().failed()).isEqualTo(1);
+    List<JsonNode> activity = activity(twoSeats, connectionId);
+    // Two people with seats, two groups, Engineering's members in one patch; Linus is the third seat.
+    assertThat(activity.stream().map(entry -> entry.get("operation").asText() + " " + entry.get("outcome").asText())
+        .sorted()).containsExactly("create Group success", "create Group success", "create User failure",
+        "create User success", "create User success", "patch Group success");
+    assertThat(activity).allSatisfy(entry ->
+        assertThat(entry.get("userAgent").asText()).as("a pulled change names its run").endsWith(run.id()));
+    JsonNode refused = entry(activity, "create User", "failure");
+    assertThat(refused.get("status").asInt()).isEqualTo(403);
+    assertThat(refused.get("detail").asText()).startsWith("No seats left");
+    JsonNode createdPerson = entry(activity, "create User", "success");
+    assertThat(createdPerson.get("changes").isArray()).as("a pulled create shows its diff, as a push does").isTrue();
+    assertThat(createdPerson.toString()).as("redacted as a push is").doesNotContain(ADA, GRACE,
+        "Lovelace", "Hopper");
+  }
+
+  /** The connection's activity log as the admin API serves it, newest first. */
+  private static List<JsonNode> activity(String ws, String connectionId) {
+    JsonNode page = directory.admin("GET", "/admin/v1/workspaces/" + ws + "/connections/" + connectionId
+        + "/activity?limit=100").json();
+    return java.util.stream.StreamSupport.stream(page.get("activity").spliterator(), false).toList();
+  }
+
+  private static JsonNode entry(List<JsonNode> activity, String operation, String outcome) {
+    return activity.stream().filter(entry -> entry.get("operation").asText().equals(operation)
+        && entry.get("outcome").asText().equals(outcome)).findFirst().orElseThrow();
   }
 
   @Test

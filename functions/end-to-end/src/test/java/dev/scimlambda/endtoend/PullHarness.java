@@ -14,6 +14,7 @@ import dev.scimlambda.directorysync.DirectorySyncEngine;
 import dev.scimlambda.directorysync.DirectorySyncStore;
 import dev.scimlambda.directorysync.GroupSelection;
 import dev.scimlambda.directorysync.SyncDispatch;
+import dev.scimlambda.directorysync.SyncActivity;
 import dev.scimlambda.directorysync.SyncRun;
 import dev.scimlambda.directorysync.http.DirectoryEndpoints;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
@@ -23,6 +24,7 @@ import dev.scimlambda.appusers.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.persistence.DynamoAccessGroupsStore;
+import dev.scimlambda.persistence.DynamoActivityStore;
 import dev.scimlambda.persistence.DynamoAccountStore;
 import dev.scimlambda.persistence.DynamoConnectionStore;
 import dev.scimlambda.persistence.DynamoDirectorySyncStore;
@@ -100,8 +102,12 @@ final class PullHarness {
     Users users = new Users(userStore, new SchemaDocumentRules(ScimSchemas.user()), Clock.systemUTC(), groups,
         new AccountLinks(new Accounts(accountStore, new DynamoAccessGroupsStore(table), Clock.systemUTC()),
             context.getBean(SeatLedger.class), new ConnectionWorkspaces(new DynamoConnectionStore(table))));
+    // The activity log on the metered client, so a run's cost includes its entries; its clock is the
+    // SCIM services' (the system's), so entries join the revisions the stream derives.
+    SyncActivity activity = new SyncActivity(new DynamoActivityStore(table, Clock.systemUTC(), Duration.ofDays(30)),
+        Clock.systemUTC());
     engine = new DirectorySyncEngine(store, credentials, providers, users, userStore, groups, groupStore, clock,
-        Duration.ofHours(24));
+        Duration.ofHours(24), activity);
     SyncDispatch dispatch = (connectionId, runId, at) -> dispatched.add(runId);
     connections = new DirectorySyncConnections(context.getBean(Connections.class), store, credentials, engine,
         providers, dispatch, clock);

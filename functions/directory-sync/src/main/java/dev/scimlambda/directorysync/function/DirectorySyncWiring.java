@@ -10,7 +10,9 @@ import dev.scimlambda.directorysync.DirectoryCredentialsStore;
 import dev.scimlambda.directorysync.DirectoryProviderRegistry;
 import dev.scimlambda.directorysync.DirectoryProviders;
 import dev.scimlambda.directorysync.DirectorySyncConnections;
+import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.directorysync.DirectorySyncEngine;
+import dev.scimlambda.directorysync.SyncActivity;
 import dev.scimlambda.directorysync.DirectorySyncStore;
 import dev.scimlambda.directorysync.SyncDispatch;
 import dev.scimlambda.directorysync.http.DirectoryEndpoints;
@@ -72,14 +74,14 @@ public class DirectorySyncWiring {
   @Singleton
   DirectorySyncEngine directorySyncEngine(DirectorySyncStore store, DirectoryCredentialsStore credentials,
       DirectoryProviders providers, UserStore users, GroupStore groups, Accounts accounts, SeatLedger seats,
-      ConnectionWorkspaces workspaces, Settings settings, Clock clock) {
+      ConnectionWorkspaces workspaces, ActivityStore activity, Settings settings, Clock clock) {
     Groups scimGroups = new Groups(groups, new SchemaDocumentRules(ScimSchemas.group()), clock);
     Users scimUsers = new Users(users, new SchemaDocumentRules(ScimSchemas.user()), clock, scimGroups,
         new AccountLinks(accounts, seats, workspaces));
     Duration fullPassEvery = settings.optional(Setting.SYNC_FULL_PASS_INTERVAL).map(Duration::parse)
         .orElse(DEFAULT_FULL_PASS_INTERVAL);
     return new DirectorySyncEngine(store, credentials, providers, scimUsers, users, scimGroups, groups, clock,
-        fullPassEvery);
+        fullPassEvery, new SyncActivity(activity, clock));
   }
 
   @Singleton
