@@ -10,7 +10,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The AWS SDK clients, sharing one HTTP client. The URL-connection client is the lightest to load on
@@ -35,10 +34,5 @@ public class AwsClients {
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
     return builder.build();
-  }
-
-  @Singleton
-  SecretsManagerClient secretsManager(SdkHttpClient http) {
-    return SecretsManagerClient.builder().httpClient(http).build();
   }
 }

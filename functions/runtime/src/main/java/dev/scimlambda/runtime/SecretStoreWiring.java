@@ -2,19 +2,21 @@ package dev.scimlambda.runtime;
 
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.secrets.CachingSecretStore;
+import dev.scimlambda.secrets.LazySecretStore;
 import dev.scimlambda.secrets.LocalFileSecretStore;
 import dev.scimlambda.secrets.SecretsManagerSecretStore;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The secret store: Secrets Manager in AWS, a local file in the embedded stack, cached either way.
- * The bean is created on the first request that needs it, never during init, so a SnapStart
- * snapshot holds no secret.
+ * Micronaut's Lambda context builds every singleton at init, so the bean is a {@link LazySecretStore}:
+ * the Secrets Manager client and the cache are built on the first request that needs a secret, never
+ * during init, and dropped again before a SnapStart snapshot, which therefore holds neither.
  */
 @Factory
 public class SecretStoreWiring {
@@ -23,11 +25,19 @@ public class SecretStoreWiring {
   static final Duration CURRENT_VALUE_TTL = Duration.ofMinutes(5);
 
   @Singleton
-  SecretStore secretStore(Settings settings, BeanProvider<SecretsManagerClient> secretsManager) {
+  SecretStore secretStore(Settings settings, SdkHttpClient http) {
     String kind = settings.optional(Setting.SECRET_STORE).orElse("aws");
+    if (!kind.equals("aws") && !kind.equals("local")) {
+      throw new IllegalStateException(
+          Setting.SECRET_STORE.environmentVariable() + " must be 'aws' or 'local', not '" + kind + "'");
+    }
+    return new LazySecretStore(() -> build(kind, settings, http));
+  }
+
+  private static CachingSecretStore build(String kind, Settings settings, SdkHttpClient http) {
     SecretStore store =
         switch (kind) {
-          case "aws" -> new SecretsManagerSecretStore(secretsManager.get());
+          case "aws" -> new SecretsManagerSecretStore(SecretsManagerClient.builder().httpClient(http).build());
           case "local" -> new LocalFileSecretStore(Path.of(settings.require(Setting.LOCAL_SECRETS_FILE)));
           default -> throw new IllegalStateException(
               Setting.SECRET_STORE.environmentVariable() + " must be 'aws' or 'local', not '" + kind + "'");

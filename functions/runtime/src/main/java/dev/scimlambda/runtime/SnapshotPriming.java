@@ -7,6 +7,7 @@ import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.httpapi.HttpApiEvents;
 import dev.scimlambda.runtime.metrics.InvocationMetrics;
 import dev.scimlambda.secrets.CachingSecretStore;
+import dev.scimlambda.secrets.LazySecretStore;
 import io.micronaut.context.ApplicationContext;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,18 @@ public final class SnapshotPriming {
     context.findBean(InvocationMetrics.class).ifPresentOrElse(metrics -> metrics.discardingDuring(priming), priming);
   }
 
-  /** Empties the secret cache, if the context has built one. */
+  /**
+   * Builds the secret store (the Secrets Manager client) if priming did not, so a restored instance
+   * does not pay for it on its first request, and empties its cache: the snapshot holds no secret.
+   */
   public static void forgetSecrets(ApplicationContext context) {
-    context.findBean(SecretStore.class)
-        .filter(CachingSecretStore.class::isInstance)
-        .ifPresent(store -> ((CachingSecretStore) store).clear());
+    context.findBean(SecretStore.class).ifPresent(store -> {
+      if (store instanceof LazySecretStore lazy) {
+        lazy.prepare();
+        lazy.clear();
+      } else if (store instanceof CachingSecretStore caching) {
+        caching.clear();
+      }
+    });
   }
 }

@@ -29,7 +29,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>Run from the repository root: {@code mvn -q -DskipTests package -pl bench/cold-start -am && java -jar
  * bench/cold-start/target/cold-start.jar [--runs=10]}. Options: {@code --runs=N} (default 10, after one
- * discarded round), {@code --jvm-opts="…"} added to every child, {@code --root=DIR} (default .).
+ * discarded round), {@code --jvm-opts="…"} added to every child, {@code --root=DIR} (default .), {@code --template-only}
+ * (only the mode with the template's {@code JAVA_TOOL_OPTIONS}, the mode of record),
+ * {@code --compare-jar=PATH} (another scim-api jar, e.g. main's, as one more interleaved subject).
  *
  * <p>{@code scim-api primed} runs the handler's SnapStart hooks during init, as Lambda does before the
  * snapshot; its first invoke is what an instance restored from the snapshot pays (restore excluded).
@@ -40,12 +42,45 @@ public final class ColdStart {
   private static final String WORKSPACE = "bench";
   private static final String USERS_QUERY = "filter=userName%20eq%20%22x%22";
 
-  /** Both modes use the serial collector, which the JVM picks itself in a 1 GB Lambda. */
-  private static final Map<String, List<String>> MODES = new LinkedHashMap<>();
+  /** The mode of record: the options {@code template.yaml} ships in {@code JAVA_TOOL_OPTIONS}. */
+  static final String TEMPLATE_MODE = "template JAVA_TOOL_OPTIONS";
 
-  static {
-    MODES.put("C2 (JVM default)", List.of("-XX:+UseSerialGC"));
-    MODES.put("TieredStopAtLevel=1", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+  /**
+   * Both modes use the serial collector, which the JVM picks itself in a 1 GB Lambda; the second adds
+   * every option the template ships to the functions, read from {@code template.yaml}, so the bench
+   * measures what Lambda starts.
+   */
+  static Map<String, List<String>> modes(Path root) throws IOException {
+    Map<String, List<String>> modes = new LinkedHashMap<>();
+    modes.put("C2 (JVM default)", List.of("-XX:+UseSerialGC"));
+    // The JVM sizes its heap from the memory it sees: 1/64 of it initially, 1/4 at most. In a 1 GB
+    // function that is 16 MB (young generation 5 MB) growing to 256 MB; on the bench machine it would
+    // be hundreds of MB from the start, hiding the young collections Lambda's JVM makes during init.
+    List<String> template = new ArrayList<>(List.of("-XX:+UseSerialGC",
+        "-XX:MaxRAM=" + templateMemorySize(root.resolve("template.yaml")) + "m"));
+    template.addAll(templateJavaToolOptions(root.resolve("template.yaml")));
+    modes.put(TEMPLATE_MODE, template);
+    return modes;
+  }
+
+  /** The functions' {@code MemorySize} (MB) in the template's Globals. */
+  static int templateMemorySize(Path template) throws IOException {
+    List<String> lines = Files.readAllLines(template).stream()
+        .map(String::trim).filter(l -> l.startsWith("MemorySize:")).distinct().toList();
+    if (lines.size() != 1) {
+      throw new IllegalStateException(template + " should set one MemorySize, found " + lines);
+    }
+    return Integer.parseInt(lines.get(0).substring("MemorySize:".length()).trim());
+  }
+
+  /** The functions' {@code JAVA_TOOL_OPTIONS} in the template's Globals (the only place it is set). */
+  static List<String> templateJavaToolOptions(Path template) throws IOException {
+    List<String> lines = Files.readAllLines(template).stream()
+        .map(String::trim).filter(l -> l.startsWith("JAVA_TOOL_OPTIONS:")).toList();
+    if (lines.size() != 1) {
+      throw new IllegalStateException(template + " should set JAVA_TOOL_OPTIONS once, found " + lines.size());
+    }
+    return Arrays.asList(lines.get(0).substring("JAVA_TOOL_OPTIONS:".length()).trim().split("\\s+"));
   }
 
   record Subject(String name, Path jar, String handler, String method, String path, String query, String bearer,
@@ -58,11 +93,17 @@ public final class ColdStart {
     int runs = 10;
     Path root = Path.of(".");
     List<String> extraOpts = new ArrayList<>();
+    String onlyMode = null;
+    Path compareJar = null;
     for (String arg : args) {
       if (arg.startsWith("--runs=")) {
         runs = Integer.parseInt(arg.substring("--runs=".length()));
       } else if (arg.startsWith("--root=")) {
         root = Path.of(arg.substring("--root=".length()));
+      } else if (arg.startsWith("--compare-jar=")) {
+        compareJar = Path.of(arg.substring("--compare-jar=".length()));
+      } else if (arg.equals("--template-only")) {
+        onlyMode = TEMPLATE_MODE;
       } else if (arg.startsWith("--jvm-opts=")) {
         extraOpts.addAll(Arrays.asList(arg.substring("--jvm-opts=".length()).trim().split("\\s+")));
       } else {
@@ -95,7 +136,7 @@ public final class ColdStart {
           .bearer(TestStack.ADMIN_TOKEN).json("{\"name\":\"Cold start\",\"type\":\"okta\"}").invoke(admin).json();
       String usersPath = "/scim/v2/" + connection.get("id").asText() + "/Users";
       String bearer = connection.get("bearerToken").asText();
-      List<Subject> subjects = List.of(
+      List<Subject> subjects = new ArrayList<>(List.of(
           new Subject("scim-api", jars.get("scim-api"), "dev.scimlambda.scim.api.ScimApiHandler", "GET", usersPath,
               USERS_QUERY, bearer, "/scim/v2/", 200, false),
           new Subject("scim-api primed", jars.get("scim-api"), "dev.scimlambda.scim.api.ScimApiHandler", "GET", usersPath,
@@ -103,9 +144,19 @@ public final class ColdStart {
           new Subject("baseline", jars.get("baseline"), "dev.scimlambda.bench.baseline.BaselineHandler", "GET",
               usersPath, USERS_QUERY, bearer, "/scim/v2/", 200, false),
           new Subject("admin-api", jars.get("admin-api"), AdminApiHandler.class.getName(), "GET",
-              "/admin/v1/workspaces/" + WORKSPACE, "", TestStack.ADMIN_TOKEN, "/admin/v1/", 200, false));
+              "/admin/v1/workspaces/" + WORKSPACE, "", TestStack.ADMIN_TOKEN, "/admin/v1/", 200, false)));
+      if (compareJar != null) {
+        // Another build of the scim-api jar (e.g. main's), interleaved in the same run: before and after.
+        subjects.add(new Subject("scim-api compared", compareJar, "dev.scimlambda.scim.api.ScimApiHandler", "GET",
+            usersPath, USERS_QUERY, bearer, "/scim/v2/", 200, false));
+      }
       Map<String, String> env = childEnvironment(stack);
-      for (var mode : MODES.entrySet()) {
+      Map<String, List<String>> modes = modes(root);
+      if (onlyMode != null) {
+        modes.keySet().retainAll(List.of(onlyMode));
+      }
+      for (var mode : modes.entrySet()) {
+        System.err.printf("%s: %s%n", mode.getKey(), String.join(" ", mode.getValue()));
         Map<String, List<Sample>> bySubject = new LinkedHashMap<>();
         results.put(mode.getKey(), bySubject);
         List<String> opts = new ArrayList<>(mode.getValue());
@@ -130,7 +181,9 @@ public final class ColdStart {
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
     System.out.println("median [min-max], ms; times from the launcher's fork of the child JVM");
     for (var mode : results.entrySet()) {
-      System.out.printf("%n%s%n", mode.getKey());
+      System.out.printf("%n%s%n", mode.getKey() + (mode.getKey().equals(TEMPLATE_MODE)
+          ? " (" + String.join(" ", modes(root).get(TEMPLATE_MODE))
+              + (extraOpts.isEmpty() ? "" : " " + String.join(" ", extraOpts)) + ")" : ""));
       System.out.printf("%-16s %22s %22s %22s %18s %18s %9s %9s%n", "function", "fork -> ready",
           "fork -> 1st response", "JVM start -> ready", "1st invoke", "2nd invoke", "classes", "classes");
       System.out.printf("%-16s %22s %22s %22s %18s %18s %9s %9s%n", "", "", "", "", "", "", "ready", "1st resp");
@@ -146,6 +199,12 @@ public final class ColdStart {
       System.out.printf("scim-api / baseline: ready %.2fx, first response %.2fx, second invoke %.2fx%n",
           ratio(ours, baseline, Sample::readyMs), ratio(ours, baseline, Sample::firstResponseMs),
           ratio(ours, baseline, Sample::secondNs));
+      List<Sample> compared = mode.getValue().get("scim-api compared");
+      if (compared != null) {
+        System.out.printf("scim-api compared / baseline: ready %.2fx, first response %.2fx, second invoke %.2fx%n",
+            ratio(compared, baseline, Sample::readyMs), ratio(compared, baseline, Sample::firstResponseMs),
+            ratio(compared, baseline, Sample::secondNs));
+      }
       System.out.printf("1st invoke after SnapStart priming / without: %.2fx%n",
           ratio(mode.getValue().get("scim-api primed"), ours, Sample::firstNs));
     }
@@ -158,7 +217,7 @@ public final class ColdStart {
       measured.put("jar." + jar.getKey() + ".bytes", size);
     }
     for (var mode : results.entrySet()) {
-      if (mode.getKey().startsWith("Tiered")) {
+      if (mode.getKey().equals(TEMPLATE_MODE)) {
         for (var subject : mode.getValue().entrySet()) {
           measured.put("classes." + subject.getKey() + ".first-response", median(subject.getValue(), Sample::classesFirst));
         }
@@ -176,6 +235,8 @@ public final class ColdStart {
     env.put(Setting.SECRET_PREFIX.environmentVariable(), TestStack.SECRET_PREFIX);
     env.put(Setting.ADMIN_TOKEN_SECRET_ID.environmentVariable(), new SecretNames(TestStack.SECRET_PREFIX).adminToken());
     env.put(Setting.PUBLIC_BASE_URL.environmentVariable(), TestStack.PUBLIC_BASE_URL);
+    // admin-api requires its webhook outbox queue at init (never sent to by a GET): an address nothing answers.
+    env.put(Setting.WEBHOOK_OUTBOX_QUEUE_URL.environmentVariable(), "http://127.0.0.1:9/000000000000/bench-outbox");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
