@@ -8,7 +8,7 @@ import java.util.Map;
  * What a connection's IdP type means in practice: which attribute carries the person's login
  * email, how deactivation and deletion arrive, the attribute mapping to set up on the IdP side, and
  * the setup steps an admin follows there. The SCIM dialect itself is not per type: every
- * connection accepts every IdP's documented forms (see the README's "IdP dialects").
+ * connection accepts every IdP's documented forms (see docs/scim-api.md, "IdP dialects").
  *
  * @param baseUrlField the IdP's name of the field taking the SCIM base URL
  * @param secretField the IdP's name of the field taking the bearer secret
