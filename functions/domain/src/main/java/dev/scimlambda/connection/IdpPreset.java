@@ -17,7 +17,9 @@ import java.util.Map;
  * @param deletion how (and whether) a deletion arrives
  * @param mapping suggested IdP-side mapping, SCIM attribute to IdP source
  * @param steps the setup, in order; {@value #BASE_URL} and {@value #SECRET} stand for the
- *     connection's SCIM base URL and the place to get its secret
+ *     connection's SCIM base URL and the place to get its secret. The one source of these steps:
+ *     docs/idp/{type}.md prints them word for word, so that the guide and the console cannot
+ *     disagree (IdpGuideStepsTest)
  */
 public record IdpPreset(
     IdpType type,
