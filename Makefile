@@ -16,7 +16,7 @@ SOURCES := $(shell find $(ROOT) \( -name target -o -name .aws-sam -o -name .git 
 
 .PHONY: build-ScimApiFunction build-AdminApiFunction build-StreamFunction build-StreamRedriveFunction build-ReconcileFunction build-WebhookDeliveryFunction build-DirectorySyncFunction run
 
-# The embedded stack (README quick start): builds infrastructure/target/scim-local.jar and starts it.
+# The embedded stack (README, "Two commands"): builds infrastructure/target/scim-local.jar and starts it.
 # Reads PORT, SCIM_ADMIN_TOKEN and SCIM_DATA_DIR; `make run ARGS=--in-memory` keeps nothing on disk.
 run:
 	cd $(ROOT) && $(MVN) -q -DskipTests package -pl infrastructure/local-stack -am

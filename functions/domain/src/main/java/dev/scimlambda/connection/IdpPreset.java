@@ -8,7 +8,7 @@ import java.util.Map;
  * What a connection's IdP type means in practice: which attribute carries the person's login
  * email, how deactivation and deletion arrive, the attribute mapping to set up on the IdP side, and
  * the setup steps an admin follows there. The SCIM dialect itself is not per type: every
- * connection accepts every IdP's documented forms (see the README's "IdP dialects").
+ * connection accepts every IdP's documented forms (see docs/scim-api.md, "IdP dialects").
  *
  * @param baseUrlField the IdP's name of the field taking the SCIM base URL
  * @param secretField the IdP's name of the field taking the bearer secret
@@ -17,7 +17,9 @@ import java.util.Map;
  * @param deletion how (and whether) a deletion arrives
  * @param mapping suggested IdP-side mapping, SCIM attribute to IdP source
  * @param steps the setup, in order; {@value #BASE_URL} and {@value #SECRET} stand for the
- *     connection's SCIM base URL and the place to get its secret
+ *     connection's SCIM base URL and the place to get its secret. The one source of these steps:
+ *     docs/idp/{type}.md prints them word for word, so that the guide and the console cannot
+ *     disagree (IdpGuideStepsTest)
  */
 public record IdpPreset(
     IdpType type,

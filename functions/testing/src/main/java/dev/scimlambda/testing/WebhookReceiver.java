@@ -24,7 +24,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A webhook consumer on 127.0.0.1, written as a customer would write one from the README: it checks
+ * A webhook consumer on 127.0.0.1, written as a customer would write one from docs/events.md: it checks
  * the Standard Webhooks signature with its own HMAC code and answers 401 when the signature is wrong or older
  * than five minutes. It answers the scripted statuses in turn, then 200.
  */

@@ -33,7 +33,7 @@ public final class SessionController {
 
   /**
    * Every session issued before now becomes invalid; returns the workspace with its new settings.
-   * Takes no body (the README documents it bodiless): declaring one made Micronaut refuse an empty
+   * Takes no body (docs/admin-api.md documents it bodiless): declaring one made Micronaut refuse an empty
    * POST with 400, and whatever a caller sends is not read.
    */
   @Post("/revoke")

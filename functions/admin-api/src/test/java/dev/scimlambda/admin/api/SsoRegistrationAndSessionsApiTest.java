@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** The host app's SSO registration and forced re-authentication, as the README documents them. */
+/** The host app's SSO registration and forced re-authentication, as docs/admin-api.md documents them. */
 class SsoRegistrationAndSessionsApiTest {
 
   static TestStack stack;
