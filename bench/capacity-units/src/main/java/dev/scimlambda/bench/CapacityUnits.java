@@ -20,7 +20,7 @@ import dev.scimlambda.scim.groups.GroupListing;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.listing.ListResult;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.ScimUser;

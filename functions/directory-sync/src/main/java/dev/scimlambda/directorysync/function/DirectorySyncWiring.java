@@ -23,7 +23,7 @@ import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.UserStore;

@@ -7,7 +7,7 @@ import dev.scimlambda.appusers.LoginEmail;
 import dev.scimlambda.appusers.SeatsExhausted;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
-import dev.scimlambda.scim.resource.DocumentRules;
+import dev.scimlambda.scim.rules.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
