@@ -2,7 +2,7 @@ package dev.scimlambda.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;

@@ -20,7 +20,7 @@ import dev.scimlambda.directorysync.http.DirectoryEndpoints;
 import dev.scimlambda.directorysync.http.DirectoryHttp;
 import dev.scimlambda.events.RetryPolicy;
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.dynamodblocal.DynamoDbLocal;
 import dev.scimlambda.persistence.DynamoAccessGroupsStore;

@@ -7,7 +7,7 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.mapping.ConnectionMappingStore;

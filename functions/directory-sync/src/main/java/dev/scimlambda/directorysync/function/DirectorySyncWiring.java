@@ -1,7 +1,7 @@
 package dev.scimlambda.directorysync.function;
 
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;

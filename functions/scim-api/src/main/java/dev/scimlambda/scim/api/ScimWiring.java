@@ -1,6 +1,6 @@
 package dev.scimlambda.scim.api;
 
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.scim.users.AccountLinks;
