@@ -7,7 +7,7 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.directorysync.DirectoryCredentialsStore;
-import dev.scimlambda.directorysync.DirectoryProviderRegistry;
+import dev.scimlambda.directorysync.providers.DirectoryProviderRegistry;
 import dev.scimlambda.directorysync.DirectoryProviders;
 import dev.scimlambda.directorysync.DirectorySyncConnections;
 import dev.scimlambda.activity.ActivityStore;
