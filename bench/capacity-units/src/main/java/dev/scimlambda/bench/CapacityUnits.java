@@ -2,7 +2,7 @@ package dev.scimlambda.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
@@ -20,7 +20,7 @@ import dev.scimlambda.scim.groups.GroupListing;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.listing.ListResult;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.ScimUser;

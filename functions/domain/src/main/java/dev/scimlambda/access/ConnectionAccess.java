@@ -3,7 +3,6 @@ package dev.scimlambda.access;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.problem.InvalidInputException;
-import dev.scimlambda.scim.groups.GroupStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +17,10 @@ public final class ConnectionAccess {
 
   private final Connections connections;
   private final AccessGroupsStore store;
-  private final GroupStore groups;
+  private final IdpGroupNames groups;
   private final Clock clock;
 
-  public ConnectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
+  public ConnectionAccess(Connections connections, AccessGroupsStore store, IdpGroupNames groups, Clock clock) {
     this.connections = connections;
     this.store = store;
     this.groups = groups;
@@ -58,8 +57,7 @@ public final class ConnectionAccess {
   /** Names no group of the connection has now: a typo, or a group the IdP has not pushed yet. */
   private View view(AccessGroups accessGroups) {
     List<String> unmatched = accessGroups.groups().stream()
-        .filter(name -> groups.findId(accessGroups.connectionId(), GroupStore.LookupKey.DISPLAY_NAME,
-            AccessGroups.key(name)).isEmpty())
+        .filter(name -> !groups.exists(accessGroups.connectionId(), AccessGroups.key(name)))
         .toList();
     return new View(accessGroups, unmatched);
   }

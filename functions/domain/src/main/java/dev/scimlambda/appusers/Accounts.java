@@ -1,5 +1,7 @@
 package dev.scimlambda.appusers;
 
+import dev.scimlambda.dedup.EmailTaken;
+import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.access.AccessGroupsStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -166,12 +168,5 @@ public final class Accounts {
       copy.remove(element);
     }
     return copy;
-  }
-
-  /** The login email is held by another person's account. */
-  public static final class EmailTaken extends RuntimeException {
-    public EmailTaken() {
-      super("email held by another account", null, false, false);
-    }
   }
 }

@@ -1,10 +1,13 @@
 package dev.scimlambda.appusers;
 
+import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.random.SecureRandomIds;
+import dev.scimlambda.seats.SeatLedger;
+import dev.scimlambda.seats.SeatsExhausted;
 import dev.scimlambda.workspace.Workspaces;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.scimlambda.appusers;
 
 import dev.scimlambda.access.AccessGroups;
+import dev.scimlambda.seats.SeatsExhausted;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;

@@ -3,8 +3,6 @@ package dev.scimlambda.mapping;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.problem.InvalidInputException;
-import dev.scimlambda.tags.TagRefreshJob;
-import dev.scimlambda.tags.TagRefreshJobStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +23,15 @@ public final class ConnectionMappings {
   private final Connections connections;
   private final ConnectionMappingStore store;
   private final CustomFieldStore fields;
-  private final TagRefreshJobStore jobs;
+  private final MappingReapplication reapplication;
   private final Clock clock;
 
   public ConnectionMappings(Connections connections, ConnectionMappingStore store, CustomFieldStore fields,
-      TagRefreshJobStore jobs, Clock clock) {
+      MappingReapplication reapplication, Clock clock) {
     this.connections = connections;
     this.store = store;
     this.fields = fields;
-    this.jobs = jobs;
+    this.reapplication = reapplication;
     this.clock = clock;
   }
 
@@ -89,7 +87,7 @@ public final class ConnectionMappings {
     CustomField groupBy = custom.stream().filter(f -> f.key().equals(mapping.targetGroups().groupBy())).findFirst()
         .orElse(null);
     return new View(connection, mapping, sources, mapping.targetGroups().effectivePrefix(groupBy),
-        jobs.find(connection.id(), null));
+        reapplication.reapplying(connection.id()));
   }
 
   /**
@@ -98,7 +96,7 @@ public final class ConnectionMappings {
    * @param reapplying the job re-applying the mapping to existing users, while it runs
    */
   public record View(Connection connection, ConnectionMapping mapping, Map<String, Source> sources, String tagPrefix,
-      Optional<TagRefreshJob> reapplying) {}
+      Optional<MappingReapplication.Progress> reapplying) {}
 
   /**
    * Where one field comes from; {@code isDefault} when the admin has not overridden it.

@@ -1,7 +1,6 @@
 package dev.scimlambda.mapping;
 
 import dev.scimlambda.appusers.AppUserProfile;
-import dev.scimlambda.tags.GroupTags;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import dev.scimlambda.appusers.AppUser;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.appusers.ProvisionedUser;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.reconciliation.ReconciliationCursor.Step;

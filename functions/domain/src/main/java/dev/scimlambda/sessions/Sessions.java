@@ -2,7 +2,7 @@ package dev.scimlambda.sessions;
 
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AccountStore;
-import dev.scimlambda.appusers.LoginEmail;
+import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.workspace.IdentitySettings;
 import dev.scimlambda.workspace.Workspace;

@@ -9,6 +9,7 @@ import dev.scimlambda.appusers.AppUserProfile;
 import dev.scimlambda.appusers.AppUserStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.appusers.GroupAccess;
+import dev.scimlambda.mapping.GroupTags;
 import dev.scimlambda.mapping.ProfileMapper;
 import dev.scimlambda.mapping.ProfileMappings;
 import dev.scimlambda.scim.groups.GroupNesting;

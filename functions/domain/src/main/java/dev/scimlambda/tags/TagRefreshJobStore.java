@@ -1,11 +1,12 @@
 package dev.scimlambda.tags;
 
+import dev.scimlambda.mapping.MappingReapplication;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Persistence of the running tag refresh jobs, one per group at most, and one per connection (null group). */
-public interface TagRefreshJobStore {
+public interface TagRefreshJobStore extends MappingReapplication {
 
   /**
    * Starts the group's job, or restarts it from the first member with a new generation; with a null
@@ -21,6 +22,12 @@ public interface TagRefreshJobStore {
 
   /** The running job of the group ({@code groupId} null: of the whole connection), read strongly. */
   Optional<TagRefreshJob> find(String connectionId, String groupId);
+
+  /** The connection-wide job, which is how a saved mapping is re-applied to existing users. */
+  @Override
+  default Optional<Progress> reapplying(String connectionId) {
+    return find(connectionId, null).map(job -> new Progress(job.processed(), job.startedAt()));
+  }
 
   /** The workspace's running jobs: how the admin API shows tags converging. */
   List<TagRefreshJob> running(String workspaceId);

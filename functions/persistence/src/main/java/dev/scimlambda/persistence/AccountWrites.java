@@ -17,17 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The transaction actions of an {@link AccountChange}: the app user's access attributes, the
- * email index claim and release, and the seat ledger ({@code used} and its {@code version} move
- * together). Only the access attributes are set, so the
+ * email index claim and release, and the seat ledger's action ({@link SeatReservation}). Only the access attributes are set, so the
  * profile and tags the stream handler keeps on the same item are never overwritten.
  */
 final class AccountWrites {
-
-  /**
-   * The seat ledger's change counter: every transaction that moves {@code used} adds one, so the
-   * reconciler can tell that no seat moved between its read and its repair (see {@code SeatLedger}).
-   */
-  static final String LEDGER_VERSION = "version";
 
   private AccountWrites() {}
 
@@ -47,14 +40,9 @@ final class AccountWrites {
           Map.of("#appUserId", "appUserId"), Map.of(":me", s(after.id()))));
     }
     if (change.seatDelta() > 0) {
-      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :one, #version :one",
-          "attribute_not_exists(#limit) OR (attribute_not_exists(#used) AND #limit > :zero) OR #used < #limit",
-          Map.of("#used", "used", "#limit", "seatLimit", "#version", LEDGER_VERSION),
-          Map.of(":one", Item.n(1), ":zero", Item.n(0))),
-          Transactions.SEAT_LEDGER));
+      writes.add(SeatReservation.take(tx, ws));
     } else if (change.seatDelta() < 0) {
-      writes.add(tx.update(new UpdateSpec(seatsKey(ws), "ADD #used :minus, #version :one", null,
-          Map.of("#used", "used", "#version", LEDGER_VERSION), Map.of(":minus", Item.n(-1), ":one", Item.n(1))), null));
+      writes.add(SeatReservation.free(tx, ws));
     }
     return writes;
   }
@@ -98,9 +86,5 @@ final class AccountWrites {
 
   static Map<String, AttributeValue> emailKey(String workspaceId, String emailKey) {
     return Map.of(PK, s(KeySchema.workspacePartition(workspaceId)), SK, s(KeySchema.emailSk(emailKey)));
-  }
-
-  static Map<String, AttributeValue> seatsKey(String workspaceId) {
-    return Map.of(PK, s(KeySchema.workspacePartition(workspaceId)), SK, s(KeySchema.SEATS_SK));
   }
 }

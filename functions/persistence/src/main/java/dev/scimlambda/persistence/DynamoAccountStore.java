@@ -6,6 +6,7 @@ import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import dev.scimlambda.seats.SeatUsage;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,13 +40,13 @@ public final class DynamoAccountStore implements AccountStore {
 
   @Override
   public SeatUsage seats(String workspaceId) {
-    return get(AccountWrites.seatsKey(workspaceId))
+    return get(SeatReservation.ledgerKey(workspaceId))
         .map(item -> new SeatUsage(
             item.containsKey("used") ? Long.parseLong(item.get("used").n()) : 0,
             Item.of(item).integer("seatLimit"),
             Item.of(item).instant("lastReconciledAt"),
             item.containsKey("lastDrift") ? Long.parseLong(item.get("lastDrift").n()) : 0,
-            item.containsKey(AccountWrites.LEDGER_VERSION) ? Long.parseLong(item.get(AccountWrites.LEDGER_VERSION).n()) : 0))
+            item.containsKey(SeatReservation.LEDGER_VERSION) ? Long.parseLong(item.get(SeatReservation.LEDGER_VERSION).n()) : 0))
         .orElse(new SeatUsage(0, null));
   }
 
@@ -74,7 +75,7 @@ public final class DynamoAccountStore implements AccountStore {
   public boolean claimReconciliation(String workspaceId, Instant now, Instant notBefore) {
     try {
       table.dynamo().updateItem(b -> b.tableName(table.tableName())
-          .key(AccountWrites.seatsKey(workspaceId))
+          .key(SeatReservation.ledgerKey(workspaceId))
           .updateExpression("SET #claimed = :now")
           .conditionExpression("attribute_not_exists(#claimed) OR #claimed < :notBefore")
           .expressionAttributeNames(Map.of("#claimed", "reconciliationClaimedAt"))
@@ -98,11 +99,11 @@ public final class DynamoAccountStore implements AccountStore {
     String condition = seen.version() == 0 ? "attribute_not_exists(#version) OR #version = :seen" : "#version = :seen";
     try {
       table.dynamo().updateItem(b -> b.tableName(table.tableName())
-          .key(AccountWrites.seatsKey(workspaceId))
+          .key(SeatReservation.ledgerKey(workspaceId))
           .updateExpression("SET #used = :counted, #drift = :drift, #at = :now ADD #version :one")
           .conditionExpression(condition)
           .expressionAttributeNames(Map.of("#used", "used", "#drift", "lastDrift", "#at", "lastReconciledAt",
-              "#version", AccountWrites.LEDGER_VERSION))
+              "#version", SeatReservation.LEDGER_VERSION))
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException seatMovedMeanwhile) {

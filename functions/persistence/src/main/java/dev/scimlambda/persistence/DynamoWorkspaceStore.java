@@ -44,7 +44,7 @@ public final class DynamoWorkspaceStore implements WorkspaceStore {
 
   private Transactions.Write seatLimit(Workspace workspace) {
     Integer limit = workspace.seatLimit();
-    return tx.update(new Transactions.UpdateSpec(AccountWrites.seatsKey(workspace.id()),
+    return tx.update(new Transactions.UpdateSpec(SeatReservation.ledgerKey(workspace.id()),
         limit == null ? "REMOVE #limit" : "SET #limit = :limit", null, Map.of("#limit", "seatLimit"),
         limit == null ? Map.of() : Map.of(":limit", n(limit))), null);
   }

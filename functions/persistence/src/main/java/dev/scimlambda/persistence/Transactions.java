@@ -2,7 +2,7 @@ package dev.scimlambda.persistence;
 
 import static dev.scimlambda.persistence.KeySchema.PK;
 
-import dev.scimlambda.appusers.SeatsExhausted;
+import dev.scimlambda.seats.SeatsExhausted;
 import dev.scimlambda.audit.AuditEntry;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.resource.UniquenessViolation;
@@ -29,8 +29,6 @@ final class Transactions {
   static final int TRANSACTION_ATTEMPTS = 3;
   /** DynamoDB's limit of actions in one TransactWriteItems. */
   static final int MAX_ITEMS = 100;
-  /** Marks the seat ledger's action: its failed condition means no seat is left, not a conflict. */
-  static final String SEAT_LEDGER = "seat ledger";
   /**
    * Marks a membership put conditioned on absence or a delete conditioned on presence: its failed
    * condition means "already so", which {@link MembershipsAlreadySo} reports instead of a conflict.
@@ -90,7 +88,7 @@ final class Transactions {
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
           if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && !alreadySo.containsKey(i)) {
             String guardOf = writes.get(i).guardOf();
-            if (SEAT_LEDGER.equals(guardOf)) {
+            if (SeatReservation.GUARD.equals(guardOf)) {
               throw new SeatsExhausted();
             }
             throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();

@@ -9,7 +9,7 @@ import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.scim.patch.ScimPatch;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.ScimUser;
 import java.lang.reflect.InvocationTargetException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scimlambda.appusers.Account;
 import dev.scimlambda.appusers.AccountChange;
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -83,7 +83,7 @@ class SeatLedgerReconciliationTest {
   /** What a write around the transactions (a restore, a manual edit) leaves. */
   private void corruptLedger(long used) {
     real.dynamo().updateItem(b -> b.tableName(real.tableName())
-        .key(AccountWrites.seatsKey(WS))
+        .key(SeatReservation.ledgerKey(WS))
         .updateExpression("SET #used = :used")
         .expressionAttributeNames(Map.of("#used", "used"))
         .expressionAttributeValues(Map.of(":used", AttributeValue.fromN(Long.toString(used)))));

@@ -13,7 +13,7 @@ import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.appusers.AccountStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionAuthenticator;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;

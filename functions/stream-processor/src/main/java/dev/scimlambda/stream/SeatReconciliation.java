@@ -1,6 +1,6 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.persistence.DynamoAppUserStore;
 import java.util.Map;
 import java.util.Objects;

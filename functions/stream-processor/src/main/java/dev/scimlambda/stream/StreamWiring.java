@@ -1,7 +1,7 @@
 package dev.scimlambda.stream;
 
 import dev.scimlambda.activity.ActivityStore;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;

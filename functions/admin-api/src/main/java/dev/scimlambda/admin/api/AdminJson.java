@@ -248,7 +248,7 @@ final class AdminJson {
     node.put("version", view.mapping().version());
     putInstant(node, "updatedAt", view.mapping().updatedAt());
     view.reapplying().ifPresentOrElse(
-        job -> node.putObject("reapplying").put("usersDone", job.processed()).put("startedAt", job.startedAt().toString()),
+        job -> node.putObject("reapplying").put("usersDone", job.usersDone()).put("startedAt", job.startedAt().toString()),
         () -> node.putNull("reapplying"));
     return node;
   }

@@ -7,7 +7,7 @@ import dev.scimlambda.connection.Connections;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.appusers.AppUserStore;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionStore;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.mapping.ConnectionMappingStore;
@@ -28,7 +28,7 @@ import dev.scimlambda.deprovisioning.WorkspacePurgeStore;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.deprovisioning.Deprovisioning;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.UserStore;
@@ -73,7 +73,8 @@ public class AdminWiring {
 
   @Singleton
   ConnectionAccess connectionAccess(Connections connections, AccessGroupsStore store, GroupStore groups, Clock clock) {
-    return new ConnectionAccess(connections, store, groups, clock);
+    return new ConnectionAccess(connections, store,
+        (connectionId, key) -> groups.findId(connectionId, GroupStore.LookupKey.DISPLAY_NAME, key).isPresent(), clock);
   }
 
   @Singleton

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AccountStore;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
+import dev.scimlambda.seats.SeatUsage;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.workspace.Workspace;
@@ -42,7 +43,7 @@ public final class WorkspaceController {
   /** The workspace with its seats in use, which the admin weighs against the limit. */
   private ObjectNode view(Workspace workspace) {
     ObjectNode node = AdminJson.workspace(workspace);
-    AccountStore.SeatUsage usage = seats.usage(workspace.id());
+    SeatUsage usage = seats.usage(workspace.id());
     ObjectNode view = node.putObject("seats");
     view.put("used", usage.used()).set("limit", node.get("seatLimit"));
     view.put("lastReconciledAt", usage.lastReconciledAt() == null ? null : usage.lastReconciledAt().toString());

@@ -1,13 +1,13 @@
 package dev.scimlambda.directorysync.function;
 
 import dev.scimlambda.appusers.Accounts;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
 import dev.scimlambda.directorysync.DirectoryCredentialsStore;
-import dev.scimlambda.directorysync.DirectoryProviderRegistry;
+import dev.scimlambda.directorysync.providers.DirectoryProviderRegistry;
 import dev.scimlambda.directorysync.DirectoryProviders;
 import dev.scimlambda.directorysync.DirectorySyncConnections;
 import dev.scimlambda.activity.ActivityStore;
@@ -23,7 +23,7 @@ import dev.scimlambda.runtime.Setting;
 import dev.scimlambda.runtime.Settings;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.AccountLinks;
 import dev.scimlambda.scim.users.UserStore;

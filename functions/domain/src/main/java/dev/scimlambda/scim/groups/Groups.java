@@ -8,7 +8,7 @@ import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.patch.ScimPatch;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
-import dev.scimlambda.scim.resource.DocumentRules;
+import dev.scimlambda.scim.rules.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.scim.dialects.OpNameCasing;
 import dev.scimlambda.scim.resource.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
 
   /**
    * The operations of a PatchOp message, in order. Member names and {@code op} values are read
-   * case-insensitively: Microsoft Entra sends {@code "Add"}, {@code "Replace"}, {@code "Remove"}.
+   * case-insensitively ({@link OpNameCasing}).
    */
   static List<PatchOperation> parse(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -49,7 +50,7 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
     if (opNode == null || !opNode.isTextual()) {
       throw syntax(where + " needs an 'op': add, replace or remove");
     }
-    Op op = switch (opNode.textValue().trim().toLowerCase(Locale.ROOT)) {
+    Op op = switch (OpNameCasing.normalized(opNode.textValue())) {
       case "add" -> Op.ADD;
       case "replace" -> Op.REPLACE;
       case "remove" -> Op.REMOVE;

@@ -2,11 +2,12 @@ package dev.scimlambda.scim.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.scim.dialects.EntraBooleanStrings;
+import dev.scimlambda.scim.dialects.EntraSingleValueReferences;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.Mutability;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * Type checks and normalisation of attribute values against their definitions (RFC 7643 §2.3),
  * shared by POST, PUT and PATCH. A normalised value uses the schema's casing for sub-attribute
  * names, drops sub-attributes the schema does not define and read-only ones the server owns,
- * and reads {@code "True"}/{@code "False"} strings as booleans, as Microsoft Entra sends them.
+ * and reads {@code "True"}/{@code "False"} strings as booleans ({@link EntraBooleanStrings}).
  * Null stands for an unassigned value: RFC 7643 §2.5 makes null and an empty array equivalent
  * to no value at all.
  */
@@ -109,19 +110,15 @@ public final class AttributeValues {
   /**
    * The JSON object given for a complex attribute, before its sub-attributes are checked. A
    * single-valued complex attribute with a {@code value} sub-attribute may also be sent as that
-   * bare value, or as an array of exactly one object: Microsoft Entra sends a manager as the
-   * manager's id or as {@code [{"value": id}]}. Both have one meaning only; an array of two
-   * objects, or of bare values, stays invalid.
+   * bare value, or as an array of exactly one object ({@link EntraSingleValueReferences}).
    *
    * @throws ScimException 400 invalidValue when it is none of these
    */
   public static ObjectNode complexObject(Attribute attribute, JsonNode value, String name) {
     boolean referenceLike = !attribute.multiValued() && attribute.subAttribute(VALUE).isPresent();
-    if (referenceLike && value.isArray() && value.size() == 1 && value.get(0).isObject()) {
-      return (ObjectNode) value.get(0);
-    }
-    if (value.isTextual() && referenceLike) {
-      return ScimJson.MAPPER.createObjectNode().set(VALUE, value);
+    ObjectNode meant = EntraSingleValueReferences.asObject(referenceLike, value);
+    if (meant != null) {
+      return meant;
     }
     if (!value.isObject()) {
       throw invalid("Attribute '" + name + "' must be a complex value (a JSON object)");
@@ -148,19 +145,11 @@ public final class AttributeValues {
   }
 
   private static JsonNode bool(JsonNode value, String name) {
-    if (value.isBoolean()) {
-      return value;
+    JsonNode read = EntraBooleanStrings.read(value);
+    if (read == null) {
+      throw mustBe(name, "a boolean");
     }
-    if (value.isTextual()) {
-      String text = value.textValue().trim();
-      if (text.equalsIgnoreCase("true")) {
-        return BooleanNode.TRUE;
-      }
-      if (text.equalsIgnoreCase("false")) {
-        return BooleanNode.FALSE;
-      }
-    }
-    throw mustBe(name, "a boolean");
+    return read;
   }
 
   private static JsonNode require(boolean valid, JsonNode value, String name, String what) {

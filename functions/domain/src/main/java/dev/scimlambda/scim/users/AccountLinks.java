@@ -1,9 +1,10 @@
 package dev.scimlambda.scim.users;
 
 import dev.scimlambda.appusers.AccountChange;
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.connection.ConnectionWorkspaces;
+import dev.scimlambda.dedup.EmailTaken;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 
@@ -27,7 +28,7 @@ public final class AccountLinks {
   AccountChange forReplace(ScimUser before, ScimUser after) {
     try {
       return accounts.forReplace(workspaces.of(after.connectionId()), before.provisioned(), after.provisioned());
-    } catch (Accounts.EmailTaken e) {
+    } catch (EmailTaken e) {
       throw new UniquenessViolation(UniquenessViolation.EMAIL);
     }
   }

@@ -16,7 +16,7 @@ public interface UserStore {
    * Writes the user and, in the same transaction, what it does to its app user ({@code account},
    * null for none). Throws {@link UniquenessViolation} when the userName, externalId or the login
    * email (claimed by a concurrent create) is taken, {@link VersionMismatch} when the app user
-   * changed meanwhile, {@link dev.scimlambda.appusers.SeatsExhausted} when a seat was needed and none is left.
+   * changed meanwhile, {@link dev.scimlambda.seats.SeatsExhausted} when a seat was needed and none is left.
    */
   void create(ScimUser user, AccountChange account);
 

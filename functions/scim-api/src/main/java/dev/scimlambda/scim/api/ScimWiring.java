@@ -1,6 +1,6 @@
 package dev.scimlambda.scim.api;
 
-import dev.scimlambda.appusers.SeatLedger;
+import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.scim.users.AccountLinks;
@@ -12,7 +12,7 @@ import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.groups.GroupsBulkEndpoint;
 import dev.scimlambda.scim.paging.PageCursorStore;
-import dev.scimlambda.scim.resource.SchemaDocumentRules;
+import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.UserStore;

@@ -1,4 +1,4 @@
-package dev.scimlambda.scim.resource;
+package dev.scimlambda.scim.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,10 @@
-package dev.scimlambda.directorysync;
+package dev.scimlambda.directorysync.providers;
 
+import dev.scimlambda.directorysync.DirectoryCredentials;
+import dev.scimlambda.directorysync.DirectoryKind;
+import dev.scimlambda.directorysync.DirectoryProvider;
+import dev.scimlambda.directorysync.DirectoryProviderException;
+import dev.scimlambda.directorysync.DirectoryProviders;
 import dev.scimlambda.directorysync.google.GoogleWorkspaceProvider;
 import dev.scimlambda.directorysync.graph.GraphDirectory;
 import dev.scimlambda.directorysync.http.DirectoryEndpoints;
@@ -11,7 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The providers of this module by kind. Each open builds a provider for one run, from the
+ * The providers of this module by kind (in a package of its own: it depends on every provider
+ * package, which depend on the domain's {@code directorysync} package). Each open builds a provider for one run, from the
  * credentials read at the run's start (nothing connection-specific is held between runs).
  */
 public final class DirectoryProviderRegistry implements DirectoryProviders {

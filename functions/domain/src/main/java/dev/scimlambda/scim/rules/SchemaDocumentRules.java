@@ -1,8 +1,9 @@
-package dev.scimlambda.scim.resource;
+package dev.scimlambda.scim.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.patch.ScimPatch;
+import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.schema.ResourceSchema;
 
 /** The document rules of one resource type, driven by its schema. */

@@ -1,11 +1,11 @@
-package dev.scimlambda.appusers;
+package dev.scimlambda.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
  * The email a person signs in with, which is how a provisioned user is matched to an existing app
- * user: the primary email, else the first email, else the userName when it is an email (Okta's
+ * user (email dedup: one account per login email in a workspace, claimed in the email index): the primary email, else the first email, else the userName when it is an email (Okta's
  * default). Compared trimmed and case-insensitively.
  */
 public final class LoginEmail {

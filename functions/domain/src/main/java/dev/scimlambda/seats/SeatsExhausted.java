@@ -1,4 +1,4 @@
-package dev.scimlambda.appusers;
+package dev.scimlambda.seats;
 
 /** A write needed a seat and the workspace's seat limit was reached. */
 public final class SeatsExhausted extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.scimlambda.appusers;
+package dev.scimlambda.seats;
 
 import dev.scimlambda.observability.OperationalMetric;
 import dev.scimlambda.observability.OperationalMetrics;
@@ -24,7 +24,7 @@ public final class SeatLedger {
   /** How often a workspace's ledger is checked against its seat holders, at most, by default. */
   public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(15);
 
-  private final AccountStore store;
+  private final SeatStore store;
   private final Clock clock;
   private final Duration interval;
   private final OperationalMetrics metrics;
@@ -34,11 +34,11 @@ public final class SeatLedger {
    */
   private final Map<String, Instant> lastTried = new ConcurrentHashMap<>();
 
-  public SeatLedger(AccountStore store, Clock clock, Duration interval) {
+  public SeatLedger(SeatStore store, Clock clock, Duration interval) {
     this(store, clock, interval, OperationalMetrics.NONE);
   }
 
-  public SeatLedger(AccountStore store, Clock clock, Duration interval, OperationalMetrics metrics) {
+  public SeatLedger(SeatStore store, Clock clock, Duration interval, OperationalMetrics metrics) {
     this.store = store;
     this.clock = clock;
     this.interval = interval;
@@ -86,7 +86,7 @@ public final class SeatLedger {
    */
   public Optional<Drift> reconcile(String workspaceId) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      AccountStore.SeatUsage ledger = store.seats(workspaceId);
+      SeatUsage ledger = store.seats(workspaceId);
       long holders = store.countSeatHolders(workspaceId);
       if (store.repairSeats(workspaceId, ledger, holders, clock.instant())) {
         return ledger.used() == holders ? Optional.empty() : Optional.of(new Drift(ledger.used(), holders));
@@ -98,7 +98,7 @@ public final class SeatLedger {
   /** The ledger said {@code ledger} seats were in use; {@code holders} app users held one. */
   public record Drift(long ledger, long holders) {}
 
-  public AccountStore.SeatUsage usage(String workspaceId) {
+  public SeatUsage usage(String workspaceId) {
     return store.seats(workspaceId);
   }
 
@@ -108,7 +108,7 @@ public final class SeatLedger {
    */
   public String refuse(String workspaceId) {
     metrics.increment(OperationalMetric.SEAT_REFUSALS);
-    AccountStore.SeatUsage seats = usage(workspaceId);
+    SeatUsage seats = usage(workspaceId);
     return "No seats left: " + seats.used() + " of " + seats.limit()
         + " seats are in use. Deactivate a user or raise the workspace's seat limit.";
   }
