@@ -2,7 +2,7 @@ package dev.scimlambda.persistence;
 
 /**
  * The key design of the single table; docs/data-model.md explains each pattern and the access
- * pattern it serves. Attribute names match {@code infrastructure/table/scim-table.json}.
+ * pattern it serves. Attribute names match {@code infrastructure/libraries/table/.../scim-table.json}.
  */
 public final class KeySchema {
 
