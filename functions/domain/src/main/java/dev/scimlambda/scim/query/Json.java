@@ -1,6 +1,8 @@
 package dev.scimlambda.scim.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.scim.resource.JsonFields;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,9 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reading SCIM values out of Jackson trees, leniently: attribute names in any case, scalars as text. */
 final class Json {
@@ -21,20 +21,7 @@ final class Json {
 
   /** The member {@code name} of an object, matched case-insensitively (RFC 7643 §2.1); null if absent. */
   static JsonNode field(JsonNode node, String name) {
-    if (node == null || !node.isObject()) {
-      return null;
-    }
-    JsonNode exact = node.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+    return node instanceof ObjectNode object ? JsonFields.get(object, name) : null;
   }
 
   /** RFC 7643 §2.5: null, an empty string, an empty array and an empty object are all unassigned. */
