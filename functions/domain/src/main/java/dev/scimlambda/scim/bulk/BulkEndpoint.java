@@ -2,7 +2,7 @@ package dev.scimlambda.scim.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A resource endpoint as the bulk processor drives it: one per resource type ({@code /Users}, later {@code /Groups}). */
+/** A resource endpoint as the bulk processor drives it: one per resource type ({@code /Users}, {@code /Groups}), built by {@link ServiceBulkEndpoint}. */
 public interface BulkEndpoint {
 
   /** The endpoint's path, e.g. {@code /Users}. */

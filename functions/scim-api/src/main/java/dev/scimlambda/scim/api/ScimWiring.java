@@ -1,5 +1,8 @@
 package dev.scimlambda.scim.api;
 
+import dev.scimlambda.scim.bulk.ServiceBulkEndpoint;
+import dev.scimlambda.scim.groups.ScimGroup;
+import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.connection.ConnectionWorkspaces;
@@ -10,14 +13,12 @@ import dev.scimlambda.scim.discovery.ScimCapabilities;
 import dev.scimlambda.scim.groups.GroupListing;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
-import dev.scimlambda.scim.groups.GroupsBulkEndpoint;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.rules.SchemaDocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.scim.users.Users;
-import dev.scimlambda.scim.users.UsersBulkEndpoint;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -64,7 +65,11 @@ public class ScimWiring {
 
   @Singleton
   BulkProcessor bulk(Users users, Groups groups, ScimCapabilities capabilities) {
-    return new BulkProcessor(List.of(new UsersBulkEndpoint(users), new GroupsBulkEndpoint(groups)),
-        capabilities.bulkMaxOperations());
+    var usersEndpoint = new ServiceBulkEndpoint<ScimUser>("/Users", users::create, users::replace, users::patch,
+        users::delete, ScimUser::id, ScimUser::version);
+    var groupsEndpoint = new ServiceBulkEndpoint<ScimGroup>("/Groups", (connection, data) -> groups.create(connection, data).group(),
+        (connection, id, data, ifMatch) -> groups.replace(connection, id, data, ifMatch).group(), groups::patch,
+        groups::delete, ScimGroup::id, ScimGroup::version);
+    return new BulkProcessor(List.of(usersEndpoint, groupsEndpoint), capabilities.bulkMaxOperations());
   }
 }
