@@ -1,7 +1,7 @@
 package dev.scimlambda.problem;
 
 /** A write lost against existing state: a duplicate key, or a concurrent change of the same item. */
-public final class ConflictException extends RuntimeException {
+public final class ConflictException extends Problem {
   public ConflictException(String message) {
     super(message);
   }

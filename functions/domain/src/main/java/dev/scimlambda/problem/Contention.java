@@ -8,7 +8,7 @@ import java.time.Duration;
  * same request succeeds later, so it is answered 429 with {@code Retry-After}, never 409, which
  * IdPs take as a conflict with existing data that retrying cannot fix.
  */
-public final class Contention extends RuntimeException {
+public final class Contention extends Problem {
 
   /** Racing writers are done within milliseconds; a second is the least Retry-After can say. */
   public static final Duration AFTER_CONCURRENT_WRITERS = Duration.ofSeconds(1);
@@ -18,7 +18,7 @@ public final class Contention extends RuntimeException {
   private final Duration retryAfter;
 
   private Contention(String message, Duration retryAfter) {
-    super(message, null, false, false);
+    super(message, false);
     this.retryAfter = retryAfter;
   }
 

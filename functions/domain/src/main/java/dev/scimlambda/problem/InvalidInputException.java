@@ -1,7 +1,7 @@
 package dev.scimlambda.problem;
 
 /** Input that breaks a rule of the product; names the offending field so callers can point at it. */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends Problem {
   private final String field;
 
   public InvalidInputException(String field, String message) {

@@ -1,7 +1,7 @@
 package dev.scimlambda.problem;
 
 /** The addressed thing does not exist, or is not visible to the caller. */
-public final class NotFoundException extends RuntimeException {
+public final class NotFoundException extends Problem {
   public NotFoundException(String message) {
     super(message);
   }

@@ -9,6 +9,7 @@ import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimType;
 import io.micronaut.context.annotation.Factory;
@@ -26,25 +27,40 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
-/** Maps the domain's exceptions to HTTP responses, one handler per exception type. */
+/** Maps the domain's {@link Problem}s, and the few exceptions outside that family, to HTTP responses. */
 @Factory
 public class ProblemHandlers {
 
   private static final Logger UNEXPECTED = LoggerFactory.getLogger(ProblemHandlers.class);
 
+  /** Every kind of the domain's {@link Problem}, mapped here once for both APIs. */
   @Singleton
-  ExceptionHandler<InvalidInputException, HttpResponse<JsonNode>> invalidInput() {
-    return (request, e) -> ApiErrors.render(request, 400, ScimType.invalidValue, e.field(), e.getMessage());
+  ExceptionHandler<Problem, HttpResponse<JsonNode>> problem() {
+    return ProblemHandlers::render;
   }
 
-  @Singleton
-  ExceptionHandler<NotFoundException, HttpResponse<JsonNode>> notFound() {
-    return (request, e) -> ApiErrors.render(request, 404, null, null, e.getMessage());
-  }
-
-  @Singleton
-  ExceptionHandler<ConflictException, HttpResponse<JsonNode>> conflict() {
-    return (request, e) -> ApiErrors.render(request, 409, ScimType.uniqueness, null, e.getMessage());
+  public static MutableHttpResponse<JsonNode> render(HttpRequest<?> request, Problem problem) {
+    if (problem instanceof InvalidInputException e) {
+      return ApiErrors.render(request, 400, ScimType.invalidValue, e.field(), e.getMessage());
+    }
+    if (problem instanceof NotFoundException) {
+      return ApiErrors.render(request, 404, null, null, problem.getMessage());
+    }
+    if (problem instanceof ConflictException) {
+      return ApiErrors.render(request, 409, ScimType.uniqueness, null, problem.getMessage());
+    }
+    if (problem instanceof LimitReachedException || problem instanceof ForbiddenException) {
+      return ApiErrors.render(request, 403, null, null, problem.getMessage());
+    }
+    if (problem instanceof UnauthenticatedException) {
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      return ApiErrors.render(request, 401, null, null, problem.getMessage())
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (problem instanceof Contention e) {
+      return tooManyRequests(request, e);
+    }
+    throw new IllegalStateException("no response for " + problem.getClass().getName());
   }
 
   /** The change could not be recorded in the audit trail, so it was not made. */
@@ -54,28 +70,8 @@ public class ProblemHandlers {
   }
 
   @Singleton
-  ExceptionHandler<LimitReachedException, HttpResponse<JsonNode>> limitReached() {
-    return (request, e) -> ApiErrors.render(request, 403, null, null, e.getMessage());
-  }
-
-  @Singleton
-  ExceptionHandler<ForbiddenException, HttpResponse<JsonNode>> forbidden() {
-    return (request, e) -> ApiErrors.render(request, 403, null, null, e.getMessage());
-  }
-
-  @Singleton
   ExceptionHandler<ScimException, HttpResponse<JsonNode>> scim() {
     return (request, e) -> ApiErrors.render(request, e.status(), e.scimType(), null, e.getMessage());
-  }
-
-  /**
-   * 429, not 503: IdPs treat 429 with Retry-After as "slow down and send it again" (Entra ID pauses
-   * the connection for that long and retries only the failed requests) and count 5xx toward
-   * quarantining the app. Not 409 either, which says the data conflicts and retrying cannot help.
-   */
-  @Singleton
-  ExceptionHandler<Contention, HttpResponse<JsonNode>> contention() {
-    return ProblemHandlers::tooManyRequests;
   }
 
   /**
@@ -101,15 +97,13 @@ public class ProblemHandlers {
         || e instanceof RequestLimitExceededException;
   }
 
+  /**
+   * 429, not 503: IdPs treat 429 with Retry-After as "slow down and send it again" (Entra ID pauses
+   * the connection for that long and retries only the failed requests) and count 5xx toward
+   * quarantining the app. Not 409 either, which says the data conflicts and retrying cannot help.
+   */
   private static MutableHttpResponse<JsonNode> tooManyRequests(HttpRequest<?> request, Contention e) {
     return ApiErrors.render(request, 429, null, null, e.getMessage())
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
-  }
-
-  /** RFC 6750 §3: a 401 names the scheme the client should use. */
-  @Singleton
-  ExceptionHandler<UnauthenticatedException, HttpResponse<JsonNode>> unauthenticated() {
-    return (request, e) ->
-        ApiErrors.render(request, 401, null, null, e.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
   }
 }
