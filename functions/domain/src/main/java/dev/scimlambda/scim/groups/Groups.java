@@ -161,17 +161,13 @@ public final class Groups implements Memberships {
   }
 
   public void delete(String connectionId, String id, String ifMatch) {
-    for (int attempt = 1; ; attempt++) {
+    LostRaces.retry(ifMatch, attempt -> {
       ScimGroup current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
-      try {
-        store.delete(current);
-        removeEverywhere(connectionId, id);
-        return;
-      } catch (VersionMismatch lostRace) {
-        LostRaces.retryOrFail(attempt, ifMatch);
-      }
-    }
+      store.delete(current);
+      removeEverywhere(connectionId, id);
+      return current;
+    });
   }
 
   @Override
@@ -205,7 +201,7 @@ public final class Groups implements Memberships {
   private ScimGroup write(String connectionId, String id, String ifMatch, ScimGroup read,
       Function<ScimGroup, Plan> planner) {
     boolean ifMatchSent = ifMatch != null && !ifMatch.isBlank();
-    for (int attempt = 1; ; attempt++) {
+    return LostRaces.retry(ifMatch, attempt -> {
       ScimGroup current = attempt == 1 && read != null ? read : get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
       Plan plan = planner.apply(current);
@@ -221,10 +217,8 @@ public final class Groups implements Memberships {
             List.copyOf(plan.deletes()), plan.membersRequested()));
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
-      } catch (VersionMismatch lostRace) {
-        LostRaces.retryOrFail(attempt, ifMatch);
       }
-    }
+    });
   }
 
   /**

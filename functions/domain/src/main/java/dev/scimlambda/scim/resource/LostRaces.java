@@ -3,6 +3,8 @@ package dev.scimlambda.scim.resource;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.scim.ScimException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * What a read-change-write does after losing a race to a concurrent writer. With {@code If-Match}
@@ -18,6 +20,31 @@ public final class LostRaces {
   private static final long MAX_PAUSE_MILLIS = 50;
 
   private LostRaces() {}
+
+  /**
+   * Runs a read-change-write until it is not beaten by a concurrent writer: {@code attempt} gets its
+   * number (1 first) and returns the result; a {@link VersionMismatch} it throws is a lost race,
+   * retried as {@link #retryOrFail} says. Anything else it throws goes to the caller.
+   */
+  public static <T> T retry(String ifMatch, IntFunction<T> attempt) {
+    return retry(ifMatch, lost -> false, attempt);
+  }
+
+  /** As {@link #retry(String, IntFunction)}, with more failures that also mean a lost race. */
+  public static <T> T retry(String ifMatch, Predicate<RuntimeException> alsoLost, IntFunction<T> attempt) {
+    for (int n = 1; ; n++) {
+      try {
+        return attempt.apply(n);
+      } catch (VersionMismatch lost) {
+        retryOrFail(n, ifMatch);
+      } catch (RuntimeException e) {
+        if (!alsoLost.test(e)) {
+          throw e;
+        }
+        retryOrFail(n, ifMatch);
+      }
+    }
+  }
 
   /** Returns when another attempt should be made; throws the SCIM error when none should. */
   public static void retryOrFail(int attempt, String ifMatch) {

@@ -50,23 +50,23 @@ public final class Users {
     ObjectNode document = rules.forCreate(body);
     Instant now = clock.instant();
     ScimUser user = build(connectionId, UUID.randomUUID().toString(), document, now, now, 1);
-    for (int attempt = 1; ; attempt++) {
-      AccountChange change = accounts.forCreate(user);
-      ScimUser linked = user.withAppUserId(change.appUserId());
-      try {
-        store.create(linked, change);
-        return linked;
-      } catch (UniquenessViolation e) {
-        if (!UniquenessViolation.EMAIL.equals(e.attribute())) {
-          throw uniqueness(e);
-        }
-        LostRaces.retryOrFail(attempt, null);
-      } catch (VersionMismatch lostRace) {
-        LostRaces.retryOrFail(attempt, null);
-      } catch (SeatsExhausted e) {
-        throw accounts.seatsExhausted(connectionId);
-      }
-    }
+    // Losing an email to a concurrent create is a lost race too: the next attempt links to its person.
+    return LostRaces.retry(null, e -> e instanceof UniquenessViolation u && UniquenessViolation.EMAIL.equals(u.attribute()),
+        attempt -> {
+          AccountChange change = accounts.forCreate(user);
+          ScimUser linked = user.withAppUserId(change.appUserId());
+          try {
+            store.create(linked, change);
+            return linked;
+          } catch (UniquenessViolation e) {
+            if (UniquenessViolation.EMAIL.equals(e.attribute())) {
+              throw e;
+            }
+            throw uniqueness(e);
+          } catch (SeatsExhausted e) {
+            throw accounts.seatsExhausted(connectionId);
+          }
+        });
   }
 
   public ScimUser get(String connectionId, String id) {
@@ -87,17 +87,13 @@ public final class Users {
   }
 
   public void delete(String connectionId, String id, String ifMatch) {
-    for (int attempt = 1; ; attempt++) {
+    LostRaces.retry(ifMatch, attempt -> {
       ScimUser current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
-      try {
-        store.delete(current, accounts.forDelete(current));
-        memberships.removeEverywhere(connectionId, id);
-        return;
-      } catch (VersionMismatch lostRace) {
-        LostRaces.retryOrFail(attempt, ifMatch);
-      }
-    }
+      store.delete(current, accounts.forDelete(current));
+      memberships.removeEverywhere(connectionId, id);
+      return current;
+    });
   }
 
   /**
@@ -106,7 +102,7 @@ public final class Users {
    * fresh copy, which is what makes concurrent PATCHes lose no update.
    */
   private ScimUser write(String connectionId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
-    for (int attempt = 1; ; attempt++) {
+    return LostRaces.retry(ifMatch, attempt -> {
       ScimUser current = get(connectionId, id);
       ETags.requireMatch(ifMatch, current.version());
       ObjectNode document = change.apply(current.document().deepCopy());
@@ -124,12 +120,10 @@ public final class Users {
         return updated;
       } catch (UniquenessViolation e) {
         throw uniqueness(e);
-      } catch (VersionMismatch lostRace) {
-        LostRaces.retryOrFail(attempt, ifMatch);
       } catch (SeatsExhausted e) {
         throw accounts.seatsExhausted(connectionId);
       }
-    }
+    });
   }
 
   /**
