@@ -25,11 +25,12 @@ public final class SchemaDocumentRules implements DocumentRules {
     return ResourceDocument.replace(current, body, schema);
   }
 
-  /** The patched document is canonicalised like a created one, so PATCH cannot smuggle in what POST refuses. */
+  /**
+   * {@link ScimPatch#apply} checks the required attributes and canonicalises the result like a
+   * created document, so PATCH cannot smuggle in what POST refuses; done there, once.
+   */
   @Override
   public ObjectNode patch(ObjectNode current, JsonNode patchRequest) {
-    ObjectNode patched = ScimPatch.apply(current, patchRequest, schema);
-    ResourceDocument.requireRequiredAttributes(patched, schema);
-    return ResourceDocument.canonicalize(patched, schema);
+    return ScimPatch.apply(current, patchRequest, schema);
   }
 }
