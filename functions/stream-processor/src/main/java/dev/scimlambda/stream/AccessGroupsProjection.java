@@ -1,8 +1,7 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.access.AccessGroups;
 import dev.scimlambda.connection.ConnectionWorkspaces;
-import dev.scimlambda.persistence.DynamoAccessGroupsStore;
+import dev.scimlambda.persistence.ItemChanges.AccessGroupsChanged;
 import dev.scimlambda.tags.GroupTagRefresh;
 
 /**
@@ -23,9 +22,9 @@ public final class AccessGroupsProjection implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
-    if (DynamoAccessGroupsStore.ENTITY.equals(change.entity()) && !change.newImage().isEmpty()) {
-      AccessGroups saved = DynamoAccessGroupsStore.fromItem(change.newImage());
-      refresh.startConnection(workspaces.of(saved.connectionId()), saved.connectionId());
+    if (change.change() instanceof AccessGroupsChanged saved && saved.after() != null) {
+      String connectionId = saved.after().connectionId();
+      refresh.startConnection(workspaces.of(connectionId), connectionId);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.scimlambda.stream;
 
+import dev.scimlambda.persistence.ItemChanges;
+import dev.scimlambda.persistence.ItemChanges.ItemChange;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,11 @@ public record ChangeRecord(
     Map<String, AttributeValue> oldImage,
     Map<String, AttributeValue> newImage,
     Instant recordedAt) {
+
+  /** What changed, typed by persistence from the images (decoded on every call). */
+  public ItemChange change() {
+    return ItemChanges.of(oldImage, newImage);
+  }
 
   /** The entity name the stores put on every item, from whichever image exists. */
   public String entity() {

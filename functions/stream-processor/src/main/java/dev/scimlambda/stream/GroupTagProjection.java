@@ -1,8 +1,9 @@
 package dev.scimlambda.stream;
 
 import dev.scimlambda.connection.ConnectionWorkspaces;
-import dev.scimlambda.persistence.DynamoGroupStore;
-import dev.scimlambda.persistence.DynamoTagRefreshJobStore;
+import dev.scimlambda.persistence.ItemChanges.GroupChanged;
+import dev.scimlambda.persistence.ItemChanges.ItemChange;
+import dev.scimlambda.persistence.ItemChanges.TagRefreshJobChanged;
 import dev.scimlambda.scim.groups.ScimGroup;
 import dev.scimlambda.tags.GroupTagRefresh;
 import java.util.Objects;
@@ -23,22 +24,14 @@ public final class GroupTagProjection implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
-    switch (change.entity()) {
-      case DynamoGroupStore.ENTITY -> {
-        if (!change.oldImage().isEmpty() && !change.newImage().isEmpty()) {
-          ScimGroup before = DynamoGroupStore.fromItem(change.oldImage());
-          ScimGroup after = DynamoGroupStore.fromItem(change.newImage());
-          if (!Objects.equals(before.displayName(), after.displayName())) {
-            groupRefresh.start(workspaces.of(after.connectionId()), after.connectionId(), after.id());
-          }
-        }
+    ItemChange item = change.change();
+    if (item instanceof GroupChanged group && group.before() != null && group.after() != null) {
+      ScimGroup after = group.after();
+      if (!Objects.equals(group.before().displayName(), after.displayName())) {
+        groupRefresh.start(workspaces.of(after.connectionId()), after.connectionId(), after.id());
       }
-      case DynamoTagRefreshJobStore.ENTITY -> {
-        if (!change.newImage().isEmpty()) {
-          groupRefresh.runChunk(DynamoTagRefreshJobStore.fromItem(change.newImage()));
-        }
-      }
-      default -> { }
+    } else if (item instanceof TagRefreshJobChanged job && job.after() != null) {
+      groupRefresh.runChunk(job.after());
     }
   }
 }

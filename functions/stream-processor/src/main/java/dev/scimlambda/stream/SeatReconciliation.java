@@ -1,12 +1,10 @@
 package dev.scimlambda.stream;
 
 import dev.scimlambda.seats.SeatLedger;
-import dev.scimlambda.persistence.DynamoAppUserStore;
-import java.util.Map;
+import dev.scimlambda.persistence.ItemChanges.AppUserChanged;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * When a person's seat changes, checks the workspace's seat ledger against the people holding a
@@ -25,18 +23,12 @@ public final class SeatReconciliation implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
-    if (!DynamoAppUserStore.ENTITY.equals(change.entity()) || Objects.equals(seat(change.oldImage()), seat(change.newImage()))) {
+    if (!(change.change() instanceof AppUserChanged person) || Objects.equals(person.seatBefore(), person.seatAfter())) {
       return;
     }
-    Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
-    String workspaceId = image.get("workspaceId").s();
+    String workspaceId = person.workspaceId();
     seats.reconcileIfDue(workspaceId).ifPresent(drift ->
         LOG.warn("seat ledger of workspace {} drifted: it said {} seats in use, {} people hold one; repaired",
             workspaceId, drift.ledger(), drift.holders()));
-  }
-
-  private static Boolean seat(Map<String, AttributeValue> image) {
-    AttributeValue seat = image.get("seat");
-    return seat == null ? null : seat.bool();
   }
 }
