@@ -49,8 +49,8 @@ public final class DynamoAccessGroupsStore implements AccessGroupsStore {
     return Map.of(PK, s(KeySchema.connectionPartition(connectionId)), SK, s(KeySchema.ACCESS_GROUPS_SK));
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static AccessGroups fromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static AccessGroups fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(new HashMap<>(values));
     AttributeValue groups = values.get("groups");
     List<String> names = groups == null ? List.of() : groups.l().stream().map(AttributeValue::s).toList();

@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -157,40 +156,6 @@ public final class DynamoActivityStore implements ActivityStore {
       found.put(revision.key(), revision);
     }
     return found;
-  }
-
-  /**
-   * The revision a stream record of a SCIM user or group describes: its version's document (and a
-   * group's member count) compared with the previous one. Empty for other items and for deletions,
-   * whose log entry says all there is to say.
-   */
-  public static Optional<ResourceRevision> revisionOf(Map<String, AttributeValue> oldImage,
-      Map<String, AttributeValue> newImage) {
-    if (newImage.isEmpty() || !newImage.containsKey(KeySchema.ENTITY)) {
-      return Optional.empty();
-    }
-    String entity = newImage.get(KeySchema.ENTITY).s();
-    if (!DynamoUserStore.ENTITY.equals(entity) && !DynamoGroupStore.ENTITY.equals(entity)) {
-      return Optional.empty();
-    }
-    Item now = Item.of(newImage);
-    if (!oldImage.isEmpty() && oldImage.containsKey("version") && newImage.containsKey("version")
-        && oldImage.get("version").n().equals(newImage.get("version").n())) {
-      // Bookkeeping on the same version (a staged group change marked complete): its revision is already stored.
-      return Optional.empty();
-    }
-    JsonNode before = oldImage.isEmpty() ? null : comparable(entity, Item.of(oldImage));
-    return Optional.of(ResourceRevision.between(now.string("connectionId"), entity, now.string("id"),
-        now.number("version"), now.instant("lastModified"), before, comparable(entity, now)));
-  }
-
-  /** The document as it is compared: a group's member count joins it, since its members are items of their own. */
-  private static JsonNode comparable(String entity, Item item) {
-    ObjectNode document = (ObjectNode) parse(item.string("document"));
-    if (DynamoGroupStore.ENTITY.equals(entity) && item.integer("memberCount") != null) {
-      document.put("memberCount", item.number("memberCount"));
-    }
-    return document;
   }
 
   private static Map<String, AttributeValue> revisionKey(String connectionId, RevisionKey key) {

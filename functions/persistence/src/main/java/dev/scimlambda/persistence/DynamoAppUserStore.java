@@ -218,8 +218,7 @@ public final class DynamoAppUserStore implements AppUserStore {
         .values();
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static AppUser fromItem(Map<String, AttributeValue> values) {
+  private static AppUser fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
     AttributeValue tags = values.get("tags");
     return new AppUser(

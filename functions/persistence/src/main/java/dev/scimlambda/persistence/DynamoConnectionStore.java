@@ -130,8 +130,8 @@ public final class DynamoConnectionStore implements ConnectionStore {
         .values();
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static Connection fromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static Connection fromItem(Map<String, AttributeValue> values) {
     return fromItem(Item.of(values));
   }
 

@@ -536,8 +536,8 @@ public final class DynamoGroupStore implements GroupStore {
         .values();
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static Member memberFromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static Member memberFromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
     return new Member(item.string("memberId"), item.string("type"), item.string("display"));
   }
@@ -557,8 +557,8 @@ public final class DynamoGroupStore implements GroupStore {
         .values();
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static ScimGroup fromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static ScimGroup fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
     return new ScimGroup(
         item.string("connectionId"),

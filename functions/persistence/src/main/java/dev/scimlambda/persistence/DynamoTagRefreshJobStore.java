@@ -131,8 +131,8 @@ public final class DynamoTagRefreshJobStore implements TagRefreshJobStore {
     return Map.of(PK, s(KeySchema.tagRefreshPartition(connectionId, groupId)), SK, s(KeySchema.TAG_REFRESH_SK));
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static TagRefreshJob fromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static TagRefreshJob fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(new HashMap<>(values));
     return new TagRefreshJob(
         item.string("workspaceId"),

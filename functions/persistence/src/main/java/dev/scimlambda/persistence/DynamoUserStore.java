@@ -225,8 +225,8 @@ public final class DynamoUserStore implements UserStore {
     return item.values();
   }
 
-  /** Public so the stream processor decodes the same images the store writes. */
-  public static ScimUser fromItem(Map<String, AttributeValue> values) {
+  /** Also how {@link ItemChanges} decodes stream images: one reading of the item for both. */
+  static ScimUser fromItem(Map<String, AttributeValue> values) {
     Item item = Item.of(values);
     AttributeValue emails = values.get("emailKeys");
     try {

@@ -128,7 +128,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
   }
 
   @Test
-  void completingAStagedChangeOverwritesNoActivityRevision() {
+  void completingAStagedChangeKeepsTheGroupVersionSoNoSecondRevisionIsDerived() {
     java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> pending = new java.util.HashMap<>(
         java.util.Map.of("entity", Item.s(DynamoGroupStore.ENTITY), "connectionId", Item.s("c1"), "id", Item.s("g1"),
             "document", Item.s("{\"displayName\":\"Marketing\"}"), "version", Item.n(2), "memberCount", Item.n(250),
@@ -136,7 +136,9 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     var complete = new java.util.HashMap<>(pending);
     complete.remove(DynamoGroupStore.PENDING_CHANGE);
 
-    assertThat(DynamoActivityStore.revisionOf(pending, complete)).isEmpty();
+    ItemChanges.GroupChanged marked = (ItemChanges.GroupChanged) ItemChanges.of(pending, complete);
+
+    assertThat(marked.before().version()).isEqualTo(marked.after().version());
   }
 
   @Test

@@ -1,10 +1,12 @@
 package dev.scimlambda.stream;
 
 import dev.scimlambda.tags.AppUserRefresh;
-import dev.scimlambda.persistence.DynamoGroupStore;
-import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.persistence.ItemChanges.ItemChange;
+import dev.scimlambda.persistence.ItemChanges.MembershipChanged;
+import dev.scimlambda.persistence.ItemChanges.UserChanged;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Member;
+import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.tags.GroupTagRefresh;
 import dev.scimlambda.runtime.logging.LogFields;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps app users and their {@code Group:} tags in step with SCIM users and memberships. A user
@@ -100,23 +101,19 @@ public final class AppUserProjection implements Projection {
   }
 
   private void collect(ChangeRecord change, int index, Map<String, Target> targets) {
-    Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
-    switch (change.entity()) {
-      case DynamoUserStore.ENTITY -> {
-        // The image names the app user even when the SCIM user is gone: the refresh may delete it.
-        Target target = target(targets, image.get("connectionId").s(), image.get("id").s(), index);
-        target.appUserId = DynamoUserStore.fromItem(image).appUserIdOrOwn();
+    ItemChange item = change.change();
+    if (item instanceof UserChanged user) {
+      // The change names the app user even when the SCIM user is gone: the refresh may delete it.
+      ScimUser current = user.current();
+      target(targets, current.connectionId(), current.id(), index).appUserId = current.appUserIdOrOwn();
+    } else if (item instanceof MembershipChanged membership) {
+      String connectionId = membership.connectionId();
+      Member member = membership.current();
+      if (Member.GROUP.equals(member.type())) {
+        groupRefresh.start(workspaces.of(connectionId), connectionId, member.value());
+      } else {
+        target(targets, connectionId, member.value(), index).groupIds.add(membership.groupId());
       }
-      case DynamoGroupStore.MEMBER_ENTITY -> {
-        String connectionId = image.get("connectionId").s();
-        String memberId = image.get("memberId").s();
-        if (Member.GROUP.equals(image.get("type").s())) {
-          groupRefresh.start(workspaces.of(connectionId), connectionId, memberId);
-        } else {
-          target(targets, connectionId, memberId, index).groupIds.add(image.get("groupId").s());
-        }
-      }
-      default -> { }
     }
   }
 

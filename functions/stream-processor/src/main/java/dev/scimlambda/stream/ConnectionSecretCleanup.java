@@ -3,7 +3,7 @@ package dev.scimlambda.stream;
 import dev.scimlambda.connection.Connection;
 import dev.scimlambda.connection.SecretNames;
 import dev.scimlambda.connection.SecretStore;
-import dev.scimlambda.persistence.DynamoConnectionStore;
+import dev.scimlambda.persistence.ItemChanges.ConnectionChanged;
 
 /**
  * Removes a deleted connection's secret from the secret store. The API already refuses the secret
@@ -22,10 +22,10 @@ public final class ConnectionSecretCleanup implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
-    if (!DynamoConnectionStore.ENTITY.equals(change.entity()) || change.newImage().isEmpty()) {
+    if (!(change.change() instanceof ConnectionChanged changed) || changed.after() == null) {
       return;
     }
-    Connection connection = DynamoConnectionStore.fromItem(change.newImage());
+    Connection connection = changed.after();
     if (connection.isDeleted()) {
       secrets.delete(names.connection(connection.id()));
     }

@@ -10,20 +10,20 @@ import dev.scimlambda.events.EventSink;
 import dev.scimlambda.events.GroupSnapshot;
 import dev.scimlambda.events.MembershipSnapshot;
 import dev.scimlambda.events.UserSnapshot;
-import dev.scimlambda.persistence.DynamoConnectionStore;
-import dev.scimlambda.persistence.DynamoGroupStore;
-import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.persistence.ItemChanges.ConnectionChanged;
+import dev.scimlambda.persistence.ItemChanges.GroupChanged;
+import dev.scimlambda.persistence.ItemChanges.ItemChange;
+import dev.scimlambda.persistence.ItemChanges.MembershipChanged;
+import dev.scimlambda.persistence.ItemChanges.UserChanged;
 import dev.scimlambda.scim.groups.Member;
 import dev.scimlambda.scim.groups.ScimGroup;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns user, group, membership and connection changes into directory events and hands them to
@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DirectoryEventsProjection implements Projection {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryEventsProjection.class);
-  /** On SCIM user items: the person the user is linked to (absent on users stored before links). */
-  static final String APP_USER_ID = "appUserId";
 
   private final ConnectionWorkspaces workspaces;
   private final UserStore users;
@@ -57,21 +55,28 @@ public final class DirectoryEventsProjection implements Projection {
 
   @Override
   public void apply(ChangeRecord change) {
-    if (DynamoConnectionStore.ENTITY.equals(change.entity())) {
-      List<DirectoryEvent> events = connection(change);
+    ItemChange item = change.change();
+    if (item instanceof ConnectionChanged connection) {
+      List<DirectoryEvent> events = connection(change, connection);
       if (!events.isEmpty()) {
         sinks.forEach(sink -> sink.publish(events));
       }
       return;
     }
-    Optional<DirectoryEvent> event =
-        switch (change.entity()) {
-          case DynamoUserStore.ENTITY -> derive(change, DirectoryEventsProjection::user, DirectoryEvents::user);
-          case DynamoGroupStore.ENTITY -> derive(change, DirectoryEventsProjection::group, DirectoryEvents::group);
-          case DynamoGroupStore.MEMBER_ENTITY ->
-              derive(change, this::membership, DirectoryEvents::membership);
-          default -> Optional.empty();
-        };
+    Optional<DirectoryEvent> event;
+    if (item instanceof UserChanged user) {
+      event = derive(change, user.current().connectionId(), user.before(), user.after(),
+          DirectoryEventsProjection::user, DirectoryEvents::user);
+    } else if (item instanceof GroupChanged group) {
+      String connectionId = (group.after() != null ? group.after() : group.before()).connectionId();
+      event = derive(change, connectionId, group.before(), group.after(),
+          DirectoryEventsProjection::group, DirectoryEvents::group);
+    } else if (item instanceof MembershipChanged membership) {
+      event = derive(change, membership.connectionId(), membership.before(), membership.after(),
+          member -> membership(membership, member), DirectoryEvents::membership);
+    } else {
+      event = Optional.empty();
+    }
     event.ifPresent(e -> sinks.forEach(sink -> sink.publish(List.of(e))));
   }
 
@@ -79,45 +84,41 @@ public final class DirectoryEventsProjection implements Projection {
     Optional<DirectoryEvent> derive(ChangeContext context, T before, T after);
   }
 
-  private <T> Optional<DirectoryEvent> derive(
-      ChangeRecord change, Function<Map<String, AttributeValue>, T> decode, Derivation<T> derivation) {
-    Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
-    String connectionId = image.get("connectionId").s();
+  private <S, T> Optional<DirectoryEvent> derive(ChangeRecord change, String connectionId, S before, S after,
+      Function<S, T> snapshot, Derivation<T> derivation) {
     Optional<String> workspaceId = workspaces.find(connectionId);
     if (workspaceId.isEmpty()) {
       LOG.warn("no event for {} at sequence {}: its connection is unknown", change.entity(), change.sequenceNumber());
       return Optional.empty();
     }
     ChangeContext context = new ChangeContext(change.sequenceNumber(), change.recordedAt(), workspaceId.get(), connectionId, source);
-    return derivation.derive(context, decodeIfPresent(change.oldImage(), decode), decodeIfPresent(change.newImage(), decode));
+    return derivation.derive(context, snapshotIfPresent(before, snapshot), snapshotIfPresent(after, snapshot));
   }
 
-  /** A connection item names its own workspace: no lookup, and a deleted connection still has one. */
-  private List<DirectoryEvent> connection(ChangeRecord change) {
-    Connection current = DynamoConnectionStore.fromItem(change.newImage().isEmpty() ? change.oldImage() : change.newImage());
+  /** A connection names its own workspace: no lookup, and a deleted connection still has one. */
+  private List<DirectoryEvent> connection(ChangeRecord change, ConnectionChanged changed) {
+    Connection current = changed.current();
     ChangeContext context =
         new ChangeContext(change.sequenceNumber(), change.recordedAt(), current.workspaceId(), current.id(), source);
-    return DirectoryEvents.connection(context, decodeIfPresent(change.oldImage(), DirectoryEventsProjection::connection),
-        decodeIfPresent(change.newImage(), DirectoryEventsProjection::connection));
+    return DirectoryEvents.connection(context, snapshotIfPresent(changed.before(), DirectoryEventsProjection::connection),
+        snapshotIfPresent(changed.after(), DirectoryEventsProjection::connection));
   }
 
-  private static ConnectionSnapshot connection(Map<String, AttributeValue> image) {
-    Connection c = DynamoConnectionStore.fromItem(image);
+  private static ConnectionSnapshot connection(Connection c) {
     return new ConnectionSnapshot(c.id(), c.name(), c.type().wireName(), c.secretVersion(), c.previousSecretValidUntil(),
         c.lastRequestAt(), c.deletedAt());
   }
 
-  private static <T> T decodeIfPresent(Map<String, AttributeValue> image, Function<Map<String, AttributeValue>, T> decode) {
-    return image.isEmpty() ? null : decode.apply(image);
+  private static <S, T> T snapshotIfPresent(S value, Function<S, T> snapshot) {
+    return value == null ? null : snapshot.apply(value);
   }
 
-  static UserSnapshot user(Map<String, AttributeValue> image) {
-    ScimUser user = DynamoUserStore.fromItem(image);
-    return new UserSnapshot(user.id(), string(image, APP_USER_ID), user.active(), user.document());
+  /** The user as its events show it; null for none (before a creation, after a removal). */
+  static UserSnapshot user(ScimUser user) {
+    return user == null ? null : new UserSnapshot(user.id(), user.appUserId(), user.active(), user.document());
   }
 
-  private static GroupSnapshot group(Map<String, AttributeValue> image) {
-    ScimGroup group = DynamoGroupStore.fromItem(image);
+  private static GroupSnapshot group(ScimGroup group) {
     return new GroupSnapshot(group.id(), group.document());
   }
 
@@ -125,16 +126,10 @@ public final class DirectoryEventsProjection implements Projection {
    * Membership items do not name the member's person; the member user does. A user already deleted
    * (its removal takes its memberships with it) is named by its SCIM id, as the events say.
    */
-  private MembershipSnapshot membership(Map<String, AttributeValue> image) {
-    Member member = DynamoGroupStore.memberFromItem(image);
+  private MembershipSnapshot membership(MembershipChanged changed, Member member) {
     String appUserId = Member.USER.equals(member.type())
-        ? users.find(string(image, "connectionId"), member.value()).map(ScimUser::appUserId).orElse(null)
+        ? users.find(changed.connectionId(), member.value()).map(ScimUser::appUserId).orElse(null)
         : null;
-    return new MembershipSnapshot(string(image, "groupId"), member.value(), member.type(), member.display(), appUserId);
-  }
-
-  private static String string(Map<String, AttributeValue> image, String name) {
-    AttributeValue value = image.get(name);
-    return value == null ? null : value.s();
+    return new MembershipSnapshot(changed.groupId(), member.value(), member.type(), member.display(), appUserId);
   }
 }

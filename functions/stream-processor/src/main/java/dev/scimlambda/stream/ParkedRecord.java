@@ -1,8 +1,6 @@
 package dev.scimlambda.stream;
 
-import dev.scimlambda.persistence.KeySchema;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,23 +26,12 @@ public record ParkedRecord(
     boolean imagesTrimmed) {
 
   public static ParkedRecord of(ChangeRecord change, String projection, String failure, Instant parkedAt) {
-    return new ParkedRecord(change.eventName(), change.sequenceNumber(), keysOf(change), change.oldImage(),
+    return new ParkedRecord(change.eventName(), change.sequenceNumber(), change.key(), change.oldImage(),
         change.newImage(), change.recordedAt(), parkedAt, projection, failure, false);
   }
 
   /** The change as the stream delivered it, to hand to the projections again. */
   public ChangeRecord change() {
     return new ChangeRecord(eventName, sequenceNumber, oldImage, newImage, recordedAt);
-  }
-
-  private static Map<String, AttributeValue> keysOf(ChangeRecord change) {
-    Map<String, AttributeValue> image = change.newImage().isEmpty() ? change.oldImage() : change.newImage();
-    Map<String, AttributeValue> keys = new LinkedHashMap<>();
-    for (String key : new String[] {KeySchema.PK, KeySchema.SK}) {
-      if (image.containsKey(key)) {
-        keys.put(key, image.get(key));
-      }
-    }
-    return keys;
   }
 }

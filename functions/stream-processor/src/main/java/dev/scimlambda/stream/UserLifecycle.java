@@ -3,7 +3,8 @@ package dev.scimlambda.stream;
 import dev.scimlambda.events.DirectoryEvents;
 import dev.scimlambda.events.UserSnapshot;
 import dev.scimlambda.observability.OperationalMetric;
-import dev.scimlambda.persistence.DynamoUserStore;
+import dev.scimlambda.persistence.ItemChanges.ItemChange;
+import dev.scimlambda.persistence.ItemChanges.UserChanged;
 import java.util.Optional;
 
 /**
@@ -16,19 +17,19 @@ final class UserLifecycle {
   private UserLifecycle() {}
 
   static Optional<OperationalMetric> metricOf(ChangeRecord change) {
-    if (!DynamoUserStore.ENTITY.equals(change.entity())) {
-      return Optional.empty();
-    }
-    UserSnapshot before;
-    UserSnapshot after;
+    ItemChange item;
     try {
-      before = change.oldImage().isEmpty() ? null : DirectoryEventsProjection.user(change.oldImage());
-      after = change.newImage().isEmpty() ? null : DirectoryEventsProjection.user(change.newImage());
+      item = change.change();
     } catch (RuntimeException unreadable) {
       // Counting must never fail a batch: a user image no projection can read was parked (or
       // reported) by them already, and counts toward no lifecycle metric.
       return Optional.empty();
     }
+    if (!(item instanceof UserChanged user)) {
+      return Optional.empty();
+    }
+    UserSnapshot before = DirectoryEventsProjection.user(user.before());
+    UserSnapshot after = DirectoryEventsProjection.user(user.after());
     return switch (DirectoryEvents.userEventType(before, after)) {
       case USER_CREATED -> Optional.of(OperationalMetric.USERS_PROVISIONED);
       case USER_DEACTIVATED -> Optional.of(OperationalMetric.USERS_DEACTIVATED);
