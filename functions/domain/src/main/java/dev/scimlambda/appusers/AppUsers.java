@@ -3,7 +3,6 @@ package dev.scimlambda.appusers;
 import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
-import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.seats.SeatLedger;
@@ -49,7 +48,7 @@ public final class AppUsers {
         AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
         return new Registration(user, change.before() == null);
       } catch (SeatsExhausted e) {
-        throw new LimitReachedException(seats.refuse(workspaceId));
+        throw seats.refusal(workspaceId);
       } catch (ConcurrentAppUserChange e) {
         if (attempt == ATTEMPTS) {
           throw Contention.concurrentWriters("This person");

@@ -9,7 +9,6 @@ import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.NotFoundException;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.scim.users.Users;
@@ -114,10 +113,8 @@ public final class Deprovisioning {
   private void removeScimUser(String connectionId, String userId) {
     try {
       scimUsers.delete(connectionId, userId, null);
-    } catch (ScimException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    } catch (NotFoundException gone) {
+      // Already removed: what this call wanted.
     }
   }
 

@@ -8,8 +8,8 @@ import dev.scimlambda.directorysync.DirectorySyncStore.SyncedUser;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.random.SecureRandomIds;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.groups.Member;
@@ -244,7 +244,10 @@ public final class DirectorySyncEngine {
           writes.put(synced.providerId(), new SyncedUser(synced.providerId(), synced.scimId(), null,
               synced.lastSeenRun(), false));
         }
-      } catch (ScimException | InvalidInputException | ConflictException e) {
+      } catch (Problem e) {
+        if (e.transientFailure()) {
+          throw e; // contention: the page is applied again, not counted as failed
+        }
         failed++;
         error = "user " + entry.providerId() + ": " + e.getMessage();
       }
@@ -262,10 +265,7 @@ public final class DirectorySyncEngine {
     String connectionId = run.connectionId();
     try {
       return userWrite(run, "POST", "/Users", () -> users.create(connectionId, ScimResources.user(user))).id();
-    } catch (ScimException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
+    } catch (ConflictException e) {
       String existing = userStore.findId(connectionId, UserStore.LookupKey.EXTERNAL_ID, user.providerId())
           .orElseThrow(() -> e);
       return replaceUser(run, existing, user);
@@ -276,11 +276,8 @@ public final class DirectorySyncEngine {
     try {
       return userWrite(run, "PUT", "/Users/" + scimId,
           () -> users.replace(run.connectionId(), scimId, ScimResources.user(user), null)).id();
-    } catch (ScimException e) {
-      if (e.status() == 404) {
-        return createUser(run, user);
-      }
-      throw e;
+    } catch (NotFoundException e) {
+      return createUser(run, user);
     }
   }
 
@@ -288,10 +285,8 @@ public final class DirectorySyncEngine {
     try {
       userWrite(run, "PATCH", "/Users/" + scimId,
           () -> users.patch(run.connectionId(), scimId, ScimResources.deactivation(), null));
-    } catch (ScimException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    } catch (NotFoundException gone) {
+      // Already gone: nothing left to do.
     }
   }
 
@@ -327,7 +322,10 @@ public final class DirectorySyncEngine {
           store.deleteGroup(connectionId, synced.providerId());
           writes.remove(synced.providerId());
         }
-      } catch (ScimException | InvalidInputException | ConflictException e) {
+      } catch (Problem e) {
+        if (e.transientFailure()) {
+          throw e; // contention: the page is applied again, not counted as failed
+        }
         failed++;
         error = "group " + entry.providerId() + ": " + e.getMessage();
       }
@@ -387,10 +385,7 @@ public final class DirectorySyncEngine {
       return activity.write(run, "POST", "/Groups",
           () -> groups.create(connectionId, ScimResources.group(group.providerId(), group.displayName())),
           created -> new SyncActivity.Written(created.group().id(), created.group().version())).group().id();
-    } catch (ScimException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
+    } catch (ConflictException e) {
       // Created by an application of this page that died before recording it, or a name taken
       // by another group of the connection: only the former is adopted.
       return groupStore.findId(connectionId, GroupStore.LookupKey.EXTERNAL_ID,
@@ -404,10 +399,8 @@ public final class DirectorySyncEngine {
         groups.delete(run.connectionId(), scimId, null);
         return null;
       }, nothing -> null);
-    } catch (ScimException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    } catch (NotFoundException gone) {
+      // Already gone: nothing left to do.
     }
   }
 
@@ -433,7 +426,10 @@ public final class DirectorySyncEngine {
           deactivate(run, user.scimId());
           deactivated++;
           writes.add(new SyncedUser(user.providerId(), user.scimId(), null, user.lastSeenRun(), false));
-        } catch (ScimException | InvalidInputException | ConflictException e) {
+        } catch (Problem e) {
+          if (e.transientFailure()) {
+            throw e; // contention: the page is applied again, not counted as failed
+          }
           failed++;
           error = "user " + user.providerId() + ": " + e.getMessage();
         }
@@ -454,7 +450,10 @@ public final class DirectorySyncEngine {
           continue;
         }
         sweepMembers(run, group);
-      } catch (ScimException | InvalidInputException | ConflictException e) {
+      } catch (Problem e) {
+        if (e.transientFailure()) {
+          throw e; // contention: the page is applied again, not counted as failed
+        }
         failed++;
         error = "group " + group.providerId() + ": " + e.getMessage();
       }

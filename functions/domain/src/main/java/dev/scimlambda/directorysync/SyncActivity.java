@@ -4,10 +4,8 @@ import dev.scimlambda.activity.ActivityEntry;
 import dev.scimlambda.activity.ActivityStore;
 import dev.scimlambda.activity.Redaction;
 import dev.scimlambda.activity.ScimOperation;
-import dev.scimlambda.problem.ConflictException;
-import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.random.SecureRandomIds;
-import dev.scimlambda.scim.ScimException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,15 +62,11 @@ public final class SyncActivity {
       };
       record(run, method, path, started, status, null, null, what);
       return result;
-    } catch (ScimException e) {
-      record(run, method, path, started, e.status(), e.scimType() == null ? null : e.scimType().name(),
-          e.getMessage(), null);
-      throw e;
-    } catch (InvalidInputException e) {
-      record(run, method, path, started, 400, null, e.getMessage(), null);
-      throw e;
-    } catch (ConflictException e) {
-      record(run, method, path, started, 409, null, e.getMessage(), null);
+    } catch (Problem e) {
+      if (!e.transientFailure()) {
+        record(run, method, path, started, e.status(), e.scimType() == null ? null : e.scimType().name(),
+            e.getMessage(), null);
+      }
       throw e;
     }
   }

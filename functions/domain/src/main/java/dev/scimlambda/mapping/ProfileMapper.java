@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AppUserProfile;
 import dev.scimlambda.connection.IdpType;
 import dev.scimlambda.problem.InvalidInputException;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.patch.AttributeReader;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ public final class ProfileMapper {
     for (String path : paths) {
       try {
         readers.add(AttributeReader.of(path, ScimSchemas.user()));
-      } catch (ScimException e) {
+      } catch (InvalidInputException e) {
         throw new InvalidInputException(attribute(target), attribute(target) + ": " + e.getMessage());
       }
     }

@@ -36,4 +36,14 @@ public final class Contention extends Problem {
   public Duration retryAfter() {
     return retryAfter;
   }
+
+  @Override
+  public int status() {
+    return 429;
+  }
+
+  @Override
+  public boolean transientFailure() {
+    return true;
+  }
 }

@@ -8,4 +8,9 @@ public final class ForbiddenException extends Problem {
   public ForbiddenException(String message) {
     super(message);
   }
+
+  @Override
+  public int status() {
+    return 403;
+  }
 }

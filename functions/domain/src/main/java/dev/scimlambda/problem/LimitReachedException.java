@@ -5,4 +5,9 @@ public final class LimitReachedException extends Problem {
   public LimitReachedException(String message) {
     super(message);
   }
+
+  @Override
+  public int status() {
+    return 403;
+  }
 }

@@ -5,4 +5,9 @@ public final class NotFoundException extends Problem {
   public NotFoundException(String message) {
     super(message);
   }
+
+  @Override
+  public int status() {
+    return 404;
+  }
 }

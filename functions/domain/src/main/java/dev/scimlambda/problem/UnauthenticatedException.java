@@ -8,4 +8,9 @@ public final class UnauthenticatedException extends Problem {
   public UnauthenticatedException() {
     super("A valid bearer token is required.");
   }
+
+  @Override
+  public int status() {
+    return 401;
+  }
 }

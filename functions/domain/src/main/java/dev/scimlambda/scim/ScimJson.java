@@ -3,6 +3,8 @@ package dev.scimlambda.scim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import java.util.List;
 
 /** The JSON documents of the SCIM protocol that are not resources: errors and list responses. */
@@ -29,7 +31,7 @@ public final class ScimJson {
     return error;
   }
 
-  public static ObjectNode error(ScimException e) {
+  public static ObjectNode error(Problem e) {
     return error(e.status(), e.scimType(), e.getMessage());
   }
 

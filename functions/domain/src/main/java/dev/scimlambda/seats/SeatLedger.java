@@ -2,6 +2,7 @@ package dev.scimlambda.seats;
 
 import dev.scimlambda.observability.OperationalMetric;
 import dev.scimlambda.observability.OperationalMetrics;
+import dev.scimlambda.problem.LimitReachedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,13 +104,15 @@ public final class SeatLedger {
   }
 
   /**
-   * Counts a create, reactivation or registration refused for want of a seat and returns the sentence
-   * IdPs show their admin. Every refusal passes here, so operators see the refusals IdPs see.
+   * Counts a create, reactivation or registration refused for want of a seat and returns the refusal
+   * both APIs answer (403), with the sentence IdPs show their admin (RFC 7644 defines no scimType
+   * for it; Okta and Entra display the detail). Every refusal passes here, so operators see the
+   * refusals IdPs see.
    */
-  public String refuse(String workspaceId) {
+  public LimitReachedException refusal(String workspaceId) {
     metrics.increment(OperationalMetric.SEAT_REFUSALS);
     SeatUsage seats = usage(workspaceId);
-    return "No seats left: " + seats.used() + " of " + seats.limit()
-        + " seats are in use. Deactivate a user or raise the workspace's seat limit.";
+    return new LimitReachedException("No seats left: " + seats.used() + " of " + seats.limit()
+        + " seats are in use. Deactivate a user or raise the workspace's seat limit.");
   }
 }

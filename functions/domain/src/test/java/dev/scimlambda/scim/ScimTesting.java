@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.Schema;
 import dev.scimlambda.scim.schema.ScimSchemas;
@@ -129,10 +131,10 @@ public final class ScimTesting {
         """);
   }
 
-  /** Asserts a 400 ScimException with {@code scimType}, and returns its detail for further checks. */
+  /** Asserts a 400 Problem with {@code scimType}, and returns its detail for further checks. */
   public static AbstractThrowableAssert<?, ? extends Throwable> failsWith(ScimType scimType, ThrowingCallable call) {
     return assertThatThrownBy(call)
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(400);
           org.assertj.core.api.Assertions.assertThat(e.scimType()).isEqualTo(scimType);
         });

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.problem.Contention;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.groups.Groups;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     groups.create("c1", group("Sales", List.of()));
     String marketing = groups.create("c1", group("Marketing", List.of(ids.get(0)))).group().id();
 
-    ScimException refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(List.of(ids.get(1))), rename("sales")), null));
+    Problem refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(List.of(ids.get(1))), rename("sales")), null));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.scimType()).isEqualTo(ScimType.uniqueness);
@@ -42,7 +42,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     String marketing = groups.create("c1", group("Marketing", List.of(ids.get(0)))).group().id();
     ObjectNode invalid = ScimJson.MAPPER.createObjectNode().put("op", "replace").put("path", "nosuchattribute").put("value", "x");
 
-    ScimException refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(List.of(ids.get(1))), invalid), null));
+    Problem refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(List.of(ids.get(1))), invalid), null));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(memberIds(groups, marketing)).containsExactly(ids.get(0));
@@ -54,7 +54,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     List<String> ids = users(2);
     String marketing = groups.create("c1", group("Marketing", List.of())).group().id();
 
-    ScimException refused = rejection(() ->
+    Problem refused = rejection(() ->
         groups.patch("c1", marketing, patch(addMembers(List.of(ids.get(0), "nobody")), rename("Renamed")), null));
 
     assertThat(refused.status()).isEqualTo(400);
@@ -102,7 +102,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     groups.create("c1", group("Sales", List.of()));
     String marketing = groups.create("c1", group("Marketing", List.of())).group().id();
 
-    ScimException refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(ids), rename("SALES")), null));
+    Problem refused = rejection(() -> groups.patch("c1", marketing, patch(addMembers(ids), rename("SALES")), null));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.scimType()).isEqualTo(ScimType.uniqueness);
@@ -146,7 +146,7 @@ class GroupChangeAtomicityTest extends GroupChangeFixture {
     List<String> ids = users(2);
     groups.create("c1", group("Sales", List.of(ids.get(0))));
 
-    ScimException refused = rejection(() -> groups.create("c1", group("Sales", List.of(ids.get(1)))));
+    Problem refused = rejection(() -> groups.create("c1", group("Sales", List.of(ids.get(1)))));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.scimType()).isEqualTo(ScimType.uniqueness);

@@ -4,7 +4,7 @@ package dev.scimlambda.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.Groups;
 import dev.scimlambda.scim.groups.Member;
@@ -122,10 +122,10 @@ abstract class GroupChangeFixture {
     return over.members("c1", groupId).stream().map(Member::value).toList();
   }
 
-  static ScimException rejection(Runnable request) {
+  static Problem rejection(Runnable request) {
     try {
       request.run();
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return e;
     }
     throw new AssertionError("not rejected");

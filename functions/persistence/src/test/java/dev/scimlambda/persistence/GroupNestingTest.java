@@ -3,10 +3,10 @@ package dev.scimlambda.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
-import dev.scimlambda.scim.groups.GroupNesting;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.groups.GroupNesting.Ancestor;
+import dev.scimlambda.scim.groups.GroupNesting;
 import dev.scimlambda.scim.groups.Member;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +25,10 @@ class GroupNestingTest {
     store.putMembers("c1", group, List.of(new Member(member, member.startsWith("g") ? Member.GROUP : Member.USER, null)));
   }
 
-  private static ScimException rejection(Runnable check) {
+  private static Problem rejection(Runnable check) {
     try {
       check.run();
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return e;
     }
     throw new AssertionError("not rejected");
@@ -76,9 +76,9 @@ class GroupNestingTest {
   void aGroupThatContainsTheGroupCannotBecomeItsMember() {
     nest("gA", "gB");
     nest("gB", "gC");
-    ScimException self = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gA")));
-    ScimException parent = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gB")));
-    ScimException grandparent = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gX", "gC")));
+    Problem self = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gA")));
+    Problem parent = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gB")));
+    Problem grandparent = rejection(() -> nesting.requireNoCycle("c1", "gA", Set.of("gX", "gC")));
     assertThat(List.of(self, parent, grandparent)).allSatisfy(e -> {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).isEqualTo(ScimType.invalidValue);
@@ -98,6 +98,6 @@ class GroupNestingTest {
     List<Ancestor> ancestors = nesting.ancestors("c1", "u1");
     assertThat(ancestors).hasSize(GroupNesting.MAX_GROUPS).startsWith(new Ancestor("gHub", true));
     assertThatThrownBy(() -> nesting.requireNoCycle("c1", "gHub", Set.of("gNew")))
-        .isInstanceOf(ScimException.class).hasMessageContaining("more than " + GroupNesting.MAX_GROUPS);
+        .isInstanceOf(Problem.class).hasMessageContaining("more than " + GroupNesting.MAX_GROUPS);
   }
 }

@@ -18,7 +18,7 @@ final class RequestBody {
 
   RequestBody(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new InvalidInputException(null, "the request body must be a JSON object");
+      throw new InvalidInputException((String) null, "the request body must be a JSON object");
     }
     this.body = body;
   }

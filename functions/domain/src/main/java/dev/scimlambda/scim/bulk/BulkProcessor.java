@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.scimlambda.problem.Contention;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.RequestTooLargeException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -69,7 +71,7 @@ public final class BulkProcessor {
     }
     if (errors < failOnErrors) {
       pending.forEach(unresolved -> outcomes.put(unresolved, failure(unresolved,
-          new ScimException(409, ScimType.invalidValue, "bulkId reference cannot be resolved (missing, failed or circular)"))));
+          new ConflictException(ScimType.invalidValue, "bulkId reference cannot be resolved (missing, failed or circular)"))));
     }
     ObjectNode response = ScimJson.MAPPER.createObjectNode();
     response.putArray("schemas").add(RESPONSE_SCHEMA);
@@ -87,7 +89,7 @@ public final class BulkProcessor {
       switch (operation.method()) {
         case "POST" -> {
           if (target.id() != null) {
-            throw ScimException.badRequest(ScimType.invalidPath, "POST goes to a resource type endpoint, not " + path);
+            throw new InvalidInputException(ScimType.invalidPath, "POST goes to a resource type endpoint, not " + path);
           }
           BulkEndpoint.Written written = target.endpoint().create(connectionId, requireData(data));
           createdIds.put(operation.bulkId(), written.id());
@@ -105,33 +107,32 @@ public final class BulkProcessor {
           target.endpoint().delete(connectionId, target.requireId(), operation.version());
           return succeeded(outcome, baseUrl + path, null, 204);
         }
-        default -> throw ScimException.badRequest(ScimType.invalidSyntax, "Unsupported bulk method " + operation.method());
+        default -> throw new InvalidInputException(ScimType.invalidSyntax, "Unsupported bulk method " + operation.method());
       }
-    } catch (ScimException e) {
+    } catch (Problem e) {
+      // The operations before this one are done: the bulk answers, and only this one fails
+      // (a contended one says 429, retry).
       return failure(operation, e);
-    } catch (Contention e) {
-      // The operations before this one are done: the bulk answers, and only this one says retry.
-      return failure(operation, new ScimException(429, null, e.getMessage()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return failure(operation, ScimException.badRequest(ScimType.invalidSyntax, "Operation data is not valid JSON"));
+      return failure(operation, new InvalidInputException(ScimType.invalidSyntax, "Operation data is not valid JSON"));
     }
   }
 
   private static JsonNode requireData(JsonNode data) {
     if (data == null || !data.isObject()) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "The operation needs a data object");
+      throw new InvalidInputException(ScimType.invalidSyntax, "The operation needs a data object");
     }
     return data;
   }
 
   private Target target(String path) {
     if (path == null || !path.startsWith("/")) {
-      throw ScimException.badRequest(ScimType.invalidPath, "Operation path must start with '/'");
+      throw new InvalidInputException(ScimType.invalidPath, "Operation path must start with '/'");
     }
     String[] parts = path.substring(1).split("/", -1);
     BulkEndpoint endpoint = endpoints.get(("/" + parts[0]).toLowerCase(Locale.ROOT));
     if (endpoint == null || parts.length > 2 || (parts.length == 2 && parts[1].isEmpty())) {
-      throw ScimException.badRequest(ScimType.invalidPath, "No bulk endpoint for " + path);
+      throw new InvalidInputException(ScimType.invalidPath, "No bulk endpoint for " + path);
     }
     return new Target(endpoint, parts.length == 2 ? parts[1] : null);
   }
@@ -139,7 +140,7 @@ public final class BulkProcessor {
   private record Target(BulkEndpoint endpoint, String id) {
     String requireId() {
       if (id == null) {
-        throw ScimException.badRequest(ScimType.invalidPath, "This method needs a resource path such as /Users/{id}");
+        throw new InvalidInputException(ScimType.invalidPath, "This method needs a resource path such as /Users/{id}");
       }
       return id;
     }
@@ -160,33 +161,32 @@ public final class BulkProcessor {
 
   private List<Operation> parse(JsonNode request) {
     if (request == null || !request.isObject()) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "The bulk request must be a JSON object");
+      throw new InvalidInputException(ScimType.invalidSyntax, "The bulk request must be a JSON object");
     }
     boolean declared = false;
     for (JsonNode schema : request.path("schemas")) {
       declared |= REQUEST_SCHEMA.equalsIgnoreCase(schema.asText());
     }
     if (!declared) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "schemas must contain " + REQUEST_SCHEMA);
+      throw new InvalidInputException(ScimType.invalidSyntax, "schemas must contain " + REQUEST_SCHEMA);
     }
     JsonNode operations = request.get("Operations");
     if (operations == null || !operations.isArray() || operations.isEmpty()) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "Operations must be a non-empty array");
+      throw new InvalidInputException(ScimType.invalidSyntax, "Operations must be a non-empty array");
     }
     if (operations.size() > maxOperations) {
-      throw new ScimException(413, null,
-          "The bulk request has " + operations.size() + " operations; the maximum is " + maxOperations);
+      throw new RequestTooLargeException("The bulk request has " + operations.size() + " operations; the maximum is " + maxOperations);
     }
     JsonNode failOnErrors = request.get("failOnErrors");
     if (failOnErrors != null && (!failOnErrors.canConvertToInt() || failOnErrors.asInt() < 1)) {
-      throw ScimException.badRequest(ScimType.invalidValue, "failOnErrors must be a positive integer");
+      throw new InvalidInputException(ScimType.invalidValue, "failOnErrors must be a positive integer");
     }
     List<Operation> parsed = new ArrayList<>();
     java.util.Set<String> bulkIds = new java.util.HashSet<>();
     for (JsonNode node : operations) {
       Operation operation = Operation.from(node);
       if (operation.bulkId() != null && !bulkIds.add(operation.bulkId())) {
-        throw ScimException.badRequest(ScimType.invalidValue, "bulkId " + operation.bulkId() + " is used twice");
+        throw new InvalidInputException(ScimType.invalidValue, "bulkId " + operation.bulkId() + " is used twice");
       }
       parsed.add(operation);
     }
@@ -211,7 +211,7 @@ public final class BulkProcessor {
     return outcome;
   }
 
-  private static ObjectNode failure(Operation operation, ScimException e) {
+  private static ObjectNode failure(Operation operation, Problem e) {
     ObjectNode outcome = outcome(operation);
     outcome.put("status", Integer.toString(e.status()));
     outcome.set("response", ScimJson.error(e));
@@ -243,16 +243,16 @@ public final class BulkProcessor {
 
     static Operation from(JsonNode node) {
       if (!node.isObject()) {
-        throw ScimException.badRequest(ScimType.invalidSyntax, "Each operation must be an object");
+        throw new InvalidInputException(ScimType.invalidSyntax, "Each operation must be an object");
       }
       String method = text(node, "method").map(m -> m.toUpperCase(Locale.ROOT))
-          .orElseThrow(() -> ScimException.badRequest(ScimType.invalidSyntax, "Each operation needs a method"));
+          .orElseThrow(() -> new InvalidInputException(ScimType.invalidSyntax, "Each operation needs a method"));
       String bulkId = text(node, "bulkId").orElse(null);
       if (method.equals("POST") && bulkId == null) {
-        throw ScimException.badRequest(ScimType.invalidSyntax, "A POST operation needs a bulkId");
+        throw new InvalidInputException(ScimType.invalidSyntax, "A POST operation needs a bulkId");
       }
       String path = text(node, "path")
-          .orElseThrow(() -> ScimException.badRequest(ScimType.invalidSyntax, "Each operation needs a path"));
+          .orElseThrow(() -> new InvalidInputException(ScimType.invalidSyntax, "Each operation needs a path"));
       return new Operation(method, bulkId, text(node, "version").orElse(null), path, node.get("data"));
     }
 

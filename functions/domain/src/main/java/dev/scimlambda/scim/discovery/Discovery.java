@@ -2,11 +2,11 @@ package dev.scimlambda.scim.discovery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.scim.ScimJson;
+import dev.scimlambda.scim.listing.ResourceListing;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.Schema;
-import dev.scimlambda.scim.listing.ResourceListing;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +87,7 @@ public final class Discovery {
         .filter(t -> t.resourceType().equals(id))
         .findFirst()
         .map(t -> resourceType(t, baseUrl))
-        .orElseThrow(() -> ScimException.notFound("Resource type " + id + " not found"));
+        .orElseThrow(() -> new NotFoundException("Resource type " + id + " not found"));
   }
 
   /** RFC 7644 §4: a ListResponse of every schema. */
@@ -98,7 +98,7 @@ public final class Discovery {
   public ObjectNode schema(String id, String baseUrl) {
     ObjectNode template = schemas.get(id);
     if (template == null) {
-      throw ScimException.notFound("Schema " + id + " not found");
+      throw new NotFoundException("Schema " + id + " not found");
     }
     ObjectNode schema = template.deepCopy();
     schema.set("meta", meta("Schema", baseUrl + "/Schemas/" + id));

@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.groups;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -54,18 +54,18 @@ public final class GroupNesting {
       return;
     }
     if (memberGroupIds.contains(groupId)) {
-      throw ScimException.badRequest(ScimType.invalidValue, "A group cannot be a member of itself");
+      throw new InvalidInputException(ScimType.invalidValue, "A group cannot be a member of itself");
     }
     Walk walk = walk(connectionId, groupId);
     for (Ancestor ancestor : walk.ancestors()) {
       if (memberGroupIds.contains(ancestor.groupId())) {
-        throw ScimException.badRequest(ScimType.invalidValue, "Group " + ancestor.groupId()
+        throw new InvalidInputException(ScimType.invalidValue, "Group " + ancestor.groupId()
             + " already contains this group" + (ancestor.direct() ? "" : " through nested groups")
             + "; as its member it would form a cycle");
       }
     }
     if (!walk.complete()) {
-      throw ScimException.badRequest(ScimType.invalidValue, "This group is nested in more than " + MAX_GROUPS
+      throw new InvalidInputException(ScimType.invalidValue, "This group is nested in more than " + MAX_GROUPS
           + " groups, too many to check that a group member forms no cycle");
     }
   }

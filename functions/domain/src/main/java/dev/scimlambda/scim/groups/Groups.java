@@ -2,18 +2,20 @@ package dev.scimlambda.scim.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
-import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.patch.ScimPatch;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
-import dev.scimlambda.scim.rules.DocumentRules;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.resource.ResourceLimits;
+import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import dev.scimlambda.scim.rules.DocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.Memberships;
 import java.time.Clock;
@@ -94,7 +96,7 @@ public final class Groups implements Memberships {
 
   public ScimGroup get(String connectionId, String id) {
     ResourceLimits.requireId(id);
-    return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
+    return store.find(connectionId, id).orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
   }
 
   /** The group, with its members read page by page when {@code withMembers}. */
@@ -281,7 +283,7 @@ public final class Groups implements Memberships {
           member.display() != null ? member.display() : resolved.display()));
     }
     if (!unknown.isEmpty()) {
-      throw ScimException.badRequest(ScimType.invalidValue,
+      throw new InvalidInputException(ScimType.invalidValue,
           "No user or group of this connection has the id " + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
               + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
     }
@@ -297,14 +299,14 @@ public final class Groups implements Memberships {
     keys.forEach((attribute, values) -> values.forEach(value -> ResourceLimits.requireKey(attribute.path(), value)));
     ResourceLimits.requireStorable("Group", document);
     String displayNameKey = keys.getOrDefault(IndexedAttribute.DISPLAY_NAME, Set.of()).stream().findFirst()
-        .orElseThrow(() -> ScimException.badRequest(ScimType.invalidValue, "displayName is required"));
+        .orElseThrow(() -> new InvalidInputException(ScimType.invalidValue, "displayName is required"));
     String externalId = keys.getOrDefault(IndexedAttribute.EXTERNAL_ID, Set.of()).stream().findFirst()
         .filter(value -> !value.isEmpty()).orElse(null);
     return new ScimGroup(connectionId, id, document, displayNameKey, externalId, memberCount, created, modified, version);
   }
 
-  private static ScimException uniqueness(UniquenessViolation e) {
-    return new ScimException(409, ScimType.uniqueness, "A group with this " + e.attribute() + " already exists");
+  private static ConflictException uniqueness(UniquenessViolation e) {
+    return new ConflictException("A group with this " + e.attribute() + " already exists");
   }
 
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.query.FilterEvaluator;
 import dev.scimlambda.scim.query.ScimFilters;
 import dev.scimlambda.scim.resource.ResourceLimits;
@@ -133,7 +133,7 @@ final class MemberChanges {
       } else if (lower.startsWith("members[") && lower.endsWith("]") && op.equals("remove")) {
         changes.removeFilter(ScimFilters.parse(relative));
       } else if (lower.startsWith("members[") || lower.startsWith("members.")) {
-        throw ScimException.badRequest(ScimType.invalidPath,
+        throw new InvalidInputException(ScimType.invalidPath,
             "Members can be added, replaced and removed, not changed in place: " + path);
       } else {
         documentOps.add(operation);
@@ -228,11 +228,11 @@ final class MemberChanges {
     JsonNode list = value.isArray() ? value : ScimJson.MAPPER.createArrayNode().add(value);
     for (JsonNode member : list) {
       if (!member.isObject()) {
-        throw ScimException.badRequest(ScimType.invalidValue, "A member must be an object with a value");
+        throw new InvalidInputException(ScimType.invalidValue, "A member must be an object with a value");
       }
       JsonNode id = field(member, "value");
       if (!id.isTextual() || id.asText().isBlank()) {
-        throw ScimException.badRequest(ScimType.invalidValue, "A member needs a value: the id of a user or group");
+        throw new InvalidInputException(ScimType.invalidValue, "A member needs a value: the id of a user or group");
       }
       JsonNode type = field(member, "type");
       String typeName = null;
@@ -240,7 +240,7 @@ final class MemberChanges {
         typeName = switch (type.asText().trim().toLowerCase(Locale.ROOT)) {
           case "user" -> Member.USER;
           case "group" -> Member.GROUP;
-          default -> throw ScimException.badRequest(ScimType.invalidValue, "A member's type is User or Group");
+          default -> throw new InvalidInputException(ScimType.invalidValue, "A member's type is User or Group");
         };
       }
       JsonNode display = field(member, "display");

@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.listing;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.paging.PageCursor;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -36,7 +36,7 @@ final class CursorToken {
     }
   }
 
-  private static ScimException invalid() {
-    return ScimException.badRequest(ScimType.invalidCursor, "The cursor is not valid for this query");
+  private static InvalidInputException invalid() {
+    return new InvalidInputException(ScimType.invalidCursor, "The cursor is not valid for this query");
   }
 }

@@ -2,8 +2,8 @@ package dev.scimlambda.scim.listing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.filters.Filter;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.paging.PageCursor;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.query.FilterEvaluator;
@@ -196,7 +196,7 @@ public class ResourceListing<R> {
       Page<R> batch = store.page(connectionId, next, Math.min(SCAN_PAGE, maxExamined + 1 - all.size()));
       all.addAll(batch.resources());
       if (all.size() > maxExamined) {
-        throw ScimException.badRequest(ScimType.tooMany,
+        throw new InvalidInputException(ScimType.tooMany,
             "Sorting is limited to " + maxExamined + " resources; add a filter to narrow the result");
       }
       next = batch.lastId();
@@ -218,8 +218,8 @@ public class ResourceListing<R> {
     return selected;
   }
 
-  private ScimException tooMany() {
-    return ScimException.badRequest(ScimType.tooMany, "Answering would read more than " + maxExamined
+  private InvalidInputException tooMany() {
+    return new InvalidInputException(ScimType.tooMany, "Answering would read more than " + maxExamined
         + " resources; use a filter on an indexed attribute (id, userName, externalId, emails.value; displayName,"
         + " members.value for groups), or walk the pages in order");
   }

@@ -1,8 +1,8 @@
 package dev.scimlambda.scim.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.query.AttributeList;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +16,14 @@ public final class SearchRequests {
 
   public static ListQuery parse(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "The search request must be a JSON object");
+      throw new InvalidInputException(ScimType.invalidSyntax, "The search request must be a JSON object");
     }
     boolean declared = false;
     for (JsonNode schema : body.path("schemas")) {
       declared |= SCHEMA.equalsIgnoreCase(schema.asText());
     }
     if (!declared) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "schemas must contain " + SCHEMA);
+      throw new InvalidInputException(ScimType.invalidSyntax, "schemas must contain " + SCHEMA);
     }
     Integer startIndex = integer(body, "startIndex");
     return new ListQuery(
@@ -43,7 +43,7 @@ public final class SearchRequests {
       return null;
     }
     if (!value.isTextual()) {
-      throw ScimException.badRequest(ScimType.invalidValue, field + " must be a string");
+      throw new InvalidInputException(ScimType.invalidValue, field + " must be a string");
     }
     return value.asText();
   }
@@ -54,7 +54,7 @@ public final class SearchRequests {
       return null;
     }
     if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw ScimException.badRequest(ScimType.invalidValue, field + " must be an integer");
+      throw new InvalidInputException(ScimType.invalidValue, field + " must be an integer");
     }
     return value.intValue();
   }
@@ -69,7 +69,7 @@ public final class SearchRequests {
       return AttributeList.parse(value.asText());
     }
     if (!value.isArray()) {
-      throw ScimException.badRequest(ScimType.invalidValue, field + " must be an array of attribute paths");
+      throw new InvalidInputException(ScimType.invalidValue, field + " must be an array of attribute paths");
     }
     List<String> paths = new ArrayList<>();
     value.forEach(path -> paths.addAll(AttributeList.parse(path.asText())));

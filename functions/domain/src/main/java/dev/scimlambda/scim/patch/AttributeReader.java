@@ -29,7 +29,7 @@ public final class AttributeReader {
   }
 
   /**
-   * @throws dev.scimlambda.scim.ScimException 400 invalidPath naming the path: malformed, an
+   * @throws dev.scimlambda.problem.InvalidInputException 400 invalidPath naming the path: malformed, an
    *     attribute the core schema or a known extension does not define, or a whole schema or
    *     complex attribute that holds no single value
    */

@@ -2,8 +2,8 @@ package dev.scimlambda.scim.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.dialects.OpNameCasing;
 import dev.scimlambda.scim.resource.JsonFields;
 import java.util.ArrayList;
@@ -60,11 +60,11 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
     String path = null;
     if (pathNode != null && !pathNode.isNull()) {
       if (!pathNode.isTextual()) {
-        throw ScimException.badRequest(ScimType.invalidPath, where + " has a 'path' that is not a string");
+        throw new InvalidInputException(ScimType.invalidPath, where + " has a 'path' that is not a string");
       }
       path = pathNode.textValue().isBlank() ? null : pathNode.textValue().trim();
       if (path != null && path.length() > MAX_PATH_LENGTH) {
-        throw ScimException.badRequest(ScimType.invalidPath,
+        throw new InvalidInputException(ScimType.invalidPath,
             where + " has a 'path' longer than " + MAX_PATH_LENGTH + " characters");
       }
     }
@@ -87,7 +87,7 @@ record PatchOperation(PatchOperation.Op op, String path, JsonNode value) {
     return false;
   }
 
-  private static ScimException syntax(String detail) {
-    return ScimException.badRequest(ScimType.invalidSyntax, detail);
+  private static InvalidInputException syntax(String detail) {
+    return new InvalidInputException(ScimType.invalidSyntax, detail);
   }
 }

@@ -3,9 +3,9 @@ package dev.scimlambda.scim.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.patch.PatchOperation.Op;
 import dev.scimlambda.scim.resource.AttributeValues;
 import dev.scimlambda.scim.resource.JsonFields;
@@ -34,7 +34,7 @@ final class Patcher {
         : Paths.resolve(operation.path(), schema, document);
     if (target instanceof Target.Resource) {
       if (operation.op() == Op.REMOVE) {
-        throw ScimException.badRequest(ScimType.noTarget, "A remove operation needs a path");
+        throw new InvalidInputException(ScimType.noTarget, "A remove operation needs a path");
       }
       applyToResource(operation.op(), operation.value());
     } else {
@@ -75,7 +75,7 @@ final class Patcher {
     if (isReadOnly(path)) {
       // A path-less value may repeat a read-only attribute as it is (e.g. the id); changing it is refused.
       if (explicitPath || path.filter() != null || !Objects.equals(currentValue(path), value)) {
-        throw ScimException.badRequest(ScimType.mutability, "Attribute '" + path.label() + "' is read-only");
+        throw new InvalidInputException(ScimType.mutability, "Attribute '" + path.label() + "' is read-only");
       }
       return;
     }
@@ -359,7 +359,7 @@ final class Patcher {
     List<JsonNode> matches = matching(path, values);
     List<JsonNode> written = new ArrayList<>();
     if (matches.isEmpty()) {
-      ObjectNode created = ValueFilters.equalities(path.filter()).orElseThrow(() -> ScimException.badRequest(
+      ObjectNode created = ValueFilters.equalities(path.filter()).orElseThrow(() -> new InvalidInputException(
           ScimType.noTarget, "No value of '" + path.name() + "' matches " + path.filter()));
       if (path.sub() != null) {
         created.set(path.sub(), value);
@@ -617,11 +617,11 @@ final class Patcher {
     }
   }
 
-  private static ScimException immutable(String label) {
-    return ScimException.badRequest(ScimType.mutability, "Attribute '" + label + "' is immutable and already has a value");
+  private static InvalidInputException immutable(String label) {
+    return new InvalidInputException(ScimType.mutability, "Attribute '" + label + "' is immutable and already has a value");
   }
 
-  private static ScimException invalidValue(String detail) {
-    return ScimException.badRequest(ScimType.invalidValue, detail);
+  private static InvalidInputException invalidValue(String detail) {
+    return new InvalidInputException(ScimType.invalidValue, detail);
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.resource.AttributeValues;
 import dev.scimlambda.scim.resource.JsonFields;
 import dev.scimlambda.scim.resource.ResourceDocument;
@@ -26,7 +26,7 @@ final class Paths {
   /**
    * The target of an operation's {@code path}.
    *
-   * @throws dev.scimlambda.scim.ScimException 400 invalidPath for a malformed path, an attribute
+   * @throws dev.scimlambda.problem.InvalidInputException 400 invalidPath for a malformed path, an attribute
    *     the core schema or a known extension does not define, a sub-attribute of a simple
    *     attribute, or a value filter on a single-valued attribute
    */
@@ -195,7 +195,7 @@ final class Paths {
     }
   }
 
-  static dev.scimlambda.scim.ScimException invalidPath(String detail) {
-    return dev.scimlambda.scim.ScimException.badRequest(ScimType.invalidPath, detail);
+  static dev.scimlambda.problem.InvalidInputException invalidPath(String detail) {
+    return new dev.scimlambda.problem.InvalidInputException(ScimType.invalidPath, detail);
   }
 }

@@ -2,7 +2,6 @@ package dev.scimlambda.scim.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.schema.ResourceSchema;
 
@@ -46,7 +45,7 @@ public final class ScimPatch {
    * operations work on a copy, and {@code resource} is never modified.
    *
    * @return a new document, canonicalised as {@link ResourceDocument#canonicalize}
-   * @throws ScimException 400 with the RFC 7644 §3.12 scimType of the first operation that fails
+   * @throws InvalidInputException 400 with the RFC 7644 §3.12 scimType of the first operation that fails
    */
   public static ObjectNode apply(ObjectNode resource, JsonNode patchRequestBody, ResourceSchema schema) {
     var operations = PatchOperation.parse(patchRequestBody);

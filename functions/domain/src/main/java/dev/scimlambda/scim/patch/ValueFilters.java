@@ -10,8 +10,8 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.utils.CaseIgnoreObjectNode;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.AttributeType;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class ValueFilters {
     try {
       return filter.visit(new SchemaEvaluator(attribute), caseIgnoring(value));
     } catch (ScimException e) {
-      throw dev.scimlambda.scim.ScimException.badRequest(ScimType.invalidFilter, "Cannot evaluate " + filter + ": " + e.getMessage());
+      throw new dev.scimlambda.problem.InvalidInputException(ScimType.invalidFilter, "Cannot evaluate " + filter + ": " + e.getMessage());
     }
   }
 

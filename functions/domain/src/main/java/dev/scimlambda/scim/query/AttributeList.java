@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.query;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,7 +30,7 @@ public final class AttributeList {
       return List.of();
     }
     if (parameter.length() > MAX_LENGTH) {
-      throw ScimException.badRequest(ScimType.invalidPath, "The attribute list is longer than " + MAX_LENGTH + " characters.");
+      throw new InvalidInputException(ScimType.invalidPath, "The attribute list is longer than " + MAX_LENGTH + " characters.");
     }
     List<String> paths = new ArrayList<>();
     for (String part : parameter.split(",", -1)) {
@@ -45,12 +45,12 @@ public final class AttributeList {
   /**
    * One attribute path, trimmed.
    *
-   * @throws ScimException 400 invalidPath unless it is one
+   * @throws InvalidInputException 400 invalidPath unless it is one
    */
   public static String path(String path) {
     String stripped = path == null ? "" : path.strip();
     if (!PATH.matcher(stripped).matches() || stripped.contains("..") || stripped.endsWith(".")) {
-      throw ScimException.badRequest(ScimType.invalidPath, "Not an attribute path: \"" + shortened(stripped) + "\".");
+      throw new InvalidInputException(ScimType.invalidPath, "Not an attribute path: \"" + shortened(stripped) + "\".");
     }
     return stripped;
   }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.AttributeType;
 import dev.scimlambda.scim.schema.ResourceSchema;
@@ -47,7 +47,7 @@ public final class FilterEvaluator {
   /**
    * The filter checked and resolved against the schema once, for testing many resources (a scan).
    *
-   * @throws ScimException 400 invalidFilter for a combination the schema rules out
+   * @throws InvalidInputException 400 invalidFilter for a combination the schema rules out
    */
   public static Predicate<ObjectNode> compile(Filter filter, ResourceSchema schema) {
     Matcher matcher = compile(filter, new Scope(schema, null, false));
@@ -302,7 +302,7 @@ public final class FilterEvaluator {
     return text.length() <= MAX_NAME_IN_DETAIL ? text : text.substring(0, MAX_NAME_IN_DETAIL) + "…";
   }
 
-  private static ScimException invalid(String detail) {
-    return ScimException.badRequest(ScimType.invalidFilter, detail);
+  private static InvalidInputException invalid(String detail) {
+    return new InvalidInputException(ScimType.invalidFilter, detail);
   }
 }

@@ -6,8 +6,8 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.ScimSchemas;
@@ -130,7 +130,7 @@ public final class FilterPlanner {
         String key = attribute.key(filter.getComparisonValue().textValue());
         if (!ResourceLimits.fitsKey(key)) {
           // No stored value is this long, and a key this long is refused by DynamoDB.
-          throw ScimException.badRequest(ScimType.invalidFilter, "The value compared with '" + attribute.path()
+          throw new InvalidInputException(ScimType.invalidFilter, "The value compared with '" + attribute.path()
               + "' is longer than " + ResourceLimits.MAX_KEY_BYTES + " bytes (UTF-8), the longest value stored");
         }
         return Optional.of(new Term(attribute, key));

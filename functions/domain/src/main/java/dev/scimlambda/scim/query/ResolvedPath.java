@@ -2,8 +2,8 @@ package dev.scimlambda.scim.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.Path;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ record ResolvedPath(String extension, List<String> names, Attribute definition) 
     List<String> names = new ArrayList<>(path.size());
     for (Path.Element element : path) {
       if (element.getValueFilter() != null) {
-        throw ScimException.badRequest(ScimType.invalidFilter, "A value filter is not allowed inside this attribute path.");
+        throw new InvalidInputException(ScimType.invalidFilter, "A value filter is not allowed inside this attribute path.");
       }
       names.add(element.getAttribute());
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.AttributeType;
 import dev.scimlambda.scim.schema.ResourceSchema;
@@ -43,7 +43,7 @@ public final class ResourceComparator implements Comparator<ObjectNode> {
 
   /**
    * @param sortBy an attribute path, or null to order by id alone
-   * @throws ScimException 400 invalidPath when {@code sortBy} is no attribute path
+   * @throws InvalidInputException 400 invalidPath when {@code sortBy} is no attribute path
    */
   public static ResourceComparator of(ResourceSchema schema, String sortBy, SortOrder order) {
     if (sortBy == null || sortBy.isBlank()) {
@@ -53,7 +53,7 @@ public final class ResourceComparator implements Comparator<ObjectNode> {
     try {
       return new ResourceComparator(ResolvedPath.resolve(Path.fromString(checked), schema).valueOfComplex(), order);
     } catch (BadRequestException e) {
-      throw ScimException.badRequest(ScimType.invalidPath, "Not an attribute path to sort by.");
+      throw new InvalidInputException(ScimType.invalidPath, "Not an attribute path to sort by.");
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.scimlambda.scim.query;
 
 import com.unboundid.scim2.common.filters.Filter;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.dialects.EntraValuePathFilters;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,8 +42,8 @@ public final class ScimFilters {
     }
   }
 
-  private static ScimException invalid(String detail) {
-    return ScimException.badRequest(ScimType.invalidFilter, detail);
+  private static InvalidInputException invalid(String detail) {
+    return new InvalidInputException(ScimType.invalidFilter, detail);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.query;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 
 /** The {@code sortOrder} query parameter (RFC 7644 §3.4.2.3). */
 public enum SortOrder {
@@ -11,7 +11,7 @@ public enum SortOrder {
   /**
    * {@code ascending} when missing or blank; the names are read in any case.
    *
-   * @throws ScimException 400 invalidValue for anything else
+   * @throws InvalidInputException 400 invalidValue for anything else
    */
   public static SortOrder parse(String parameter) {
     if (parameter == null || parameter.isBlank()) {
@@ -24,6 +24,6 @@ public enum SortOrder {
     if (value.equalsIgnoreCase("descending")) {
       return DESCENDING;
     }
-    throw ScimException.badRequest(ScimType.invalidValue, "sortOrder must be \"ascending\" or \"descending\".");
+    throw new InvalidInputException(ScimType.invalidValue, "sortOrder must be \"ascending\" or \"descending\".");
   }
 }

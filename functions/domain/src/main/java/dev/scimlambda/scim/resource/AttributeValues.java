@@ -3,9 +3,9 @@ package dev.scimlambda.scim.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.dialects.EntraBooleanStrings;
 import dev.scimlambda.scim.dialects.EntraSingleValueReferences;
 import dev.scimlambda.scim.schema.Attribute;
@@ -112,7 +112,7 @@ public final class AttributeValues {
    * single-valued complex attribute with a {@code value} sub-attribute may also be sent as that
    * bare value, or as an array of exactly one object ({@link EntraSingleValueReferences}).
    *
-   * @throws ScimException 400 invalidValue when it is none of these
+   * @throws InvalidInputException 400 invalidValue when it is none of these
    */
   public static ObjectNode complexObject(Attribute attribute, JsonNode value, String name) {
     boolean referenceLike = !attribute.multiValued() && attribute.subAttribute(VALUE).isPresent();
@@ -177,11 +177,11 @@ public final class AttributeValues {
     }
   }
 
-  private static ScimException mustBe(String name, String what) {
+  private static InvalidInputException mustBe(String name, String what) {
     return invalid("Attribute '" + name + "' must be " + what);
   }
 
-  private static ScimException invalid(String detail) {
-    return ScimException.badRequest(ScimType.invalidValue, detail);
+  private static InvalidInputException invalid(String detail) {
+    return new InvalidInputException(ScimType.invalidValue, detail);
   }
 }

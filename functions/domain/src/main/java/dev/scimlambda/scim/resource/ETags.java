@@ -1,6 +1,6 @@
 package dev.scimlambda.scim.resource;
 
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.StaleVersionException;
 import java.util.OptionalLong;
 
 /**
@@ -39,7 +39,7 @@ public final class ETags {
     if (ifMatch == null || ifMatch.isBlank() || matchesAny(ifMatch, currentVersion)) {
       return;
     }
-    throw new ScimException(412, null, "The resource changed: its version is " + of(currentVersion));
+    throw new StaleVersionException("The resource changed: its version is " + of(currentVersion));
   }
 
   /** {@code If-None-Match}: true when the client's copy is current (answer 304). */

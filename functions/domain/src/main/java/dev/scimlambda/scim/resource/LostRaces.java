@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.resource;
 
 import dev.scimlambda.problem.Contention;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.StaleVersionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -49,7 +49,7 @@ public final class LostRaces {
   /** Returns when another attempt should be made; throws the SCIM error when none should. */
   public static void retryOrFail(int attempt, String ifMatch) {
     if (ifMatch != null && !ifMatch.isBlank()) {
-      throw new ScimException(412, null, "The resource changed while this request was applied");
+      throw new StaleVersionException("The resource changed while this request was applied");
     }
     if (attempt >= ATTEMPTS) {
       throw Contention.concurrentWriters("The resource");

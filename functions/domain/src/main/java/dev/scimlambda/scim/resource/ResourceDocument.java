@@ -3,9 +3,9 @@ package dev.scimlambda.scim.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.schema.Attribute;
 import dev.scimlambda.scim.schema.Mutability;
 import dev.scimlambda.scim.schema.ResourceSchema;
@@ -37,7 +37,7 @@ public final class ResourceDocument {
    * The document to store for a POST body, without {@code id} and {@code meta}, which the caller
    * assigns.
    *
-   * @throws ScimException 400 invalidSyntax when the body is not an object or its {@code schemas}
+   * @throws InvalidInputException 400 invalidSyntax when the body is not an object or its {@code schemas}
    *     do not list the core schema; 400 invalidValue for a value of the wrong type or a missing
    *     required attribute
    */
@@ -52,7 +52,7 @@ public final class ResourceDocument {
    * {@code meta}, a user's {@code groups}) keep the existing values whatever the body says; an
    * immutable attribute the body leaves out keeps its value, one it changes is refused.
    *
-   * @throws ScimException as {@link #validateForCreate}; 400 mutability when the body changes an
+   * @throws InvalidInputException as {@link #validateForCreate}; 400 mutability when the body changes an
    *     immutable attribute that has a value
    */
   public static ObjectNode replace(ObjectNode existing, JsonNode body, ResourceSchema schema) {
@@ -124,7 +124,7 @@ public final class ResourceDocument {
    * Refuses a document missing a required attribute of the core schema, or of an extension it
    * holds (RFC 7643 §2.2 {@code required}); blank strings count as missing.
    *
-   * @throws ScimException 400 invalidValue naming the attribute
+   * @throws InvalidInputException 400 invalidValue naming the attribute
    */
   public static void requireRequiredAttributes(ObjectNode document, ResourceSchema schema) {
     requireRequired(document, schema.core());
@@ -151,14 +151,14 @@ public final class ResourceDocument {
           && attribute.mutability() != Mutability.READ_ONLY
           && attribute.mutability() != Mutability.WRITE_ONLY
           && AttributeValues.isBlank(JsonFields.get(values, attribute.name()))) {
-        throw ScimException.badRequest(ScimType.invalidValue, "Attribute '" + attribute.name() + "' is required");
+        throw new InvalidInputException(ScimType.invalidValue, "Attribute '" + attribute.name() + "' is required");
       }
     }
   }
 
   private static ObjectNode attributesOf(JsonNode body, ResourceSchema schema) {
     if (body == null || !body.isObject()) {
-      throw ScimException.badRequest(ScimType.invalidSyntax, "The request body must be a JSON object");
+      throw new InvalidInputException(ScimType.invalidSyntax, "The request body must be a JSON object");
     }
     requireCoreSchema((ObjectNode) body, schema);
     ObjectNode document = ScimJson.MAPPER.createObjectNode();
@@ -185,7 +185,7 @@ public final class ResourceDocument {
         }
       }
     }
-    throw ScimException.badRequest(ScimType.invalidSyntax, "'schemas' must list " + schema.core().id());
+    throw new InvalidInputException(ScimType.invalidSyntax, "'schemas' must list " + schema.core().id());
   }
 
   /**
@@ -199,7 +199,7 @@ public final class ResourceDocument {
     Optional<Schema> extension = schema.extension(key);
     if (extension.isPresent()) {
       if (!value.isObject()) {
-        throw ScimException.badRequest(ScimType.invalidValue, "Extension '" + extension.get().id() + "' must be a JSON object");
+        throw new InvalidInputException(ScimType.invalidValue, "Extension '" + extension.get().id() + "' must be a JSON object");
       }
       ObjectNode values = extensionObject(document, extension.get());
       value.properties().forEach(field -> extension.get().attribute(field.getKey())
@@ -296,7 +296,7 @@ public final class ResourceDocument {
     }
   }
 
-  static ScimException immutable(String name) {
-    return ScimException.badRequest(ScimType.mutability, "Attribute '" + name + "' is immutable and already has a value");
+  static InvalidInputException immutable(String name) {
+    return new InvalidInputException(ScimType.mutability, "Attribute '" + name + "' is immutable and already has a value");
   }
 }

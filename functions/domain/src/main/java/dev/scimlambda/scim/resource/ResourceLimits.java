@@ -1,9 +1,9 @@
 package dev.scimlambda.scim.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ public final class ResourceLimits {
   /**
    * An id as sent in a path, a bulk operation or a member reference.
    *
-   * @throws ScimException 400 invalidValue when it is longer than {@link #MAX_KEY_BYTES}
+   * @throws InvalidInputException 400 invalidValue when it is longer than {@link #MAX_KEY_BYTES}
    */
   public static String requireId(String id) {
     requireKey("id", id);
@@ -66,11 +66,11 @@ public final class ResourceLimits {
    * A value that is stored under a key or looked up by one.
    *
    * @param attribute the attribute's name as the client knows it, for the error detail
-   * @throws ScimException 400 invalidValue when it is longer than {@link #MAX_KEY_BYTES}
+   * @throws InvalidInputException 400 invalidValue when it is longer than {@link #MAX_KEY_BYTES}
    */
   public static void requireKey(String attribute, String value) {
     if (value != null && !fitsKey(value)) {
-      throw ScimException.badRequest(ScimType.invalidValue,
+      throw new InvalidInputException(ScimType.invalidValue,
           "'" + attribute + "' is longer than " + MAX_KEY_BYTES + " bytes (UTF-8), the most this service stores");
     }
   }
@@ -80,10 +80,10 @@ public final class ResourceLimits {
     return utf8Length(value, MAX_KEY_BYTES) <= MAX_KEY_BYTES;
   }
 
-  /** @throws ScimException 400 invalidValue when a member's display is longer than {@link #MAX_DISPLAY_BYTES} */
+  /** @throws InvalidInputException 400 invalidValue when a member's display is longer than {@link #MAX_DISPLAY_BYTES} */
   public static void requireDisplay(String display) {
     if (display != null && utf8Length(display, MAX_DISPLAY_BYTES) > MAX_DISPLAY_BYTES) {
-      throw ScimException.badRequest(ScimType.invalidValue,
+      throw new InvalidInputException(ScimType.invalidValue,
           "A member's 'display' is longer than " + MAX_DISPLAY_BYTES + " bytes (UTF-8)");
     }
   }
@@ -92,7 +92,7 @@ public final class ResourceLimits {
    * The document as it is about to be stored (after POST, PUT or PATCH).
    *
    * @param resourceType {@code User} or {@code Group}, for the error detail
-   * @throws ScimException 400 invalidValue when its JSON is longer than {@link #MAX_RESOURCE_BYTES}
+   * @throws InvalidInputException 400 invalidValue when its JSON is longer than {@link #MAX_RESOURCE_BYTES}
    */
   public static void requireStorable(String resourceType, JsonNode document) {
     LimitedCount count = new LimitedCount(MAX_RESOURCE_BYTES);
@@ -102,7 +102,7 @@ public final class ResourceLimits {
       if (!count.exceeded()) {
         throw new UncheckedIOException(e);
       }
-      throw ScimException.badRequest(ScimType.invalidValue,
+      throw new InvalidInputException(ScimType.invalidValue,
           "The " + resourceType + " would be larger than " + MAX_RESOURCE_BYTES
               + " bytes as JSON, the most this service stores; send fewer or shorter values");
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The SCIM rules a resource document obeys when it is created, replaced (PUT) or patched: schema
  * validation, mutability and the PATCH semantics of RFC 7644 §3.5. Each method returns the new
- * document (without {@code id} and {@code meta}, which the server owns) or throws a {@link
- * dev.scimlambda.scim.ScimException}.
+ * document (without {@code id} and {@code meta}, which the server owns) or throws the {@link
+ * dev.scimlambda.problem.Problem} a client gets.
  */
 public interface DocumentRules {
 

@@ -1,12 +1,12 @@
 package dev.scimlambda.scim.users;
 
 import dev.scimlambda.appusers.AccountChange;
-import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.appusers.Accounts;
 import dev.scimlambda.connection.ConnectionWorkspaces;
 import dev.scimlambda.dedup.EmailTaken;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.scim.resource.UniquenessViolation;
+import dev.scimlambda.seats.SeatLedger;
 
 /** The Users endpoint's view of accounts: plans per SCIM user, in SCIM's terms and errors. */
 public final class AccountLinks {
@@ -37,11 +37,8 @@ public final class AccountLinks {
     return accounts.forDelete(workspaces.of(user.connectionId()), user.provisioned());
   }
 
-  /**
-   * 403 with the numbers an IdP shows its admin. RFC 7644 defines no scimType for it; the detail
-   * is what Okta and Entra display in their provisioning errors.
-   */
-  ScimException seatsExhausted(String connectionId) {
-    return new ScimException(403, null, seats.refuse(workspaces.of(connectionId)));
+  /** The refusal of a write that needed a seat when none was left, as every API answers it. */
+  LimitReachedException seatsExhausted(String connectionId) {
+    return seats.refusal(workspaces.of(connectionId));
   }
 }

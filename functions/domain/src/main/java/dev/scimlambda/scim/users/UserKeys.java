@@ -2,8 +2,8 @@ package dev.scimlambda.scim.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.query.FilterPlanner;
 import dev.scimlambda.scim.query.IndexedAttribute;
 import dev.scimlambda.scim.resource.ResourceLimits;
@@ -33,7 +33,7 @@ public final class UserKeys {
     keys.forEach((attribute, values) -> values.forEach(value -> ResourceLimits.requireKey(attribute.path(), value)));
     UserKeys userKeys = new UserKeys(keys);
     if (userKeys.all(IndexedAttribute.EMAIL).size() > MAX_EMAILS) {
-      throw ScimException.badRequest(ScimType.invalidValue, "A user may have at most " + MAX_EMAILS + " emails");
+      throw new InvalidInputException(ScimType.invalidValue, "A user may have at most " + MAX_EMAILS + " emails");
     }
     return userKeys;
   }
@@ -41,7 +41,7 @@ public final class UserKeys {
   /** userName compares case-insensitively (RFC 7643 §4.1), so its key is folded. */
   public String userNameKey() {
     return all(IndexedAttribute.USER_NAME).stream().findFirst()
-        .orElseThrow(() -> ScimException.badRequest(ScimType.invalidValue, "userName is required"));
+        .orElseThrow(() -> new InvalidInputException(ScimType.invalidValue, "userName is required"));
   }
 
   /** externalId is caseExact and kept as sent; null when absent. */

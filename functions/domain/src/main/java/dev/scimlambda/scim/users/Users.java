@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AccountChange;
 import dev.scimlambda.dedup.LoginEmail;
-import dev.scimlambda.seats.SeatsExhausted;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
-import dev.scimlambda.scim.rules.DocumentRules;
+import dev.scimlambda.problem.ConflictException;
+import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import dev.scimlambda.scim.rules.DocumentRules;
+import dev.scimlambda.seats.SeatsExhausted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class Users {
 
   public ScimUser get(String connectionId, String id) {
     ResourceLimits.requireId(id);
-    return store.find(connectionId, id).orElseThrow(() -> ScimException.notFound("User " + id + " not found"));
+    return store.find(connectionId, id).orElseThrow(() -> new NotFoundException("User " + id + " not found"));
   }
 
   /** PUT: the body replaces every attribute the client may write. */
@@ -146,7 +146,7 @@ public final class Users {
         UserKeys.active(document), created, modified, version);
   }
 
-  private static ScimException uniqueness(UniquenessViolation e) {
-    return new ScimException(409, ScimType.uniqueness, "A user with this " + e.attribute() + " already exists");
+  private static ConflictException uniqueness(UniquenessViolation e) {
+    return new ConflictException("A user with this " + e.attribute() + " already exists");
   }
 }

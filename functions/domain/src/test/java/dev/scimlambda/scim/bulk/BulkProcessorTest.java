@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,13 +60,13 @@ class BulkProcessorTest {
 
     private void requireExisting(String id) {
       if (!resources.containsKey(id)) {
-        throw ScimException.notFound("no " + id);
+        throw new NotFoundException("no " + id);
       }
     }
 
     private static void refuseIfAsked(JsonNode data) {
       if (data.path("fail").asBoolean()) {
-        throw ScimException.badRequest(ScimType.invalidValue, "refused");
+        throw new InvalidInputException(ScimType.invalidValue, "refused");
       }
     }
   }
@@ -157,19 +159,19 @@ class BulkProcessorTest {
   void moreOperationsThanTheMaximumIs413() {
     String many = String.join(",", java.util.Collections.nCopies(11, "{\"method\":\"DELETE\",\"path\":\"/Users/x\"}"));
     assertThatThrownBy(() -> process(many, ""))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(413));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.status()).isEqualTo(413));
   }
 
   @Test
   void aRequestWithoutTheBulkRequestSchemaIsInvalidSyntax() {
     assertThatThrownBy(() -> processor.process("c1", ScimJson.MAPPER.readTree("{\"Operations\":[]}"), "x"))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidSyntax));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidSyntax));
   }
 
   @Test
   void aPostWithoutBulkIdIsInvalidSyntax() {
     assertThatThrownBy(() -> process("{\"method\":\"POST\",\"path\":\"/Users\",\"data\":{}}", ""))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidSyntax));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidSyntax));
   }
 
   @Test
@@ -181,6 +183,6 @@ class BulkProcessorTest {
   @Test
   void aDuplicateBulkIdIsInvalidValue() {
     assertThatThrownBy(() -> process(post("a", "/Users", "{}") + "," + post("a", "/Users", "{}"), ""))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidValue));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidValue));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.scim.ScimJson;
 import org.junit.jupiter.api.Test;
 
@@ -117,15 +117,15 @@ class MemberChangesTest {
   void changingAMemberInPlaceIsInvalidPath() {
     assertThatThrownBy(() -> MemberChanges.split(patch(
         "{\"op\":\"replace\",\"path\":\"members[value eq \\\"u1\\\"].display\",\"value\":\"X\"}")))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.getMessage()).contains("not changed in place"));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.getMessage()).contains("not changed in place"));
   }
 
   @Test
   void aMemberWithoutValueOrWithAnUnknownTypeIsInvalidValue() {
     assertThatThrownBy(() -> MemberChanges.split(patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"display\":\"x\"}]}")))
-        .isInstanceOf(ScimException.class);
+        .isInstanceOf(Problem.class);
     assertThatThrownBy(() -> MemberChanges.split(patch(
         "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"type\":\"Printer\"}]}")))
-        .isInstanceOf(ScimException.class);
+        .isInstanceOf(Problem.class);
   }
 }

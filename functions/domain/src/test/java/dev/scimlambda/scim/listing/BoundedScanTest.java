@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.paging.PageCursor;
 import dev.scimlambda.scim.paging.PageCursorStore;
 import dev.scimlambda.scim.query.FilterPlanner;
@@ -113,7 +113,7 @@ class BoundedScanTest {
   @Test
   void aNonIndexedFilterOverMoreResourcesThanTheBoundIs400TooMany() {
     assertThatThrownBy(() -> list(query("title eq \"rare\"", null, 10)))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.tooMany);
         });
@@ -123,7 +123,7 @@ class BoundedScanTest {
   @Test
   void aStartIndexWithoutARememberedPositionBeyondTheBoundIs400TooMany() {
     assertThatThrownBy(() -> list(query(null, 900L, 10)))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.tooMany));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.tooMany));
     assertThat(directory.read).isLessThanOrEqualTo(BOUND);
   }
 

@@ -13,7 +13,7 @@ import static dev.scimlambda.scim.ScimTesting.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.ScimType;
 import org.junit.jupiter.api.Test;
 
 /** What Microsoft Entra ID and Okta send, beyond the letter of RFC 7644. */

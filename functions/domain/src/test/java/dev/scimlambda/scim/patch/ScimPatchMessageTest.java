@@ -8,7 +8,7 @@ import static dev.scimlambda.scim.ScimTesting.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.ScimType;
 import org.junit.jupiter.api.Test;
 
 /** The PatchOp message itself (RFC 7644 §3.5.2): its schemas, its Operations, each operation's members. */

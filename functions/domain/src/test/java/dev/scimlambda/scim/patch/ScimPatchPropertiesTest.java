@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.scim.JsonArbitraries;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimTesting;
 import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.schema.ResourceSchema;
@@ -60,7 +60,7 @@ class ScimPatchPropertiesTest {
     JsonNode requestBefore = request.deepCopy();
     try {
       ScimPatch.apply(user, request, ScimTesting.usersWithBadges());
-    } catch (ScimException e) {
+    } catch (Problem e) {
       // Failing or not, nothing changes.
     }
     assertThat(user).isEqualTo(userBefore);
@@ -73,7 +73,7 @@ class ScimPatchPropertiesTest {
     ObjectNode patched;
     try {
       patched = ScimPatch.apply(ScimTesting.bjensen(), request, schema);
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return;
     }
     assertThat(ResourceDocument.canonicalize(patched, schema)).isEqualTo(patched);
@@ -86,7 +86,7 @@ class ScimPatchPropertiesTest {
   static void documentOrScimError(Supplier<ObjectNode> call) {
     try {
       assertThat(call.get()).isNotNull();
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).as("scimType of: " + e.getMessage()).isNotNull();
     }

@@ -14,7 +14,7 @@ import static dev.scimlambda.scim.ScimTesting.usersWithBadges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.ScimType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

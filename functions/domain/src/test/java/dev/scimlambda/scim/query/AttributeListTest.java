@@ -4,8 +4,8 @@ import static dev.scimlambda.scim.query.Fixtures.ENTERPRISE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +45,7 @@ class AttributeListTest {
       "urn:", "urn:x", "1abc", "name;x", "\"userName\""})
   void anythingElseIsA400InvalidPath(String parameter) {
     assertThatThrownBy(() -> AttributeList.parse("userName," + parameter))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.invalidPath);
         });

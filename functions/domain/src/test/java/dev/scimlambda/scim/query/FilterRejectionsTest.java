@@ -10,8 +10,8 @@ import static dev.scimlambda.scim.query.Fixtures.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,7 +50,7 @@ class FilterRejectionsTest {
   @Test
   void substringOperatorsOnNumbersAreInvalid() {
     assertThatThrownBy(() -> FilterEvaluator.matches(filter("seats co 1"), json("{}"), DEVICE))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter));
   }
 
   @ParameterizedTest
@@ -63,18 +63,18 @@ class FilterRejectionsTest {
   @Test
   void aNumberAttributeComparedWithTextIsInvalid() {
     assertThatThrownBy(() -> FilterEvaluator.matches(filter("seats gt \"many\""), json("{}"), DEVICE))
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter));
+        .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter));
   }
 
   @Test
   void invalidCombinationsAreRejectedEvenWhereNoResourceHasTheAttribute() {
     assertThatThrownBy(() -> FilterEvaluator.compile(filter("userName eq \"x\" or active gt true"), USER))
-        .isInstanceOf(ScimException.class);
+        .isInstanceOf(Problem.class);
   }
 
   private void assertInvalidFilter(String filter) {
     assertThatThrownBy(() -> bjensenMatches(filter))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter);
         });

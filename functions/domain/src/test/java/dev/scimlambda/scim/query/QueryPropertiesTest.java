@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.filters.Filter;
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.ScimJson;
-import dev.scimlambda.scim.ScimType;
 import dev.scimlambda.scim.query.QueryPlan.IndexLookup;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -88,7 +88,7 @@ class QueryPropertiesTest {
     }
     try {
       FilterEvaluator.matches(filter, document, USER);
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter);
     }
@@ -104,7 +104,7 @@ class QueryPropertiesTest {
     boolean matches;
     try {
       matches = FilterEvaluator.matches(lookup.filter(), document, USER);
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return;
     }
     if (matches) {
@@ -116,7 +116,7 @@ class QueryPropertiesTest {
   void anyAttributeListParsesOrIsA400InvalidPath(@ForAll String text) {
     try {
       assertThat(AttributeList.parse(text)).allSatisfy(path -> assertThat(path).isNotBlank());
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).isEqualTo(ScimType.invalidPath);
     }
@@ -148,7 +148,7 @@ class QueryPropertiesTest {
     Comparator<ObjectNode> comparator;
     try {
       comparator = ResourceComparator.of(USER, sortBy, order);
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.scimType()).isEqualTo(ScimType.invalidPath);
       return;
     }
@@ -163,7 +163,7 @@ class QueryPropertiesTest {
   private static void parseOrRejectAsInvalidFilter(String text) {
     try {
       assertThat(ScimFilters.parse(text)).isNotNull();
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter);
     }
@@ -172,7 +172,7 @@ class QueryPropertiesTest {
   private static Filter parsed(String text) {
     try {
       return ScimFilters.parse(text);
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return null;
     }
   }

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -158,7 +158,7 @@ class ResourceComparatorTest {
   @ValueSource(strings = {"name..familyName", "emails[type eq \"work\"].value", "user name"})
   void aSortByThatIsNoAttributePathIsA400InvalidPath(String sortBy) {
     assertThatThrownBy(() -> ResourceComparator.of(USER, sortBy, SortOrder.ASCENDING))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.invalidPath);
         });
@@ -180,7 +180,7 @@ class ResourceComparatorTest {
   @ValueSource(strings = {"asc", "desc", "up", "1"})
   void anyOtherSortOrderIsA400InvalidValue(String sortOrder) {
     assertThatThrownBy(() -> SortOrder.parse(sortOrder))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.invalidValue);
         });

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.ScimType;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class ScimFiltersTest {
   @Test
   void theDetailIsOneShortLineWithoutTheJsonParsersSourceLocation() {
     assertThatThrownBy(() -> ScimFilters.parse("userName eq tru"))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Source:");
           assertThat(e.getMessage().length()).isLessThanOrEqualTo(200);
         });
@@ -146,7 +146,7 @@ class ScimFiltersTest {
 
   private static AbstractThrowableAssert<?, ? extends Throwable> assertInvalidFilter(String filter) {
     return assertThatThrownBy(() -> ScimFilters.parse(filter))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
+        .isInstanceOfSatisfying(Problem.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.scimType()).isEqualTo(ScimType.invalidFilter);
         });

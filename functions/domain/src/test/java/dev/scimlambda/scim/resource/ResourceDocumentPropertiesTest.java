@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.problem.Problem;
 import dev.scimlambda.scim.JsonArbitraries;
-import dev.scimlambda.scim.ScimException;
 import dev.scimlambda.scim.ScimTesting;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
@@ -39,7 +39,7 @@ class ResourceDocumentPropertiesTest {
     ObjectNode document;
     try {
       document = ResourceDocument.validateForCreate(body, ScimTesting.usersWithBadges());
-    } catch (ScimException e) {
+    } catch (Problem e) {
       return;
     }
     assertThat(ResourceDocument.canonicalize(document, ScimTesting.usersWithBadges())).isEqualTo(document);
@@ -50,7 +50,7 @@ class ResourceDocumentPropertiesTest {
   private static void documentOrScimError(Supplier<ObjectNode> call) {
     try {
       assertThat(call.get()).isNotNull();
-    } catch (ScimException e) {
+    } catch (Problem e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.scimType()).as("scimType of: " + e.getMessage()).isNotNull();
     }

@@ -1,7 +1,7 @@
 package dev.scimlambda.runtime.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.ScimType;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;

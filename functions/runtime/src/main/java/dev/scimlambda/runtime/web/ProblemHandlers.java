@@ -1,17 +1,11 @@
 package dev.scimlambda.runtime.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimlambda.problem.UnauthenticatedException;
-import dev.scimlambda.problem.ConflictException;
-import dev.scimlambda.problem.ForbiddenException;
 import dev.scimlambda.audit.AuditEntryExists;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
-import dev.scimlambda.problem.LimitReachedException;
-import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.problem.Problem;
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.UnauthenticatedException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -39,39 +33,24 @@ public class ProblemHandlers {
     return ProblemHandlers::render;
   }
 
+  /**
+   * Each kind answers with its own status and scimType; an invalid input also names its field
+   * (admin API), a 401 the scheme to use (RFC 6750 §3), a 429 when to retry.
+   */
   public static MutableHttpResponse<JsonNode> render(HttpRequest<?> request, Problem problem) {
-    if (problem instanceof InvalidInputException e) {
-      return ApiErrors.render(request, 400, ScimType.invalidValue, e.field(), e.getMessage());
-    }
-    if (problem instanceof NotFoundException) {
-      return ApiErrors.render(request, 404, null, null, problem.getMessage());
-    }
-    if (problem instanceof ConflictException) {
-      return ApiErrors.render(request, 409, ScimType.uniqueness, null, problem.getMessage());
-    }
-    if (problem instanceof LimitReachedException || problem instanceof ForbiddenException) {
-      return ApiErrors.render(request, 403, null, null, problem.getMessage());
-    }
-    if (problem instanceof UnauthenticatedException) {
-      // RFC 6750 §3: a 401 names the scheme the client should use.
-      return ApiErrors.render(request, 401, null, null, problem.getMessage())
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    }
     if (problem instanceof Contention e) {
       return tooManyRequests(request, e);
     }
-    throw new IllegalStateException("no response for " + problem.getClass().getName());
+    String field = problem instanceof InvalidInputException e ? e.field() : null;
+    MutableHttpResponse<JsonNode> response =
+        ApiErrors.render(request, problem.status(), problem.scimType(), field, problem.getMessage());
+    return problem instanceof UnauthenticatedException ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
   }
 
   /** The change could not be recorded in the audit trail, so it was not made. */
   @Singleton
   ExceptionHandler<AuditEntryExists, HttpResponse<JsonNode>> auditEntryExists() {
     return (request, e) -> ApiErrors.render(request, 409, null, null, e.getMessage());
-  }
-
-  @Singleton
-  ExceptionHandler<ScimException, HttpResponse<JsonNode>> scim() {
-    return (request, e) -> ApiErrors.render(request, e.status(), e.scimType(), null, e.getMessage());
   }
 
   /**

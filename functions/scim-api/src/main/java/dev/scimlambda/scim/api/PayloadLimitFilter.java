@@ -1,6 +1,6 @@
 package dev.scimlambda.scim.api;
 
-import dev.scimlambda.scim.ScimException;
+import dev.scimlambda.problem.RequestTooLargeException;
 import dev.scimlambda.scim.discovery.ScimCapabilities;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -33,8 +33,7 @@ public final class PayloadLimitFilter implements Ordered {
       length = server.byteBody().expectedLength().orElse(-1);
     }
     if (length > maxPayloadSize) {
-      throw new ScimException(413, null,
-          "The request body is " + length + " bytes; the maximum is " + maxPayloadSize + " bytes");
+      throw new RequestTooLargeException("The request body is " + length + " bytes; the maximum is " + maxPayloadSize + " bytes");
     }
   }
 

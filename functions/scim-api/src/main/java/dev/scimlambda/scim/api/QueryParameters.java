@@ -1,7 +1,7 @@
 package dev.scimlambda.scim.api;
 
-import dev.scimlambda.scim.ScimException;
-import dev.scimlambda.scim.ScimType;
+import dev.scimlambda.problem.InvalidInputException;
+import dev.scimlambda.problem.ScimType;
 
 /** Numeric query parameters, read leniently where RFC 7644 says so and refused with invalidValue otherwise. */
 final class QueryParameters {
@@ -15,7 +15,7 @@ final class QueryParameters {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw ScimException.badRequest(ScimType.invalidValue, name + " must be an integer");
+      throw new InvalidInputException(ScimType.invalidValue, name + " must be an integer");
     }
   }
 
@@ -27,7 +27,7 @@ final class QueryParameters {
     try {
       return Math.max(1, Long.parseLong(value.strip()));
     } catch (NumberFormatException e) {
-      throw ScimException.badRequest(ScimType.invalidValue, name + " must be an integer");
+      throw new InvalidInputException(ScimType.invalidValue, name + " must be an integer");
     }
   }
 }

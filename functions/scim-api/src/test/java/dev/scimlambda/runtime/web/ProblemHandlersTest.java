@@ -9,6 +9,9 @@ import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.LimitReachedException;
 import dev.scimlambda.problem.NotFoundException;
 import dev.scimlambda.problem.Problem;
+import dev.scimlambda.problem.RequestTooLargeException;
+import dev.scimlambda.problem.ScimType;
+import dev.scimlambda.problem.StaleVersionException;
 import dev.scimlambda.problem.UnauthenticatedException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -27,6 +30,8 @@ class ProblemHandlersTest {
     kinds.put(new InvalidInputException("seatLimit", "must be positive"), 400);
     kinds.put(new NotFoundException("no such workspace"), 404);
     kinds.put(new ConflictException("taken"), 409);
+    kinds.put(new StaleVersionException("changed since"), 412);
+    kinds.put(new RequestTooLargeException("too many operations"), 413);
     kinds.put(new LimitReachedException("no seats left"), 403);
     kinds.put(new ForbiddenException("not yours"), 403);
     kinds.put(new UnauthenticatedException(), 401);
@@ -57,5 +62,19 @@ class ProblemHandlersTest {
   void aMissingBearerTokenNamesTheScheme() {
     assertThat(ProblemHandlers.render(SCIM, new UnauthenticatedException()).getHeaders().get(HttpHeaders.WWW_AUTHENTICATE))
         .isEqualTo("Bearer");
+  }
+
+  @Test
+  void aProtocolErrorCarriesItsScimType() {
+    var body = ProblemHandlers.render(SCIM, new InvalidInputException(ScimType.invalidFilter, "bad filter")).body();
+
+    assertThat(body.get("scimType").asText()).isEqualTo("invalidFilter");
+    assertThat(body.get("status").asText()).isEqualTo("400");
+  }
+
+  @Test
+  void aTakenValueIsAUniquenessConflict() {
+    assertThat(ProblemHandlers.render(SCIM, new ConflictException("taken")).body().get("scimType").asText())
+        .isEqualTo("uniqueness");
   }
 }

@@ -1,4 +1,4 @@
-package dev.scimlambda.scim;
+package dev.scimlambda.problem;
 
 /** The {@code scimType} error keywords of RFC 7644 §3.12, and RFC 9865's two for cursors. */
 public enum ScimType {
