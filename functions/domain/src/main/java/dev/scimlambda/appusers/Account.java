@@ -72,6 +72,17 @@ public record Account(
     return identities.isEmpty() && !sso;
   }
 
+  /** A person with no identity, email, seat or access yet: what a first change starts from. */
+  public static Builder newPerson(String workspaceId, String id) {
+    return new Builder(new Account(workspaceId, id, null, null, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+        false, false, false, null, 0));
+  }
+
+  /** This account with some of its values changed; the rest are kept. */
+  public Builder change() {
+    return new Builder(this);
+  }
+
   public static String identity(String connectionId, String userId) {
     return connectionId + "/" + userId;
   }
@@ -82,5 +93,86 @@ public record Account(
 
   public static String userOf(String identity) {
     return identity.substring(identity.indexOf('/') + 1);
+  }
+
+  /** Changes an account by name, so no caller lines up twelve positional values. */
+  public static final class Builder {
+    private final String workspaceId;
+    private final String id;
+    private String email;
+    private String emailKey;
+    private SortedSet<String> identities;
+    private SortedSet<String> activeIdentities;
+    private SortedSet<String> deniedIdentities;
+    private boolean sso;
+    private boolean scimManaged;
+    private boolean seat;
+    private Instant deprovisionedAt;
+    private long accessVersion;
+
+    private Builder(Account from) {
+      workspaceId = from.workspaceId;
+      id = from.id;
+      email = from.email;
+      emailKey = from.emailKey;
+      identities = from.identities;
+      activeIdentities = from.activeIdentities;
+      deniedIdentities = from.deniedIdentities;
+      sso = from.sso;
+      scimManaged = from.scimManaged;
+      seat = from.seat;
+      deprovisionedAt = from.deprovisionedAt;
+      accessVersion = from.accessVersion;
+    }
+
+    /** The login email and its dedup key ({@link dev.scimlambda.dedup.LoginEmail}). */
+    public Builder email(String email, String emailKey) {
+      this.email = email;
+      this.emailKey = emailKey;
+      return this;
+    }
+
+    public Builder identities(SortedSet<String> identities, SortedSet<String> active, SortedSet<String> denied) {
+      this.identities = identities;
+      this.activeIdentities = active;
+      this.deniedIdentities = denied;
+      return this;
+    }
+
+    public Builder deniedIdentities(SortedSet<String> denied) {
+      this.deniedIdentities = denied;
+      return this;
+    }
+
+    public Builder sso(boolean sso) {
+      this.sso = sso;
+      return this;
+    }
+
+    public Builder scimManaged(boolean scimManaged) {
+      this.scimManaged = scimManaged;
+      return this;
+    }
+
+    public Builder seat(boolean seat) {
+      this.seat = seat;
+      return this;
+    }
+
+    public Builder deprovisionedAt(Instant deprovisionedAt) {
+      this.deprovisionedAt = deprovisionedAt;
+      return this;
+    }
+
+    /** Every access change is conditioned on the version it read, and writes the next one. */
+    public Builder nextAccessVersion() {
+      this.accessVersion++;
+      return this;
+    }
+
+    public Account build() {
+      return new Account(workspaceId, id, email, emailKey, identities, activeIdentities, deniedIdentities, sso,
+          scimManaged, seat, deprovisionedAt, accessVersion);
+    }
   }
 }

@@ -45,8 +45,7 @@ public final class Accounts {
       return change(before, before, before.email(), before.emailKey(), identities, active,
           with(before.deniedIdentities(), identity, denied), null, null);
     }
-    Account none = new Account(workspaceId, user.id(), null, null, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-        false, true, false, null, 0);
+    Account none = Account.newPerson(workspaceId, user.id()).build();
     return change(null, none, email, emailKey, with(new TreeSet<>(), identity, true),
         with(new TreeSet<>(), identity, user.active()), with(new TreeSet<>(), identity, denied), emailKey, null);
   }
@@ -99,15 +98,13 @@ public final class Accounts {
     Optional<Account> holder = store.idByEmail(workspaceId, emailKey).flatMap(id -> store.find(workspaceId, id));
     if (holder.isPresent()) {
       Account before = holder.get();
-      Account after = new Account(workspaceId, before.id(), before.email(), before.emailKey(), before.identities(),
-          before.activeIdentities(), before.deniedIdentities(), true, before.scimManaged(), before.seat(),
-          before.deprovisionedAt(), before.accessVersion() + 1);
+      Account after = before.change().sso(true).nextAccessVersion().build();
       int seatDelta = (after.hasAccess() && !before.seat()) ? 1 : 0;
-      Account seated = seatDelta > 0 ? withSeat(after) : after;
+      Account seated = seatDelta > 0 ? after.change().seat(true).build() : after;
       return new AccountChange(before, seated, null, null, seatDelta, name);
     }
-    Account created = new Account(workspaceId, newId, email.trim(), emailKey, new TreeSet<>(), new TreeSet<>(),
-        new TreeSet<>(), true, false, true, null, 1);
+    Account created = Account.newPerson(workspaceId, newId).email(email.trim(), emailKey).sso(true).seat(true)
+        .nextAccessVersion().build();
     return new AccountChange(null, created, emailKey, null, 1, name);
   }
 
@@ -117,14 +114,9 @@ public final class Accounts {
    * then orphaned, so every session checks invalid, and the app user item can be deleted.
    */
   public AccountChange forRemoval(Account account) {
-    Account draft = new Account(account.workspaceId(), account.id(), null, null, new TreeSet<>(), new TreeSet<>(),
-        new TreeSet<>(), false, account.scimManaged(), false, account.deprovisionedAt(), account.accessVersion() + 1);
+    Account draft = account.change().email(null, null).identities(new TreeSet<>(), new TreeSet<>(), new TreeSet<>())
+        .sso(false).seat(false).nextAccessVersion().build();
     return settle(account, draft, false, clock.instant(), null, account.emailKey());
-  }
-
-  private static Account withSeat(Account a) {
-    return new Account(a.workspaceId(), a.id(), a.email(), a.emailKey(), a.identities(), a.activeIdentities(),
-        a.deniedIdentities(), a.sso(), a.scimManaged(), true, a.deprovisionedAt(), a.accessVersion());
   }
 
   private Account accountOf(String workspaceId, ProvisionedUser user) {
@@ -139,8 +131,8 @@ public final class Accounts {
   private AccountChange change(Account before, Account base, String email, String emailKey,
       SortedSet<String> identities, SortedSet<String> activeIdentities, SortedSet<String> deniedIdentities,
       String claim, String release) {
-    Account draft = new Account(base.workspaceId(), base.id(), email, emailKey, identities, activeIdentities,
-        deniedIdentities, base.sso(), true, false, base.deprovisionedAt(), base.accessVersion() + 1);
+    Account draft = base.change().email(email, emailKey).identities(identities, activeIdentities, deniedIdentities)
+        .scimManaged(true).seat(false).nextAccessVersion().build();
     boolean hadAccess = before != null && before.hasAccess();
     boolean seat = draft.hasAccess() && (!hadAccess || before.seat());
     return settle(before, draft, seat, clock.instant(), claim, release);
@@ -153,9 +145,7 @@ public final class Accounts {
   static AccountChange settle(Account before, Account draft, boolean seat, Instant now, String claim, String release) {
     boolean hadAccess = before != null && before.hasAccess();
     Instant deprovisionedAt = hadAccess && !draft.hasAccess() ? now : draft.deprovisionedAt();
-    Account after = new Account(draft.workspaceId(), draft.id(), draft.email(), draft.emailKey(), draft.identities(),
-        draft.activeIdentities(), draft.deniedIdentities(), draft.sso(), draft.scimManaged(), seat, deprovisionedAt,
-        draft.accessVersion());
+    Account after = draft.change().seat(seat).deprovisionedAt(deprovisionedAt).build();
     int seatDelta = (seat ? 1 : 0) - (before != null && before.seat() ? 1 : 0);
     return new AccountChange(before, after, claim, release, seatDelta);
   }

@@ -46,9 +46,7 @@ public final class GroupAccess {
         denied.add(identity);
       }
     }
-    Account draft = new Account(account.workspaceId(), account.id(), account.email(), account.emailKey(),
-        account.identities(), account.activeIdentities(), denied, account.sso(), account.scimManaged(), account.seat(),
-        account.deprovisionedAt(), account.accessVersion() + 1);
+    Account draft = account.change().deniedIdentities(denied).nextAccessVersion().build();
     boolean sameDenial = denied.equals(account.deniedIdentities());
     if (sameDenial && draft.hasAccess() == account.seat()) {
       return Optional.empty();
