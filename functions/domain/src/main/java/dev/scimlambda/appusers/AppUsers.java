@@ -4,6 +4,7 @@ import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Retries;
 import dev.scimlambda.random.SecureRandomIds;
 import dev.scimlambda.seats.SeatLedger;
 import dev.scimlambda.seats.SeatsExhausted;
@@ -40,21 +41,17 @@ public final class AppUsers {
     workspaces.get(workspaceId);
     String address = RegistrationEmail.valid(email);
     String name = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
-    for (int attempt = 1; ; attempt++) {
+    return Retries.untilWon(ATTEMPTS, ConcurrentAppUserChange.class::isInstance, attempt -> {
       AccountChange change = accounts.forSsoRegistration(
           workspaceId, address, name.isEmpty() ? null : name, SecureRandomIds.lowercase(20));
       try {
         accountStore.apply(change);
-        AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
-        return new Registration(user, change.before() == null);
       } catch (SeatsExhausted e) {
         throw seats.refusal(workspaceId);
-      } catch (ConcurrentAppUserChange e) {
-        if (attempt == ATTEMPTS) {
-          throw Contention.concurrentWriters("This person");
-        }
       }
-    }
+      AppUser user = store.find(workspaceId, change.appUserId()).orElseThrow();
+      return new Registration(user, change.before() == null);
+    }, lost -> Contention.concurrentWriters("This person"));
   }
 
   public record Registration(AppUser user, boolean created) {}

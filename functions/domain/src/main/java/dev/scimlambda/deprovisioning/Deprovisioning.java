@@ -9,6 +9,7 @@ import dev.scimlambda.appusers.ConcurrentAppUserChange;
 import dev.scimlambda.connection.Connections;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Retries;
 import dev.scimlambda.scim.users.ScimUser;
 import dev.scimlambda.scim.users.UserStore;
 import dev.scimlambda.scim.users.Users;
@@ -94,20 +95,14 @@ public final class Deprovisioning {
       found.account().identities()
           .forEach(identity -> removeScimUser(Account.connectionOf(identity), Account.userOf(identity)));
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Account account = accountStore.find(workspaceId, appUserId).orElse(null);
-        if (account != null && account.accessVersion() > 0) {
-          accountStore.apply(accounts.forRemoval(account));
-        }
-        appUsers.find(workspaceId, appUserId).ifPresent(appUsers::delete);
-        return;
-      } catch (ConcurrentAppUserChange e) {
-        if (attempt == ATTEMPTS) {
-          throw new ConflictException("this person is being changed concurrently; retry");
-        }
+    Retries.untilWon(ATTEMPTS, ConcurrentAppUserChange.class::isInstance, attempt -> {
+      Account account = accountStore.find(workspaceId, appUserId).orElse(null);
+      if (account != null && account.accessVersion() > 0) {
+        accountStore.apply(accounts.forRemoval(account));
       }
-    }
+      appUsers.find(workspaceId, appUserId).ifPresent(appUsers::delete);
+      return null;
+    }, lost -> new ConflictException("this person is being changed concurrently; retry"));
   }
 
   private void removeScimUser(String connectionId, String userId) {

@@ -12,6 +12,7 @@ import dev.scimlambda.appusers.GroupAccess;
 import dev.scimlambda.mapping.GroupTags;
 import dev.scimlambda.mapping.ProfileMapper;
 import dev.scimlambda.mapping.ProfileMappings;
+import dev.scimlambda.problem.Retries;
 import dev.scimlambda.scim.groups.GroupNesting;
 import dev.scimlambda.scim.groups.GroupStore;
 import dev.scimlambda.scim.groups.ScimGroup;
@@ -101,16 +102,10 @@ public final class AppUserRefresh {
 
     private Outcome refreshRetrying(String workspaceId, String appUserId, String trigger, List<Observed> observed) {
       Changes changes = new Changes();
-      for (int attempt = 1; ; attempt++) {
-        try {
-          refreshOnce(workspaceId, appUserId, trigger, observed, changes);
-          return changes.outcome();
-        } catch (ConcurrentAppUserChange e) {
-          if (attempt == ATTEMPTS) {
-            throw e;
-          }
-        }
-      }
+      return Retries.untilWon(ATTEMPTS, ConcurrentAppUserChange.class::isInstance, attempt -> {
+        refreshOnce(workspaceId, appUserId, trigger, observed, changes);
+        return changes.outcome();
+      }, lost -> lost);
     }
 
     /** As {@link #refresh}, for a SCIM user known by id only; nothing to do when it is gone (its removal refreshes). */

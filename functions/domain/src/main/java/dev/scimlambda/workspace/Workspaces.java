@@ -5,12 +5,13 @@ import dev.scimlambda.problem.Contention;
 import dev.scimlambda.problem.DisplayName;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
+import dev.scimlambda.problem.Retries;
+import dev.scimlambda.random.SecureRandomIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import dev.scimlambda.random.SecureRandomIds;
 import java.util.regex.Pattern;
 
 /** The rules for creating and changing workspaces. */
@@ -62,18 +63,11 @@ public final class Workspaces {
 
   /** Applies the changes, re-reading and retrying when a concurrent writer got there first. */
   public Workspace change(String id, WorkspaceChanges changes) {
-    for (int attempt = 1; ; attempt++) {
-      Workspace current = get(id);
-      Workspace updated = apply(current, changes);
-      try {
-        store.update(updated);
-        return updated;
-      } catch (ConflictException lostRace) {
-        if (attempt == RETRIES_ON_CONCURRENT_CHANGE) {
-          throw Contention.concurrentWriters("The workspace");
-        }
-      }
-    }
+    return Retries.untilWon(RETRIES_ON_CONCURRENT_CHANGE, ConflictException.class::isInstance, attempt -> {
+      Workspace updated = apply(get(id), changes);
+      store.update(updated);
+      return updated;
+    }, lost -> Contention.concurrentWriters("The workspace"));
   }
 
   private Workspace apply(Workspace current, WorkspaceChanges changes) {

@@ -2,15 +2,16 @@ package dev.scimlambda.persistence;
 
 import static dev.scimlambda.persistence.KeySchema.PK;
 
-import dev.scimlambda.seats.SeatsExhausted;
 import dev.scimlambda.audit.AuditEntry;
 import dev.scimlambda.problem.Contention;
+import dev.scimlambda.problem.Retries;
 import dev.scimlambda.scim.resource.UniquenessViolation;
 import dev.scimlambda.scim.resource.VersionMismatch;
+import dev.scimlambda.seats.SeatsExhausted;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -68,46 +69,60 @@ final class Transactions {
         ? table.audit().unwritten(createdWorkspaceId, createdId) : Optional.empty();
     List<TransactWriteItem> items = new ArrayList<>(writes.stream().map(Write::item).toList());
     entry.ifPresent(e -> items.add(DynamoAuditTrail.put(table, e)));
-    for (int attempt = 1; ; attempt++) {
+    // After the last attempt a conflict is a lost race the caller may re-read and retry; throttling is not.
+    Retries.untilWon(TRANSACTION_ATTEMPTS, Contended.class::isInstance, attempt -> {
       try {
         table.dynamo().transactWriteItems(b -> b.transactItems(items));
-        entry.ifPresent(table.audit()::written);
-        return;
       } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        if (entry.isPresent() && reasons.size() == items.size()
-            && "ConditionalCheckFailed".equals(reasons.get(writes.size()).code())) {
-          throw DynamoAuditTrail.alreadyWritten(entry.get());
-        }
-        Map<Integer, Map<String, AttributeValue>> alreadySo = new java.util.TreeMap<>();
-        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-          if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && MEMBERSHIP.equals(writes.get(i).guardOf())) {
-            alreadySo.put(i, reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
-          }
-        }
-        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-          if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && !alreadySo.containsKey(i)) {
-            String guardOf = writes.get(i).guardOf();
-            if (SeatReservation.GUARD.equals(guardOf)) {
-              throw new SeatsExhausted();
-            }
-            throw guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
-          }
-        }
-        if (!alreadySo.isEmpty()) {
-          throw new MembershipsAlreadySo(alreadySo);
-        }
-        boolean throttled = reasons.stream().anyMatch(r -> THROTTLING_REASONS.contains(r.code()));
-        boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-        if (!conflict && !throttled) {
-          throw e;
-        }
-        if (attempt == TRANSACTION_ATTEMPTS) {
-          // A conflict is a lost race the caller may re-read and retry; throttling is not.
-          throw throttled ? Contention.throttled() : new VersionMismatch();
-        }
-        pause(attempt);
+        throw refusal(e, writes, items, entry);
       }
+      entry.ifPresent(table.audit()::written);
+      return null;
+    }, lost -> ((Contended) lost).throttled ? Contention.throttled() : new VersionMismatch(), this::pause);
+  }
+
+  /**
+   * What a cancelled transaction means: a failed condition names its guard (the audit entry, a
+   * membership already so, the seat reservation, a unique value, else the version); a conflict with
+   * another transaction or throttling is {@link Contended}, worth another attempt.
+   */
+  private static RuntimeException refusal(TransactionCanceledException e, List<Write> writes,
+      List<TransactWriteItem> items, Optional<AuditEntry> entry) {
+    List<CancellationReason> reasons = e.cancellationReasons();
+    if (entry.isPresent() && reasons.size() == items.size()
+        && "ConditionalCheckFailed".equals(reasons.get(writes.size()).code())) {
+      return DynamoAuditTrail.alreadyWritten(entry.get());
+    }
+    Map<Integer, Map<String, AttributeValue>> alreadySo = new java.util.TreeMap<>();
+    for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+      if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && MEMBERSHIP.equals(writes.get(i).guardOf())) {
+        alreadySo.put(i, reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
+      }
+    }
+    for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+      if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && !alreadySo.containsKey(i)) {
+        String guardOf = writes.get(i).guardOf();
+        if (SeatReservation.GUARD.equals(guardOf)) {
+          return new SeatsExhausted();
+        }
+        return guardOf != null ? new UniquenessViolation(guardOf) : new VersionMismatch();
+      }
+    }
+    if (!alreadySo.isEmpty()) {
+      return new MembershipsAlreadySo(alreadySo);
+    }
+    boolean throttled = reasons.stream().anyMatch(r -> THROTTLING_REASONS.contains(r.code()));
+    boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    return conflict || throttled ? new Contended(throttled) : e;
+  }
+
+  /** A transaction cancelled by a concurrent one, or throttled: tried again after a pause. */
+  private static final class Contended extends RuntimeException {
+    final boolean throttled;
+
+    Contended(boolean throttled) {
+      super(null, null, false, false);
+      this.throttled = throttled;
     }
   }
 

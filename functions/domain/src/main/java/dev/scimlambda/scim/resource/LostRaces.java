@@ -1,8 +1,8 @@
 package dev.scimlambda.scim.resource;
 
 import dev.scimlambda.problem.Contention;
+import dev.scimlambda.problem.Retries;
 import dev.scimlambda.problem.StaleVersionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -24,7 +24,7 @@ public final class LostRaces {
   /**
    * Runs a read-change-write until it is not beaten by a concurrent writer: {@code attempt} gets its
    * number (1 first) and returns the result; a {@link VersionMismatch} it throws is a lost race,
-   * retried as {@link #retryOrFail} says. Anything else it throws goes to the caller.
+   * retried as the class says. Anything else it throws goes to the caller.
    */
   public static <T> T retry(String ifMatch, IntFunction<T> attempt) {
     return retry(ifMatch, lost -> false, attempt);
@@ -32,33 +32,11 @@ public final class LostRaces {
 
   /** As {@link #retry(String, IntFunction)}, with more failures that also mean a lost race. */
   public static <T> T retry(String ifMatch, Predicate<RuntimeException> alsoLost, IntFunction<T> attempt) {
-    for (int n = 1; ; n++) {
-      try {
-        return attempt.apply(n);
-      } catch (VersionMismatch lost) {
-        retryOrFail(n, ifMatch);
-      } catch (RuntimeException e) {
-        if (!alsoLost.test(e)) {
-          throw e;
-        }
-        retryOrFail(n, ifMatch);
-      }
-    }
-  }
-
-  /** Returns when another attempt should be made; throws the SCIM error when none should. */
-  public static void retryOrFail(int attempt, String ifMatch) {
-    if (ifMatch != null && !ifMatch.isBlank()) {
-      throw new StaleVersionException("The resource changed while this request was applied");
-    }
-    if (attempt >= ATTEMPTS) {
-      throw Contention.concurrentWriters("The resource");
-    }
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(attempt, 4)));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw Contention.concurrentWriters("The resource");
-    }
+    boolean exactVersion = ifMatch != null && !ifMatch.isBlank();
+    return Retries.untilWon(exactVersion ? 1 : ATTEMPTS, e -> e instanceof VersionMismatch || alsoLost.test(e), attempt,
+        lost -> exactVersion
+            ? new StaleVersionException("The resource changed while this request was applied")
+            : Contention.concurrentWriters("The resource"),
+        Retries.jitter(MAX_PAUSE_MILLIS, () -> Contention.concurrentWriters("The resource")));
   }
 }
