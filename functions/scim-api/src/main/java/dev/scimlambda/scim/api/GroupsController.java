@@ -15,7 +15,6 @@ import dev.scimlambda.scim.resource.ETags;
 import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.listing.ListQuery;
-import dev.scimlambda.scim.listing.SearchRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -23,7 +22,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
@@ -41,7 +39,7 @@ import java.util.List;
 @Controller("/scim/v2/{connectionId}/Groups")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
 @Produces(ScimJson.MEDIA_TYPE)
-public final class GroupsController {
+public final class GroupsController extends ScimResourceEndpoint {
 
   private static final ResourceSchema SCHEMA = ScimSchemas.group();
 
@@ -55,18 +53,8 @@ public final class GroupsController {
     this.baseUrl = baseUrl;
   }
 
-  @Get
-  public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      HttpRequest<?> request) {
-    return listResponse(connection, ListParameters.of(SentQuery.of(request)).toQuery());
-  }
-
-  @Post("/.search")
-  public JsonNode search(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection, @Body JsonNode body) {
-    return listResponse(connection, SearchRequests.parse(body));
-  }
-
-  private JsonNode listResponse(Connection connection, ListQuery query) {
+  @Override
+  protected JsonNode listResponse(Connection connection, ListQuery query) {
     String base = baseUrl.of(connection.id());
     boolean withMembers = ScimResponses.shows("members", SCHEMA, query.attributes(), query.excludedAttributes());
     return ScimResponses.listResponse(listing.list(connection.id(), query, base), query, SCHEMA,
@@ -119,11 +107,9 @@ public final class GroupsController {
     return projected(connection, group, query);
   }
 
-  @Delete("/{id}")
-  public HttpResponse<Void> delete(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-    groups.delete(connection.id(), id, ifMatch);
-    return HttpResponse.noContent();
+  @Override
+  protected void remove(String connectionId, String id, String ifMatch) {
+    groups.delete(connectionId, id, ifMatch);
   }
 
   private HttpResponse<JsonNode> projected(Connection connection, ScimGroup group, SentQuery query) {

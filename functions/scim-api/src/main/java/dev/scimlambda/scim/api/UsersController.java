@@ -12,7 +12,6 @@ import dev.scimlambda.scim.schema.ResourceSchema;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.listing.ListQuery;
 import dev.scimlambda.scim.users.ScimUser;
-import dev.scimlambda.scim.listing.SearchRequests;
 import dev.scimlambda.scim.users.UserListing;
 import dev.scimlambda.scim.users.UserRepresentation;
 import dev.scimlambda.scim.users.Users;
@@ -23,7 +22,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
@@ -38,7 +36,7 @@ import java.util.List;
 @Controller("/scim/v2/{connectionId}/Users")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
 @Produces(ScimJson.MEDIA_TYPE)
-public final class UsersController {
+public final class UsersController extends ScimResourceEndpoint {
 
   private static final ResourceSchema SCHEMA = ScimSchemas.user();
 
@@ -52,20 +50,8 @@ public final class UsersController {
     this.baseUrl = baseUrl;
   }
 
-  /** RFC 7644 §3.4.2: list and filter. */
-  @Get
-  public JsonNode list(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      HttpRequest<?> request) {
-    return listResponse(connection, ListParameters.of(SentQuery.of(request)).toQuery());
-  }
-
-  /** RFC 7644 §3.4.3: the same query as a POSTed SearchRequest, keeping filters out of URLs and logs. */
-  @Post("/.search")
-  public JsonNode search(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection, @Body JsonNode body) {
-    return listResponse(connection, SearchRequests.parse(body));
-  }
-
-  private JsonNode listResponse(Connection connection, ListQuery query) {
+  @Override
+  protected JsonNode listResponse(Connection connection, ListQuery query) {
     String base = baseUrl.of(connection.id());
     return ScimResponses.listResponse(listing.list(connection.id(), query, base), query, SCHEMA,
         user -> UserRepresentation.of(user, base));
@@ -112,11 +98,9 @@ public final class UsersController {
     return represented(connection, users.patch(connection.id(), id, body, ifMatch));
   }
 
-  @Delete("/{id}")
-  public HttpResponse<Void> delete(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
-      @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-    users.delete(connection.id(), id, ifMatch);
-    return HttpResponse.noContent();
+  @Override
+  protected void remove(String connectionId, String id, String ifMatch) {
+    users.delete(connectionId, id, ifMatch);
   }
 
   private HttpResponse<JsonNode> represented(Connection connection, ScimUser user) {
