@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A large group's rename reaches every member's tag through chunked, resumable jobs: 2,000 members
- * in chunks of 50 are the 40 chunks a 10,000-member group takes at the default chunk size of 250,
+ * A large group's rename reaches every member's tag through chunked, resumable jobs: 1,000 members
+ * in chunks of 25 are the 40 chunks a 10,000-member group takes at the default chunk size of 250,
  * each chunk's progress a write whose stream record starts the next. The size itself is measured,
  * not tested: {@code bench/tag-convergence} renames a 10,000-member group in the embedded stack and
  * waits for the new tag on every member (docs/performance.md).
  */
 class LargeGroupTagsTest {
 
-  private static final int MEMBERS = 2_000;
-  private static final int CHUNK = 50;
+  private static final int MEMBERS = 1_000;
+  private static final int CHUNK = 25;
   private static final String WS = "default";
 
   @RegisterExtension
