@@ -12,14 +12,19 @@ import java.util.Map;
 /**
  * The JDK's HTTP client. Redirects are not followed: a signed body must reach the URL the admin
  * configured, or fail. The response body is discarded unread: it is the customer's.
+ *
+ * <p>The client is built on the first delivery, not with the transport: every function's context
+ * holds a transport, but only the delivery function (and the embedded stack's worker) posts, and
+ * building the client (its selector thread, its TLS context) would otherwise be init time of
+ * functions that never call a webhook.
  */
 public final class HttpWebhookTransport implements WebhookTransport {
 
   /** For connecting and for the whole answer: one slow receiver must not hold a consumer long. */
   public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final HttpClient http;
   private final Duration timeout;
+  private volatile HttpClient http;
 
   public HttpWebhookTransport() {
     this(TIMEOUT);
@@ -27,7 +32,20 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
   public HttpWebhookTransport(Duration timeout) {
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   @Override
@@ -35,7 +53,7 @@ public final class HttpWebhookTransport implements WebhookTransport {
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HttpTimeoutException("interrupted while waiting for the receiver");
