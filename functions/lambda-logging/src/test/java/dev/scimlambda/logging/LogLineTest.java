@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** What log4j2.xml makes of an SLF4J call: one JSON object per line on stdout, masked. */
+/** What log4j2.properties makes of an SLF4J call: one JSON object per line on stdout, masked. */
 class LogLineTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -71,7 +71,7 @@ public enum Setting {
   RECONCILIATION_TIME_BUDGET("SCIM_RECONCILIATION_TIME_BUDGET", false),
   /**
    * Lowest level the deployed functions log (ERROR, WARN, INFO, DEBUG; default INFO). Read by the
-   * functions' log4j2.xml, not by code: Lambda's own level filter cannot be used for it, as it would
+   * functions' log4j2.properties, not by code: Lambda's own level filter cannot be used for it, as it would
    * also drop the metrics' EMF lines, which carry no level.
    */
   LOG_LEVEL("SCIM_LOG_LEVEL", true),
