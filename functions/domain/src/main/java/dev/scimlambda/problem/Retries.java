@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one way a read-change-write is retried after losing a race: the attempt runs again from a
@@ -51,7 +52,7 @@ public final class Retries {
    * A random pause between 1 ms and {@code maxMillis} × the attempt number (at most × 4), so racers
    * spread out instead of colliding again; an interrupt ends the retries as {@code interrupted}.
    */
-  public static IntConsumer jitter(long maxMillis, java.util.function.Supplier<? extends RuntimeException> interrupted) {
+  public static IntConsumer jitter(long maxMillis, Supplier<? extends RuntimeException> interrupted) {
     return attempt -> {
       try {
         Thread.sleep(ThreadLocalRandom.current().nextLong(1, maxMillis * Math.min(attempt, 4)));

@@ -17,7 +17,6 @@ import dev.scimlambda.activity.RevisionKey;
 import dev.scimlambda.scim.ScimJson;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

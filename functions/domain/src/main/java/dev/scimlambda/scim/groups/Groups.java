@@ -14,7 +14,6 @@ import dev.scimlambda.scim.resource.LostRaces;
 import dev.scimlambda.scim.resource.ResourceDocument;
 import dev.scimlambda.scim.resource.ResourceLimits;
 import dev.scimlambda.scim.resource.UniquenessViolation;
-import dev.scimlambda.scim.resource.VersionMismatch;
 import dev.scimlambda.scim.rules.DocumentRules;
 import dev.scimlambda.scim.schema.ScimSchemas;
 import dev.scimlambda.scim.users.Memberships;
