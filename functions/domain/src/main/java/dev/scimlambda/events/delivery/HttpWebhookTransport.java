@@ -24,7 +24,7 @@ public final class HttpWebhookTransport implements WebhookTransport {
   public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final Duration timeout;
-  private volatile HttpClient http;
+  private HttpClient http;
 
   public HttpWebhookTransport() {
     this(TIMEOUT);
@@ -34,18 +34,12 @@ public final class HttpWebhookTransport implements WebhookTransport {
     this.timeout = timeout;
   }
 
-  private HttpClient http() {
-    HttpClient client = http;
-    if (client == null) {
-      synchronized (this) {
-        client = http;
-        if (client == null) {
-          client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-          http = client;
-        }
-      }
+  /** A lock per call costs nothing beside the post it precedes; the client is built once. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
-    return client;
+    return http;
   }
 
   @Override
