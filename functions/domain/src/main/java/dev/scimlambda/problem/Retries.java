@@ -49,17 +49,25 @@ public final class Retries {
   }
 
   /**
-   * A random pause between 1 ms and {@code maxMillis} × the attempt number (at most × 4), so racers
-   * spread out instead of colliding again; an interrupt ends the retries as {@code interrupted}.
+   * Exponential backoff with full jitter: before retry {@code attempt} a random pause between 1 ms
+   * and {@link #pauseCeiling}, which doubles from {@code baseMillis} up to {@code capMillis}. Racers
+   * for one item spread over a window that grows with their number, so each round has a winner
+   * instead of all colliding again; an interrupt ends the retries as {@code interrupted}.
    */
-  public static IntConsumer jitter(long maxMillis, Supplier<? extends RuntimeException> interrupted) {
+  public static IntConsumer jitter(long baseMillis, long capMillis, Supplier<? extends RuntimeException> interrupted) {
     return attempt -> {
       try {
-        Thread.sleep(ThreadLocalRandom.current().nextLong(1, maxMillis * Math.min(attempt, 4)));
+        Thread.sleep(ThreadLocalRandom.current().nextLong(1, pauseCeiling(baseMillis, capMillis, attempt) + 1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw interrupted.get();
       }
     };
+  }
+
+  /** The longest pause before retry {@code attempt} (1 first): base × 2^(attempt−1), at most cap. */
+  static long pauseCeiling(long baseMillis, long capMillis, int attempt) {
+    int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+    return Math.min(capMillis, baseMillis << doublings);
   }
 }

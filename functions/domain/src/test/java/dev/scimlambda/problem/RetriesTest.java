@@ -65,4 +65,16 @@ class RetriesTest {
 
     assertThat(pauses).containsExactly(1, 2);
   }
+
+  @Test
+  void thePauseCeilingDoublesWithEachLoss() {
+    assertThat(List.of(1, 2, 3, 4).stream().map(n -> Retries.pauseCeiling(50, 1_000, n)))
+        .containsExactly(50L, 100L, 200L, 400L);
+  }
+
+  @Test
+  void thePauseCeilingStopsAtTheCap() {
+    assertThat(Retries.pauseCeiling(50, 1_000, 6)).isEqualTo(1_000L);
+    assertThat(Retries.pauseCeiling(50, 1_000, Integer.MAX_VALUE)).isEqualTo(1_000L);
+  }
 }

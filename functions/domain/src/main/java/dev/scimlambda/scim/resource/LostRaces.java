@@ -9,15 +9,17 @@ import java.util.function.Predicate;
 /**
  * What a read-change-write does after losing a race to a concurrent writer. With {@code If-Match}
  * the client asked for exactly the version it saw, so the answer is 412. Without, parallel changes
- * are normal (IdPs fan out): the change is re-applied to the fresh copy after a random pause, so
- * the racers spread out instead of colliding again, up to {@link #ATTEMPTS} times; then the request
+ * are normal (IdPs fan out): the change is re-applied to the fresh copy after a random pause that
+ * doubles with each loss (full jitter, 50 ms to 1 s), so even twenty racers for one person's
+ * account spread out instead of colliding again, up to {@link #ATTEMPTS} times; then the request
  * meets {@link Contention} (429 and Retry-After: the same request succeeds later), not 409, which
  * stays for real uniqueness conflicts.
  */
 public final class LostRaces {
 
   public static final int ATTEMPTS = 10;
-  private static final long MAX_PAUSE_MILLIS = 50;
+  private static final long FIRST_PAUSE_MILLIS = 50;
+  private static final long LONGEST_PAUSE_MILLIS = 1_000;
 
   private LostRaces() {}
 
@@ -37,6 +39,7 @@ public final class LostRaces {
         lost -> exactVersion
             ? new StaleVersionException("The resource changed while this request was applied")
             : Contention.concurrentWriters("The resource"),
-        Retries.jitter(MAX_PAUSE_MILLIS, () -> Contention.concurrentWriters("The resource")));
+        Retries.jitter(FIRST_PAUSE_MILLIS, LONGEST_PAUSE_MILLIS,
+            () -> Contention.concurrentWriters("The resource")));
   }
 }
