@@ -83,6 +83,12 @@ public final class WarmPath {
     String group = id(send("POST", "/Groups", "",
         "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Engineering\"}", 201));
     String addBob = patch("add", "members", "[{\"value\":\"" + bob + "\"}]");
+    // A directory user is in several groups: carol is a member of five, which GET /Users/{id} lists.
+    String carol = id(send("POST", "/Users", "", user("carol@example.com"), 201));
+    for (int g = 1; g <= 5; g++) {
+      send("POST", "/Groups", "", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team "
+          + g + "\",\"members\":[{\"value\":\"" + carol + "\"}]}", 201);
+    }
     String removeBob = "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
         + bob + "\\\"]\"}]}";
 
@@ -94,6 +100,7 @@ public final class WarmPath {
       return 200;
     });
     operations.put("GET /Users/{id}", handler("GET", "/Users/" + ada, "", i -> null));
+    operations.put("GET /Users/{id} in 5 groups", handler("GET", "/Users/" + carol, "", i -> null));
     operations.put("GET /Users?filter=userName eq", handler("GET", "/Users", "filter=userName%20eq%20%22ada%40example.com%22",
         i -> null));
     operations.put("PATCH /Users/{id} (replace)", handler("PATCH", "/Users/" + ada, "",
