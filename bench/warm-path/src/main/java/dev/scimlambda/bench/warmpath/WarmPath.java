@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code --iterations} times measured. The baseline row is one strongly consistent GetItem through the
  * SDK, DynamoDB Local's own round trip: a SCIM request makes two or three (authentication, the
  * resource, the activity log entry). Allocations are the invoking thread's (the handler and the SDK
- * client; DynamoDB Local answers on its own threads), from {@code ThreadMXBean.getThreadAllocatedBytes}.
+ * client; DynamoDB Local answers on its own threads), and those of the threads the request sends its
+ * side-by-side DynamoDB calls from, from {@code ThreadMXBean.getThreadAllocatedBytes}.
  *
  * <p>Run from the repository root: {@code mvn -q -DskipTests package -pl bench/warm-path -am && java -jar
  * bench/warm-path/target/warm-path.jar [--iterations=2000] [--warmup=1000]}
@@ -124,11 +125,15 @@ public final class WarmPath {
       long allocated = 0;
       for (int i = 0; i < warmup + iterations; i++) {
         Prepared call = operation.getValue().prepare(i);
+        Map<Long, Long> sideBefore = allocatedBySideThreads(threads);
         long bytesBefore = threads.getThreadAllocatedBytes(thread);
         long start = System.nanoTime();
         int status = call.run();
         long elapsed = System.nanoTime() - start;
         long bytes = threads.getThreadAllocatedBytes(thread) - bytesBefore;
+        for (var side : allocatedBySideThreads(threads).entrySet()) {
+          bytes += side.getValue() - sideBefore.getOrDefault(side.getKey(), 0L);
+        }
         if (status >= 300) {
           throw new IllegalStateException(operation.getKey() + " answered " + status);
         }
@@ -142,6 +147,27 @@ public final class WarmPath {
           nanos[(int) Math.ceil(iterations * 0.99) - 1] / 1e6, nanos[iterations - 1] / 1e6,
           allocated / (double) iterations / 1024);
     }
+  }
+
+  /**
+   * Bytes allocated so far by the threads a request hands its independent DynamoDB calls to, by
+   * thread id: they count as the request's, as they would in one Lambda instance.
+   */
+  private static Map<Long, Long> allocatedBySideThreads(ThreadMXBean threads) {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] all = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(all, true);
+    Map<Long, Long> allocated = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String name = all[i].getName();
+      if (name.startsWith("side-by-side") || name.startsWith("dynamodb-batch")) {
+        allocated.put(all[i].getId(), threads.getThreadAllocatedBytes(all[i].getId()));
+      }
+    }
+    return allocated;
   }
 
   /** One measured call, prepared (event built, setup done) outside the measurement. */
