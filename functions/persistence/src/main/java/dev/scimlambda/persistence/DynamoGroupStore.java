@@ -72,6 +72,21 @@ public final class DynamoGroupStore implements GroupStore {
     return Optional.ofNullable(completed(readGroup(connectionId, id))).map(DynamoGroupStore::fromItem);
   }
 
+  @Override
+  public Map<String, ScimGroup> findAll(String connectionId, Collection<String> ids) {
+    List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(ids).stream()
+        .filter(id -> !id.contains("#")).map(id -> groupKey(connectionId, id)).toList();
+    Map<String, ScimGroup> found = new HashMap<>();
+    for (Map<String, AttributeValue> item : BatchGets.run(table, keys, null, Map.of())) {
+      Map<String, AttributeValue> completed = completed(item);
+      if (completed != null) {
+        ScimGroup group = fromItem(completed);
+        found.put(group.id(), group);
+      }
+    }
+    return found;
+  }
+
   private Map<String, AttributeValue> readGroup(String connectionId, String id) {
     Map<String, AttributeValue> item = table.dynamo()
         .getItem(b -> b.tableName(table.tableName()).key(groupKey(connectionId, id)).consistentRead(true)).item();

@@ -200,4 +200,27 @@ class DynamoGroupStoreTest {
     assertThat(store.count("c1")).isEqualTo(7);
     assertThat(store.page("c2", null, 10).groups()).isEmpty();
   }
+
+  @Test
+  void findAllReadsGroupsInBatchesAndLeavesOutIdsOfNoGroup() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      String id = String.format("g%03d", i);
+      store.create(group(id, "Team " + i, null, 1));
+      ids.add(id);
+    }
+    user("c1", "u1", "ada");
+
+    var found = store.findAll("c1", java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of("u1", "nope")).toList());
+
+    assertThat(found).containsOnlyKeys(ids);
+    assertThat(found.get("g129").displayName()).isEqualTo("Team 129");
+  }
+
+  @Test
+  void findAllSeesNoGroupOfAnotherConnection() {
+    store.create(group("g1", "Engineering", null, 1));
+
+    assertThat(store.findAll("c2", List.of("g1"))).isEmpty();
+  }
 }

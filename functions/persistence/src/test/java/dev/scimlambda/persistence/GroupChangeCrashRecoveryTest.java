@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.scim.ScimJson;
 import dev.scimlambda.scim.groups.Groups;
+import dev.scimlambda.scim.users.Memberships;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,29 @@ class GroupChangeCrashRecoveryTest extends GroupChangeFixture {
       assertThat(rejection(() -> groups.create("c1", group(name, ids))).status())
           .as("a second retry, after the first was answered").isEqualTo(409);
     }
+  }
+
+  @Test
+  void aUsersGroupsShowAStagedRenameCutShortByACrashCompleted() {
+    List<String> ids = users(250);
+    String marketing = groups.create("c1", group("Marketing", List.of(ids.get(0)))).group().id();
+    for (int failAt = 1; !staged(marketing); failAt++) {
+      assertThat(failAt).as("a crash that leaves the change staged").isLessThan(15);
+      Groups crashing = groupsOver(new TableAccess(crashingBeforeWrite(table.dynamo(), failAt, new AtomicInteger()),
+          table.tableName()));
+      assertThatThrownBy(() -> crashing.patch("c1", marketing, patch(addMembers(ids), rename("Renamed")), null))
+          .isInstanceOf(Crash.class);
+    }
+
+    List<Memberships.GroupRef> shown = groups.groups("c1", ids.get(0));
+
+    assertThat(shown).containsExactly(new Memberships.GroupRef(marketing, "Renamed", true));
+    assertThat(staged(marketing)).isFalse();
+  }
+
+  private boolean staged(String groupId) {
+    return table.dynamo().getItem(b -> b.tableName(table.tableName()).key(Map.of(
+            KeySchema.PK, Item.s(KeySchema.connectionPartition("c1")), KeySchema.SK, Item.s(KeySchema.groupSk(groupId)))))
+        .item().containsKey(DynamoGroupStore.PENDING_CHANGE);
   }
 }

@@ -2,9 +2,9 @@ package dev.scimlambda.scim.groups;
 
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.ScimType;
-import java.util.ArrayDeque;
+import dev.scimlambda.concurrent.SideBySide;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +12,21 @@ import java.util.Map;
 /**
  * Groups nested in groups: which groups a user or group belongs to directly or through nesting,
  * and the check that keeps a new group membership from closing a cycle. Reads only: one
- * {@link GroupStore#groupIdsOf} query per member and per group of its ancestry, nearest first.
+ * {@link GroupStore#groupIdsOf} query per member and per group of its ancestry, nearest first, the
+ * queries of one nesting level side by side.
  */
 public final class GroupNesting {
 
   /**
    * At most this many groups are listed for one member. Every group of an ancestry costs one query
-   * of its own memberships, and one read of its name when a user is shown, one after the other: 500
-   * keeps a request to a few seconds and under a thousand read units, inside the function's 29 s,
+   * of its own memberships (8 in flight), and its name is read in batches of 100 when a user is
+   * shown: 500 keeps a request under a thousand read units and well inside the function's 29 s,
    * and it bounds the depth too. Directory users are in tens of groups, rarely hundreds.
    */
   public static final int MAX_GROUPS = 500;
+
+  /** Membership queries of one level in flight at once. */
+  private static final int QUERIES_IN_FLIGHT = 8;
 
   private final GroupStore store;
 
@@ -70,27 +74,32 @@ public final class GroupNesting {
     }
   }
 
-  /** Breadth-first upwards through the member index; a visited group is never queried again. */
+  /**
+   * Breadth-first upwards through the member index, one level at a time: the groups of a level are
+   * queried side by side (they do not depend on each other), and a visited group is never queried
+   * again. Results are taken in the level's order, so the listing is what a one-by-one walk gives.
+   */
   private Walk walk(String connectionId, String memberId) {
     Map<String, Boolean> found = new LinkedHashMap<>();
-    Deque<String> pending = new ArrayDeque<>();
-    visit(connectionId, memberId, memberId, true, found, pending);
-    while (!pending.isEmpty() && found.size() <= MAX_GROUPS) {
-      visit(connectionId, memberId, pending.poll(), false, found, pending);
+    List<String> level = List.of(memberId);
+    boolean direct = true;
+    while (!level.isEmpty() && found.size() <= MAX_GROUPS) {
+      List<List<String>> parentsOfEach =
+          SideBySide.map(level, QUERIES_IN_FLIGHT, child -> store.groupIdsOf(connectionId, child));
+      List<String> next = new ArrayList<>();
+      for (List<String> parents : parentsOfEach) {
+        for (String parent : parents) {
+          if (!parent.equals(memberId) && found.putIfAbsent(parent, direct) == null) {
+            next.add(parent);
+          }
+        }
+      }
+      level = next;
+      direct = false;
     }
     List<Ancestor> ancestors = found.entrySet().stream().limit(MAX_GROUPS)
         .map(entry -> new Ancestor(entry.getKey(), entry.getValue())).toList();
     return new Walk(ancestors, found.size() <= MAX_GROUPS);
-  }
-
-  /** Queries the groups {@code child} is in and queues those not seen yet. */
-  private void visit(String connectionId, String memberId, String child, boolean direct, Map<String, Boolean> found,
-      Deque<String> pending) {
-    for (String parent : store.groupIdsOf(connectionId, child)) {
-      if (!parent.equals(memberId) && found.putIfAbsent(parent, direct) == null) {
-        pending.add(parent);
-      }
-    }
   }
 
   /** @param complete false when the cap cut the walk short */

@@ -23,6 +23,9 @@ public interface GroupStore {
    */
   Optional<ScimGroup> find(String connectionId, String id);
 
+  /** {@link #find} of many groups in batched reads; ids of no group are absent from the map. */
+  Map<String, ScimGroup> findAll(String connectionId, Collection<String> ids);
+
   /**
    * Writes the change all or nothing and returns the group as written. Throws
    * {@link UniquenessViolation} or {@link VersionMismatch} having written nothing. A change too large

@@ -173,10 +173,15 @@ public final class Groups implements Memberships {
 
   @Override
   public List<GroupRef> groups(String connectionId, String memberId) {
+    List<GroupNesting.Ancestor> ancestors = nesting.ancestors(connectionId, memberId);
+    Map<String, ScimGroup> named = store.findAll(connectionId,
+        ancestors.stream().map(GroupNesting.Ancestor::groupId).toList());
     List<GroupRef> groups = new ArrayList<>();
-    for (GroupNesting.Ancestor ancestor : nesting.ancestors(connectionId, memberId)) {
-      store.find(connectionId, ancestor.groupId())
-          .ifPresent(g -> groups.add(new GroupRef(g.id(), g.displayName(), ancestor.direct())));
+    for (GroupNesting.Ancestor ancestor : ancestors) {
+      ScimGroup group = named.get(ancestor.groupId());
+      if (group != null) {
+        groups.add(new GroupRef(group.id(), group.displayName(), ancestor.direct()));
+      }
     }
     return groups;
   }

@@ -3,6 +3,7 @@ package dev.scimlambda.scim.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimlambda.appusers.AccountChange;
+import dev.scimlambda.concurrent.SideBySide;
 import dev.scimlambda.dedup.LoginEmail;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.NotFoundException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /** The Users endpoint of one connection (RFC 7644 §3.3-3.6): create, read, replace, patch, delete. */
@@ -67,6 +69,27 @@ public final class Users {
           }
         });
   }
+
+  /**
+   * The user and the groups it belongs to, read side by side: the two reads do not depend on each
+   * other, so the request waits for the longer one instead of both. When the user cannot be read,
+   * its failure is the answer, once the groups read has ended too.
+   */
+  public UserWithGroups getWithGroups(String connectionId, String id) {
+    ResourceLimits.requireId(id);
+    CompletableFuture<List<Memberships.GroupRef>> groups = SideBySide.start(() -> memberships.groups(connectionId, id));
+    ScimUser user;
+    try {
+      user = get(connectionId, id);
+    } catch (RuntimeException unreadable) {
+      groups.exceptionally(ignored -> List.of()).join();
+      throw unreadable;
+    }
+    return new UserWithGroups(user, SideBySide.await(groups));
+  }
+
+  /** A user as read with its direct and nested groups. */
+  public record UserWithGroups(ScimUser user, List<Memberships.GroupRef> groups) {}
 
   public ScimUser get(String connectionId, String id) {
     ResourceLimits.requireId(id);

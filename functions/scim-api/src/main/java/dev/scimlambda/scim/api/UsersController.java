@@ -71,17 +71,27 @@ public final class UsersController extends ScimResourceEndpoint {
   public HttpResponse<JsonNode> get(@RequestAttribute(ConnectionAuthFilter.CONNECTION) Connection connection,
       @PathVariable String id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       HttpRequest<?> request) {
-    ScimUser user = users.get(connection.id(), id);
-    if (ETags.notModified(ifNoneMatch, user.version())) {
-      return ScimResponses.notModified(user.version());
-    }
     SentQuery query = SentQuery.of(request);
     List<String> named = AttributeList.parse(query.get("attributes"));
     List<String> excluded = AttributeList.parse(query.get("excludedAttributes"));
     String base = baseUrl.of(connection.id());
-    ObjectNode representation = ScimResponses.shows("groups", SCHEMA, named, excluded)
-        ? UserRepresentation.of(user, base, users.groups(connection.id(), id))
-        : UserRepresentation.of(user, base);
+    boolean withGroups = ScimResponses.shows("groups", SCHEMA, named, excluded);
+    ScimUser user;
+    ObjectNode representation;
+    if (withGroups && ifNoneMatch == null) {
+      Users.UserWithGroups read = users.getWithGroups(connection.id(), id);
+      user = read.user();
+      representation = UserRepresentation.of(user, base, read.groups());
+    } else {
+      // A conditional GET most often ends in 304, which needs no groups: read them only when shown.
+      user = users.get(connection.id(), id);
+      if (ETags.notModified(ifNoneMatch, user.version())) {
+        return ScimResponses.notModified(user.version());
+      }
+      representation = withGroups
+          ? UserRepresentation.of(user, base, users.groups(connection.id(), id))
+          : UserRepresentation.of(user, base);
+    }
     return ScimResponses.ok(Projection.apply(representation, SCHEMA, named, excluded),
         UserRepresentation.location(base, user.id()), user.version());
   }
