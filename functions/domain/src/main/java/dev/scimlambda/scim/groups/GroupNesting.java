@@ -1,8 +1,8 @@
 package dev.scimlambda.scim.groups;
 
+import dev.scimlambda.concurrent.SideBySide;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.ScimType;
-import dev.scimlambda.concurrent.SideBySide;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
