@@ -41,6 +41,26 @@ public final class SideBySide {
   }
 
   /**
+   * Runs {@code here} on this thread while {@code there} runs on another, and returns both results.
+   * When {@code here} fails, its failure is the answer once {@code there} has ended too, so nothing
+   * is still running when the caller sees it.
+   */
+  public static <A, B> Both<A, B> both(Supplier<A> here, Supplier<B> there) {
+    CompletableFuture<B> started = start(there);
+    A first;
+    try {
+      first = here.get();
+    } catch (RuntimeException | Error failure) {
+      started.exceptionally(ignored -> null).join();
+      throw failure;
+    }
+    return new Both<>(first, await(started));
+  }
+
+  /** The results of {@link #both}. */
+  public record Both<A, B>(A here, B there) {}
+
+  /**
    * {@code call} applied to each input, up to {@code inFlight} at once, the results in input order
    * once every call has ended. The first failure is rethrown after all calls ended, so none is still
    * running when the caller sees it. A single input runs on the caller's thread.

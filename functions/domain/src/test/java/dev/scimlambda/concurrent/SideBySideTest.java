@@ -74,6 +74,37 @@ class SideBySideTest {
     }))).isSameAs(thrown);
   }
 
+  @Test
+  void bothGivesEachSidesResult() {
+    SideBySide.Both<String, Thread> both = SideBySide.both(() -> "here", Thread::currentThread);
+
+    assertThat(both.here()).isEqualTo("here");
+    assertThat(both.there()).isNotSameAs(Thread.currentThread());
+  }
+
+  @Test
+  void whenThisSideFailsTheOtherHasEndedBeforeTheFailureIsSeen() {
+    IllegalStateException failed = new IllegalStateException("here failed");
+    AtomicInteger ended = new AtomicInteger();
+
+    assertThatThrownBy(() -> SideBySide.both(() -> {
+      throw failed;
+    }, () -> {
+      sleep(30);
+      return ended.incrementAndGet();
+    })).isSameAs(failed);
+    assertThat(ended.get()).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheOtherSideFailsItsFailureIsRethrownAsThrown() {
+    IllegalArgumentException failed = new IllegalArgumentException("there failed");
+
+    assertThatThrownBy(() -> SideBySide.both(() -> "here", () -> {
+      throw failed;
+    })).isSameAs(failed);
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /** The Users endpoint of one connection (RFC 7644 §3.3-3.6): create, read, replace, patch, delete. */
@@ -77,15 +76,9 @@ public final class Users {
    */
   public UserWithGroups getWithGroups(String connectionId, String id) {
     ResourceLimits.requireId(id);
-    CompletableFuture<List<Memberships.GroupRef>> groups = SideBySide.start(() -> memberships.groups(connectionId, id));
-    ScimUser user;
-    try {
-      user = get(connectionId, id);
-    } catch (RuntimeException unreadable) {
-      groups.exceptionally(ignored -> List.of()).join();
-      throw unreadable;
-    }
-    return new UserWithGroups(user, SideBySide.await(groups));
+    SideBySide.Both<ScimUser, List<Memberships.GroupRef>> read =
+        SideBySide.both(() -> get(connectionId, id), () -> memberships.groups(connectionId, id));
+    return new UserWithGroups(read.here(), read.there());
   }
 
   /** A user as read with its direct and nested groups. */
