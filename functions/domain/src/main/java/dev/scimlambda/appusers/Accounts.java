@@ -1,9 +1,8 @@
 package dev.scimlambda.appusers;
 
-import dev.scimlambda.access.AccessGroupsStore;
-import dev.scimlambda.concurrent.SideBySide;
 import dev.scimlambda.dedup.EmailTaken;
 import dev.scimlambda.dedup.LoginEmail;
+import dev.scimlambda.access.AccessGroupsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,14 +33,11 @@ public final class Accounts {
   public AccountChange forCreate(String workspaceId, ProvisionedUser user) {
     String email = LoginEmail.of(user.document());
     String emailKey = LoginEmail.key(email);
-    // Whether access groups restrict the connection does not depend on who holds the email: read it alongside.
-    SideBySide.Both<Optional<Account>, Boolean> read = SideBySide.both(
-        () -> Optional.ofNullable(emailKey).flatMap(key -> store.idByEmail(workspaceId, key))
-            .flatMap(id -> store.find(workspaceId, id)),
-        () -> accessGroups.find(user.connectionId()).restricts());
-    Optional<Account> holder = read.here();
-    boolean denied = read.there();
+    Optional<Account> holder = Optional.ofNullable(emailKey)
+        .flatMap(key -> store.idByEmail(workspaceId, key))
+        .flatMap(id -> store.find(workspaceId, id));
     String identity = Account.identity(user.connectionId(), user.id());
+    boolean denied = accessGroups.find(user.connectionId()).restricts();
     if (holder.isPresent()) {
       Account before = holder.get();
       SortedSet<String> identities = with(before.identities(), identity, true);
