@@ -86,9 +86,10 @@ public final class WarmPath {
     String addBob = patch("add", "members", "[{\"value\":\"" + bob + "\"}]");
     // A directory user is in several groups: carol is a member of five, which GET /Users/{id} lists.
     String carol = id(send("POST", "/Users", "", user("carol@example.com"), 201));
+    List<String> teams = new java.util.ArrayList<>();
     for (int g = 1; g <= 5; g++) {
-      send("POST", "/Groups", "", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team "
-          + g + "\",\"members\":[{\"value\":\"" + carol + "\"}]}", 201);
+      teams.add(id(send("POST", "/Groups", "", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team "
+          + g + "\",\"members\":[{\"value\":\"" + carol + "\"}]}", 201)));
     }
     String removeBob = "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
         + bob + "\\\"]\"}]}";
@@ -106,6 +107,15 @@ public final class WarmPath {
         i -> null));
     operations.put("PATCH /Users/{id} (replace)", handler("PATCH", "/Users/" + ada, "",
         i -> patch("replace", "displayName", "\"Ada " + i + "\"")));
+    // A leaver in five groups: each iteration provisions one (unmeasured), then deletes it.
+    operations.put("DELETE /Users/{id} in 5 groups", i -> {
+      String leaver = id(send("POST", "/Users", "", user("leaver" + i + "@example.com"), 201));
+      for (String team : teams) {
+        send("PATCH", "/Groups/" + team, "", patch("add", "members", "[{\"value\":\"" + leaver + "\"}]"), 204);
+      }
+      APIGatewayV2HTTPEvent event = event("DELETE", "/Users/" + leaver, "", null);
+      return () -> scim.handleRequest(event, new TestLambdaContext()).getStatusCode();
+    });
     operations.put("PATCH /Groups/{id} add member", handler("PATCH", "/Groups/" + group, "", i -> {
       if (i > 0) {
         send("PATCH", "/Groups/" + group, "", removeBob, 204);
