@@ -2,6 +2,7 @@ package dev.scimlambda.scim.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimlambda.concurrent.SideBySide;
 import dev.scimlambda.problem.ConflictException;
 import dev.scimlambda.problem.InvalidInputException;
 import dev.scimlambda.problem.NotFoundException;
@@ -41,6 +42,8 @@ public final class Groups implements Memberships {
 
   private static final int MEMBER_PAGE = 1000;
   private static final FilterPlanner PLANNER = FilterPlanner.groups();
+  /** Groups a deleted member's removal updates at once. */
+  private static final int GROUP_WRITES_IN_FLIGHT = 8;
 
   private final GroupStore store;
   private final GroupNesting nesting;
@@ -186,13 +189,15 @@ public final class Groups implements Memberships {
     return groups;
   }
 
-  /** Removes a deleted user or group from every group it was in; those groups get a new version. */
+  /**
+   * Removes a deleted user or group from every group it was in; those groups get a new version,
+   * side by side: each group's write is its own and does not wait on another's.
+   */
   @Override
   public void removeEverywhere(String connectionId, String memberId) {
     Instant now = clock.instant();
-    for (String groupId : store.removeFromAllGroups(connectionId, memberId)) {
-      store.touch(connectionId, groupId, null, now, -1);
-    }
+    SideBySide.map(store.removeFromAllGroups(connectionId, memberId), GROUP_WRITES_IN_FLIGHT,
+        groupId -> store.touch(connectionId, groupId, null, now, -1));
   }
 
   /**
