@@ -13,14 +13,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The AWS SDK clients, sharing one HTTP client. The URL-connection client is the lightest to load on
- * a cold start; Lambda's region and credentials come from the standard environment variables.
+ * a cold start, and {@link BufferedBodyHttpClient} keeps it from waiting a millisecond before each
+ * call on a pooled connection; Lambda's region and credentials come from the standard environment
+ * variables.
  */
 @Factory
 public class AwsClients {
 
   @Singleton
   SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.create();
+    return new BufferedBodyHttpClient(UrlConnectionHttpClient.create());
   }
 
   @Singleton

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * as Lambda invokes it, against DynamoDB Local in this JVM: GET by id, {@code userName eq}, PATCH of a
  * user, and a group's member add. Each operation runs {@code --warmup} times unmeasured, then
  * {@code --iterations} times measured. The baseline row is one strongly consistent GetItem through the
- * SDK, DynamoDB Local's own round trip: a SCIM request makes two or three (authentication, the
+ * handler's own SDK client (same HTTP client), DynamoDB Local's own round trip: a SCIM request makes two or three (authentication, the
  * resource, the activity log entry). Allocations are the invoking thread's (the handler and the SDK
  * client; DynamoDB Local answers on its own threads), and those of the threads the request sends its
  * side-by-side DynamoDB calls from, from {@code ThreadMXBean.getThreadAllocatedBytes}.
@@ -71,7 +71,7 @@ public final class WarmPath {
           .json("{\"id\":\"bench\",\"name\":\"Warm path bench\"}").invoke(admin);
       JsonNode connection = ApiCall.of("POST", "/admin/v1/workspaces/bench/connections").bearer(TestStack.ADMIN_TOKEN)
           .json("{\"name\":\"Warm path\",\"type\":\"okta\"}").invoke(admin).json();
-      new WarmPath(new ScimApiHandler(stack.context()), stack.database().client(), stack.tableName(),
+      new WarmPath(new ScimApiHandler(stack.context()), stack.context().getBean(DynamoDbClient.class), stack.tableName(),
           connection.get("id").asText(), connection.get("bearerToken").asText()).run(iterations, warmup);
     }
     // DynamoDB Local leaves non-daemon threads behind.
